@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Helsebro reads from the environment, parsed once at start.
+ * A bad value stops the process with a message naming the variable (README "Configuration").
+ */
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).default('helsebro-web'),
+  OIDC_CLIENT_SECRET: z.string().min(16).optional(),
+  DEV_IDP: boolish.optional(),
+  WORKERS: boolish.default(true),
+  WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  SEED_DEMO: boolish.default(false),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** The address browsers use to reach this instance; OIDC redirect URIs derive from it. */
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  sessionSecret: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  auditKey: string;
+  auditSealIntervalMs: number;
+  oidc: { issuer: string; clientId: string; clientSecret: string; devIdp: boolean };
+  workers: boolean;
+  workerPollMs: number;
+  rateLimit: { loginPerMinute: number; publicPerMinute: number };
+  seedDemo: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DEV_SECRET = 'helsebro-development-only-secret-do-not-use-in-production';
+
+/**
+ * Parses the environment into a typed Config.
+ * @param env - the variables to read, normally process.env
+ * @throws ConfigError naming every variable with a bad value
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const missingInProduction = (['SESSION_SECRET', 'AUDIT_KEY', 'PUBLIC_URL'] as const).filter(
+    (k) => production && !e[k],
+  );
+  if (missingInProduction.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${missingInProduction.map((k) => `  ${k}: required in production`).join('\n')}`);
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/$/, '');
+  const devIdp = e.DEV_IDP ?? !e.OIDC_ISSUER;
+  if (!devIdp && !e.OIDC_ISSUER) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER: required when DEV_IDP=false');
+  }
+  if (production && devIdp) {
+    throw new ConfigError('Invalid configuration:\n  DEV_IDP: the development identity provider cannot run in production');
+  }
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    sessionSecret: e.SESSION_SECRET ?? DEV_SECRET,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    auditKey: e.AUDIT_KEY ?? DEV_SECRET,
+    auditSealIntervalMs: e.AUDIT_SEAL_INTERVAL_MS,
+    oidc: {
+      issuer: (e.OIDC_ISSUER ?? `${publicUrl}/idp`).replace(/\/$/, ''),
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET ?? `${DEV_SECRET}-client`,
+      devIdp,
+    },
+    workers: e.WORKERS,
+    workerPollMs: e.WORKER_POLL_MS,
+    rateLimit: { loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE, publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE },
+    seedDemo: e.SEED_DEMO,
+  };
+}

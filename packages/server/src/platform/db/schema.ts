@@ -1,0 +1,149 @@
+import {
+  bigint,
+  bigserial,
+  boolean,
+  char,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * The drizzle view of the tables that the numbered SQL migrations create. The migrations are the source of
+ * truth; `schema.test.ts` fails when a column here is missing from the migrated database.
+ */
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const municipalities = pgTable('municipalities', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  number: char('number', { length: 4 }).notNull(),
+  name: text('name').notNull(),
+  orgNumber: char('org_number', { length: 9 }).notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const serviceUnits = pgTable('service_units', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind', {
+    enum: ['home_care', 'health_station', 'emergency_ward', 'vaccination', 'allocation_office', 'other'],
+  }).notNull(),
+  phone: text('phone'),
+  email: text('email'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const persons = pgTable('persons', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  nin: text('nin').notNull(),
+  givenName: text('given_name').notNull(),
+  familyName: text('family_name').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  municipalityId: uuid('municipality_id'),
+  streetAddress: text('street_address'),
+  postalCode: text('postal_code'),
+  postalPlace: text('postal_place'),
+  addressProtection: text('address_protection', { enum: ['none', 'confidential', 'strictly_confidential'] })
+    .notNull()
+    .default('none'),
+  deceasedOn: date('deceased_on', { mode: 'string' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const personnel = pgTable('personnel', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  nin: text('nin').notNull(),
+  hprNumber: text('hpr_number'),
+  givenName: text('given_name').notNull(),
+  familyName: text('family_name').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const personnelRoles = pgTable('personnel_roles', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  personnelId: uuid('personnel_id').notNull(),
+  serviceUnitId: uuid('service_unit_id'),
+  role: text('role', {
+    enum: ['nurse', 'health_worker', 'physician', 'unit_leader', 'message_handler', 'municipal_admin'],
+  }).notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const operators = pgTable('operators', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  nin: text('nin').notNull(),
+  givenName: text('given_name').notNull(),
+  familyName: text('family_name').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const sessions = pgTable('sessions', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['citizen', 'personnel', 'operator'] }).notNull(),
+  personId: uuid('person_id'),
+  personnelId: uuid('personnel_id'),
+  operatorId: uuid('operator_id'),
+  municipalityId: uuid('municipality_id'),
+  actingForPersonId: uuid('acting_for_person_id'),
+  csrfToken: text('csrf_token').notNull(),
+  idToken: text('id_token'),
+  acr: text('acr'),
+  authTime: ts('auth_time').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  occurredAt: ts('occurred_at').notNull(),
+  requestId: text('request_id'),
+  actorKind: text('actor_kind', {
+    enum: ['citizen', 'personnel', 'operator', 'system', 'partner', 'anonymous'],
+  }).notNull(),
+  actorId: text('actor_id'),
+  actingForPersonId: uuid('acting_for_person_id'),
+  subjectPersonId: uuid('subject_person_id'),
+  municipalityId: uuid('municipality_id'),
+  action: text('action').notNull(),
+  resourceType: text('resource_type').notNull(),
+  resourceId: text('resource_id'),
+  purpose: text('purpose'),
+  emergency: boolean('emergency').notNull().default(false),
+  outcome: text('outcome', { enum: ['success', 'denied', 'error'] }).notNull(),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  seq: bigint('seq', { mode: 'number' }),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
+});
+
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const jobs = pgTable('jobs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+  municipalityId: uuid('municipality_id'),
+  state: text('state', { enum: ['ready', 'running', 'done', 'dead'] })
+    .notNull()
+    .default('ready'),
+  attempts: integer('attempts').notNull().default(0),
+  maxAttempts: integer('max_attempts').notNull().default(8),
+  runAt: ts('run_at').notNull().defaultNow(),
+  lockedUntil: ts('locked_until'),
+  lastError: text('last_error'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  finishedAt: ts('finished_at'),
+});

@@ -1,0 +1,45 @@
+/** One error vocabulary for services; the HTTP layer maps it to RFC 9457 problem+json. */
+export type FieldError = { path: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, fieldErrors: FieldError[] = [], code = 'validation_failed') {
+    super(400, code, message, fieldErrors);
+  }
+}
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Du må logge inn.', code = 'unauthenticated') {
+    super(401, code, message);
+  }
+}
+export class ForbiddenError extends AppError {
+  constructor(message: string, code = 'forbidden') {
+    super(403, code, message);
+  }
+}
+export class NotFoundError extends AppError {
+  constructor(message: string, code = 'not_found') {
+    super(404, code, message);
+  }
+}
+export class ConflictError extends AppError {
+  constructor(message: string, code = 'conflict') {
+    super(409, code, message);
+  }
+}
+export class UpstreamUnavailableError extends AppError {
+  constructor(message: string, code = 'upstream_unavailable') {
+    super(503, code, message);
+  }
+}
