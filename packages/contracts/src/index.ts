@@ -1,1 +1,3 @@
 export * from './problem.ts';
+export * from './session.ts';
+export * from './jobs.ts';

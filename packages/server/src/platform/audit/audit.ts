@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import { ForbiddenError } from '../errors.ts';
+import type { Db, Queryable, Tx } from '../db/client.ts';
+import { auditLog } from '../db/schema.ts';
+import { actorId, type RequestContext } from '../http/request-context.ts';
+
+export type AuditEntry = {
+  /** What was done, as `<resource>.<verb>`: `profile.read`, `session.create`, … */
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  /** The person whose data was read or changed. */
+  subjectPersonId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+export type AuditOutcome = 'success' | 'denied' | 'error';
+
+/**
+ * Appends one unsealed entry to the audit log; the sealer chains it shortly after (see audit/sealer.ts).
+ * Call it inside the transaction that reads or writes the data, so the entry is durable with the answer.
+ * @param q - the open transaction (or the database for a stand-alone entry)
+ * @param ctx - the caller: who acted, for whom, in which municipality and why
+ */
+export async function recordAudit(
+  q: Queryable,
+  ctx: RequestContext,
+  entry: AuditEntry,
+  outcome: AuditOutcome = 'success',
+): Promise<void> {
+  await q.insert(auditLog).values({
+    occurredAt: sql`clock_timestamp()` as unknown as Date,
+    requestId: ctx.requestId,
+    actorKind: ctx.actor.kind,
+    actorId: actorId(ctx.actor),
+    actingForPersonId: ctx.actingForPersonId,
+    subjectPersonId: entry.subjectPersonId ?? null,
+    municipalityId: ctx.municipalityId,
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId ?? null,
+    purpose: ctx.purpose,
+    emergency: ctx.emergencyReason !== null,
+    outcome,
+    details: { ...(entry.details ?? {}), ...(ctx.emergencyReason ? { emergencyReason: ctx.emergencyReason } : {}) },
+  });
+}
+
+/**
+ * Runs `fn` in a transaction and audits it: a success entry in the same transaction, or — when `fn` throws —
+ * a `denied` (ForbiddenError) or `error` entry in a transaction of its own, since the failed one rolls back.
+ * This is how repositories make auditing the default for personal data (house style §5).
+ */
+export async function audited<T>(db: Db, ctx: RequestContext, entry: AuditEntry, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(async (tx) => {
+      const result = await fn(tx);
+      await recordAudit(tx, ctx, entry, 'success');
+      return result;
+    });
+  } catch (err) {
+    await recordAudit(db, ctx, entry, err instanceof ForbiddenError ? 'denied' : 'error');
+    throw err;
+  }
+}
