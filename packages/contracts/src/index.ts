@@ -1,3 +1,4 @@
 export * from './problem.ts';
 export * from './session.ts';
 export * from './jobs.ts';
+export * from './nin.ts';

@@ -17,7 +17,10 @@ export const jobItem = z.object({
 export type JobItem = z.infer<typeof jobItem>;
 
 /** GET /api/operator/jobs?state=dead — the outbox as the operator console shows it. */
-export const jobsQuery = z.object({ state: jobState.optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const jobsQuery = z.object({
+  state: jobState.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 export const jobsResponse = z.object({
   counts: z.object({ ready: z.number(), running: z.number(), done: z.number(), dead: z.number() }),
   jobs: z.array(jobItem),

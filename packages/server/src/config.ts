@@ -20,7 +20,12 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
@@ -79,15 +84,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     (k) => production && !e[k],
   );
   if (missingInProduction.length > 0) {
-    throw new ConfigError(`Invalid configuration:\n${missingInProduction.map((k) => `  ${k}: required in production`).join('\n')}`);
+    throw new ConfigError(
+      `Invalid configuration:\n${missingInProduction.map((k) => `  ${k}: required in production`).join('\n')}`,
+    );
   }
-  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/$/, '');
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(
+    /\/$/,
+    '',
+  );
   const devIdp = e.DEV_IDP ?? !e.OIDC_ISSUER;
   if (!devIdp && !e.OIDC_ISSUER) {
     throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER: required when DEV_IDP=false');
   }
   if (production && devIdp) {
-    throw new ConfigError('Invalid configuration:\n  DEV_IDP: the development identity provider cannot run in production');
+    throw new ConfigError(
+      'Invalid configuration:\n  DEV_IDP: the development identity provider cannot run in production',
+    );
   }
   return {
     env: e.NODE_ENV,

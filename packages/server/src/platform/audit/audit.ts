@@ -51,7 +51,12 @@ export async function recordAudit(
  * a `denied` (ForbiddenError) or `error` entry in a transaction of its own, since the failed one rolls back.
  * This is how repositories make auditing the default for personal data (house style §5).
  */
-export async function audited<T>(db: Db, ctx: RequestContext, entry: AuditEntry, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function audited<T>(
+  db: Db,
+  ctx: RequestContext,
+  entry: AuditEntry,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
   try {
     return await db.transaction(async (tx) => {
       const result = await fn(tx);

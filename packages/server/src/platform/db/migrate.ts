@@ -43,9 +43,9 @@ async function migrateOn(database: Connection, migrations: Migration[]): Promise
   await database.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
     const applied = new Map(
-      (await database.query<{ version: string; checksum: string }>('SELECT version, checksum FROM schema_migrations')).map(
-        (r) => [r.version, r.checksum],
-      ),
+      (
+        await database.query<{ version: string; checksum: string }>('SELECT version, checksum FROM schema_migrations')
+      ).map((r) => [r.version, r.checksum]),
     );
     const done: string[] = [];
     for (const m of migrations) {
@@ -72,7 +72,9 @@ async function migrateOn(database: Connection, migrations: Migration[]): Promise
 
 /** True when every migration file has been applied with the same content (the /ready check). */
 export async function migrationsAtHead(database: Connection, migrations = listMigrations()): Promise<boolean> {
-  const rows = await database.query<{ version: string; checksum: string }>('SELECT version, checksum FROM schema_migrations');
+  const rows = await database.query<{ version: string; checksum: string }>(
+    'SELECT version, checksum FROM schema_migrations',
+  );
   const applied = new Map(rows.map((r) => [r.version, r.checksum]));
   return migrations.every((m) => applied.get(m.version) === m.checksum);
 }

@@ -71,6 +71,9 @@ export function registerProblemHandlers(app: App): void {
     void reply
       .status(404)
       .type('application/problem+json')
-      .send({ ...problem(404, 'route_not_found', `No route ${req.method} ${req.url.split('?')[0]}`), instance: req.url.split('?')[0] });
+      .send({
+        ...problem(404, 'route_not_found', `No route ${req.method} ${req.url.split('?')[0]}`),
+        instance: req.url.split('?')[0],
+      });
   });
 }
