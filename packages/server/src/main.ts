@@ -26,6 +26,10 @@ async function main(): Promise<void> {
   if (applied.length > 0) {
     logger.info({ applied }, 'migrations applied');
   }
+  if (config.seedDemo) {
+    const { seedDemo } = await import('./modules/demo-data/index.ts');
+    await seedDemo(database.db);
+  }
   const app = await buildApp(config, { database, logger });
   const background = await startBackground(app.platform);
   await app.listen({ host: config.host, port: config.port });

@@ -1,0 +1,194 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import {
+  municipalities,
+  operators,
+  persons,
+  personnel,
+  personnelRoles,
+  serviceUnits,
+} from '../../platform/db/schema.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { systemContext } from '../../platform/http/request-context.ts';
+import { progressBar } from '../../platform/cli/progress.ts';
+import { makeSyntheticNin } from '@helsebro/contracts';
+import { DEMO_MUNICIPALITIES, DEMO_OPERATORS, DEMO_PERSONNEL, DEMO_PERSONS, DEMO_UNITS, demoNin } from './demo-data.ts';
+
+export type SeedSummary = {
+  municipalities: number;
+  serviceUnits: number;
+  persons: number;
+  personnel: number;
+  operators: number;
+};
+
+/**
+ * Writes the demo population; running it again changes nothing (every row is keyed by a natural key:
+ * municipality number, unit name within its municipality, identity number, HPR number).
+ * @param db - the store
+ */
+export async function seedDemo(db: Db): Promise<SeedSummary> {
+  return db.transaction(async (tx) => {
+    const muniIds = new Map<string, string>();
+    for (const m of DEMO_MUNICIPALITIES) {
+      const [row] = await tx
+        .insert(municipalities)
+        .values({ number: m.number, name: m.name, orgNumber: m.orgNumber })
+        .onConflictDoUpdate({ target: municipalities.number, set: { name: m.name, orgNumber: m.orgNumber } })
+        .returning({ id: municipalities.id });
+      muniIds.set(m.key, row!.id);
+    }
+    const unitIds = new Map<string, string>();
+    for (const u of DEMO_UNITS) {
+      const municipalityId = muniIds.get(u.municipality)!;
+      const [row] = await tx
+        .insert(serviceUnits)
+        .values({ municipalityId, name: u.name, kind: u.kind, phone: u.phone, email: u.email })
+        .onConflictDoUpdate({
+          target: [serviceUnits.municipalityId, serviceUnits.name],
+          set: { kind: u.kind, phone: u.phone, email: u.email },
+        })
+        .returning({ id: serviceUnits.id });
+      unitIds.set(`${u.municipality}/${u.name}`, row!.id);
+    }
+    for (const [i, p] of DEMO_PERSONS.entries()) {
+      await tx
+        .insert(persons)
+        .values({
+          nin: demoNin(p.birthDate, i, p.nin),
+          givenName: p.givenName,
+          familyName: p.familyName,
+          birthDate: p.birthDate,
+          municipalityId: muniIds.get(p.municipality)!,
+          streetAddress: p.streetAddress || null,
+          postalCode: p.addressProtection === 'strictly_confidential' ? null : p.postalCode,
+          postalPlace: p.addressProtection === 'strictly_confidential' ? null : p.postalPlace,
+          addressProtection: p.addressProtection ?? 'none',
+        })
+        .onConflictDoNothing({ target: persons.nin });
+    }
+    for (const [i, s] of DEMO_PERSONNEL.entries()) {
+      const [row] = await tx
+        .insert(personnel)
+        .values({
+          nin: demoNin(s.birthDate, 50 + i),
+          hprNumber: s.hprNumber,
+          givenName: s.givenName,
+          familyName: s.familyName,
+        })
+        .onConflictDoUpdate({ target: personnel.nin, set: { givenName: s.givenName, familyName: s.familyName } })
+        .returning({ id: personnel.id });
+      await tx
+        .insert(personnelRoles)
+        .values({
+          municipalityId: muniIds.get(s.municipality)!,
+          personnelId: row!.id,
+          serviceUnitId: unitIds.get(`${s.municipality}/${s.unit}`)!,
+          role: s.role,
+        })
+        .onConflictDoNothing();
+    }
+    for (const [i, o] of DEMO_OPERATORS.entries()) {
+      await tx
+        .insert(operators)
+        .values({ nin: demoNin(o.birthDate, 90 + i), givenName: o.givenName, familyName: o.familyName })
+        .onConflictDoNothing({ target: operators.nin });
+    }
+    await recordAudit(tx, systemContext('seed'), {
+      action: 'seed.demo',
+      resourceType: 'population',
+      details: { persons: DEMO_PERSONS.length },
+    });
+    return {
+      municipalities: DEMO_MUNICIPALITIES.length,
+      serviceUnits: DEMO_UNITS.length,
+      persons: DEMO_PERSONS.length,
+      personnel: DEMO_PERSONNEL.length,
+      operators: DEMO_OPERATORS.length,
+    };
+  });
+}
+
+const GIVEN = [
+  'Anne',
+  'Bjørn',
+  'Camilla',
+  'Daniel',
+  'Eli',
+  'Fredrik',
+  'Guro',
+  'Håkon',
+  'Ida',
+  'Jakob',
+  'Kristin',
+  'Leif',
+  'Marte',
+  'Nils',
+  'Oda',
+  'Petter',
+  'Ragnhild',
+  'Sindre',
+  'Tuva',
+  'Øystein',
+  'Åse',
+];
+const FAMILY = [
+  'Hansen',
+  'Johansen',
+  'Olsen',
+  'Larsen',
+  'Andersen',
+  'Pedersen',
+  'Nilsen',
+  'Kristiansen',
+  'Jensen',
+  'Karlsen',
+  'Haugen',
+  'Solberg',
+  'Bakke',
+  'Eriksen',
+  'Lie',
+];
+
+/**
+ * Adds `count` more synthetic persons (for load tests and large demos), spread over the demo municipalities and
+ * all ages, in batches, with a progress bar. Runs after `seedDemo`.
+ * @returns how many were inserted (numbers that already existed are skipped)
+ */
+export async function seedPersons(db: Db, count: number, batchSize = 1000): Promise<number> {
+  const munis = await db.select({ id: municipalities.id }).from(municipalities).orderBy(municipalities.number);
+  if (munis.length === 0) {
+    throw new Error('Seed the demo data first (npm run seed)');
+  }
+  const progress = progressBar('Persons', count);
+  let inserted = 0;
+  let serial = Number((await db.execute(sql`SELECT count(*)::int AS n FROM persons`)).rows[0]?.n ?? 0);
+  for (let done = 0; done < count; done += batchSize) {
+    const rows = [];
+    for (let i = 0; i < Math.min(batchSize, count - done); i++, serial++) {
+      const day = 1 + (serial % 28);
+      const month = 1 + (Math.floor(serial / 28) % 12);
+      const year = 1925 + (Math.floor(serial / 336) % 100);
+      const birthDate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      rows.push({
+        nin: makeSyntheticNin(birthDate, Math.floor(serial / 33_600) * 3),
+        givenName: GIVEN[serial % GIVEN.length]!,
+        familyName: FAMILY[Math.floor(serial / GIVEN.length) % FAMILY.length]!,
+        birthDate,
+        municipalityId: munis[serial % munis.length]!.id,
+        streetAddress: `Testveien ${1 + (serial % 200)}`,
+        postalCode: '9990',
+        postalPlace: 'FJORDVIK',
+      });
+    }
+    const result = await db
+      .insert(persons)
+      .values(rows)
+      .onConflictDoNothing({ target: persons.nin })
+      .returning({ id: persons.id });
+    inserted += result.length;
+    progress.tick(rows.length);
+  }
+  progress.done(`Persons: ${inserted} added, ${count - inserted} already there`);
+  return inserted;
+}
