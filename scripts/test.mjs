@@ -11,7 +11,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const results = join(root, '.test-results');
-const required = new Set((process.env.HELSEBRO_REQUIRE ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const required = new Set(
+  (process.env.HELSEBRO_REQUIRE ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv.slice(2); // optional file filters: `npm test -- audit`
 
@@ -27,8 +32,14 @@ function findTests(dir) {
 
 const filter = (files) => (only.length === 0 ? files : files.filter((f) => only.some((o) => f.includes(o))));
 const serverTests = filter(
-  ['packages/contracts/src', 'packages/server/src', 'packages/server/test', 'packages/web/src', 'scripts', 'bench/src']
-    .flatMap((d) => findTests(join(root, d))),
+  [
+    'packages/contracts/src',
+    'packages/server/src',
+    'packages/server/test',
+    'packages/web/src',
+    'scripts',
+    'bench/src',
+  ].flatMap((d) => findTests(join(root, d))),
 );
 const browserTests = filter(findTests(join(root, 'e2e')));
 
@@ -44,11 +55,14 @@ function runSuite(name, files, env = {}, concurrency = 2) {
   const res = spawnSync(
     process.execPath,
     [
-      '--import', 'tsx',
+      '--import',
+      'tsx',
       '--test',
       `--test-concurrency=${concurrency}`,
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`, `--test-reporter-destination=${out}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`,
+      `--test-reporter-destination=${out}`,
       ...files.map((f) => relative(root, f)),
     ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
@@ -84,12 +98,19 @@ runSuite('unit and integration (PGlite)', serverTests, { TEST_DATABASE_URL: '' }
 if (process.env.TEST_DATABASE_URL) {
   runSuite('integration (PostgreSQL)', serverTests);
 } else {
-  skipped('postgres', 'TEST_DATABASE_URL is not set', 'To run it: TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm test');
+  skipped(
+    'postgres',
+    'TEST_DATABASE_URL is not set',
+    'To run it: TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm test',
+  );
 }
 
 if (browserTests.length > 0) {
   if (existsSync(chromium)) {
-    const build = spawnSync('npm', ['run', 'build', '--silent', '-w', '@helsebro/web'], { cwd: root, stdio: 'inherit' });
+    const build = spawnSync('npm', ['run', 'build', '--silent', '-w', '@helsebro/web'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (build.status !== 0) {
       totals.failed += 1;
       totals.failures.push('[browser] the web build failed');
@@ -97,7 +118,11 @@ if (browserTests.length > 0) {
       runSuite('browser (Chromium)', browserTests, { CHROMIUM_PATH: chromium }, 1);
     }
   } else {
-    skipped('browser', `no Chromium at ${chromium}`, 'To run it: apt-get install chromium (or set CHROMIUM_PATH), then npm test');
+    skipped(
+      'browser',
+      `no Chromium at ${chromium}`,
+      'To run it: apt-get install chromium (or set CHROMIUM_PATH), then npm test',
+    );
   }
 }
 
