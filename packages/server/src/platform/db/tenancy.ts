@@ -1,0 +1,42 @@
+import { eq, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { ForbiddenError } from '../errors.ts';
+import type { RequestContext } from '../http/request-context.ts';
+
+/**
+ * Tables that hold a municipality's own data. Each carries a NOT NULL `municipality_id` and every repository
+ * query on it goes through `inMunicipality`. `tenancy.test.ts` fails when a table is in neither list, so a new
+ * table has to be classified when it is added.
+ */
+export const MUNICIPAL_TABLES = ['service_units', 'personnel_roles'] as const;
+
+/**
+ * Tables that are national or platform-wide on purpose: the municipalities themselves, the population and
+ * personnel registers (one person may receive services in several municipalities), the platform operator's
+ * staff, sessions, the audit log (one chain for the installation; entries carry the municipality as a column)
+ * and the outbox (jobs carry the municipality where one applies).
+ */
+export const PLATFORM_TABLES = [
+  'schema_migrations',
+  'municipalities',
+  'persons',
+  'personnel',
+  'operators',
+  'sessions',
+  'audit_log',
+  'audit_chain_head',
+  'jobs',
+] as const;
+
+/**
+ * The tenant condition for a query on a municipal table: rows of the caller's municipality only. A caller with
+ * no municipality (a citizen's or operator's context) is refused rather than given every municipality's rows.
+ * @param column - the table's municipality_id column
+ * @param ctx - the caller's context
+ */
+export function inMunicipality(column: PgColumn, ctx: RequestContext): SQL {
+  if (!ctx.municipalityId) {
+    throw new ForbiddenError('Forespørselen mangler kommune.', 'no_municipality');
+  }
+  return eq(column, ctx.municipalityId);
+}
