@@ -13,6 +13,7 @@ import { registerProblemHandlers } from './platform/http/problem.ts';
 import { anonymousContext, type RequestContext } from './platform/http/request-context.ts';
 import { systemClock, type Clock, type Platform } from './platform/platform.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
+import { identityModule } from './modules/identity/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(rateLimit, { global: false });
+  await app.register(identityModule);
 
   await app.register(healthRoutes, { platform });
 

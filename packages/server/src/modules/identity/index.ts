@@ -1,0 +1,26 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { App } from '../../platform/http/app-type.ts';
+import { registerSessionHooks } from './session.hooks.ts';
+import { sessionRoutes } from './session.routes.ts';
+import { createSessionService } from './session.service.ts';
+
+export { createSessionService, contextFromSession, sessionIdOf } from './session.service.ts';
+export type { ActiveSession, CreatedSession, SessionService, SessionSubject, SessionProof } from './session.service.ts';
+export { SESSION_COOKIE, clearSessionCookie, sessionCookieOptions } from './session.hooks.ts';
+export { findCitizenById } from './accounts.repository.ts';
+
+/**
+ * Login, sessions and (in development) the built-in identity provider. Not encapsulated: its hooks fill
+ * `req.ctx` from the session cookie for every route, so register it before the other modules.
+ */
+const plugin: FastifyPluginAsync = async (fastify) => {
+  const app = fastify as unknown as App;
+  const sessions = createSessionService(app.platform);
+  registerSessionHooks(app, sessions);
+  await app.register(sessionRoutes, { sessions });
+};
+
+// What fastify-plugin does: the hooks above apply to the parent (root) scope instead of a child scope.
+(plugin as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
+
+export const identityModule = plugin;

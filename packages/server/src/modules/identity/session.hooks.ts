@@ -1,0 +1,85 @@
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import { ForbiddenError } from '../../platform/errors.ts';
+import type { App } from '../../platform/http/app-type.ts';
+import { contextFromSession, sameSecret, type ActiveSession, type SessionService } from './session.service.ts';
+
+export const SESSION_COOKIE = 'helsebro_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller's session when the request carried a valid session cookie; null otherwise. */
+    authSession: ActiveSession | null;
+  }
+}
+
+/**
+ * Options for the session cookie: signed (tampering is detected before any lookup), httpOnly, SameSite=Lax,
+ * Secure behind https, for the whole site. No max-age: it ends with the browser, the server enforces the limits.
+ * @param config - the configuration (public URL)
+ */
+export function sessionCookieOptions(config: Config): CookieSerializeOptions {
+  return { httpOnly: true, sameSite: 'lax', secure: config.publicUrl.startsWith('https://'), path: '/', signed: true };
+}
+
+/**
+ * Clears the session cookie with the attributes it was set with.
+ * @param reply - the reply
+ * @param config - the configuration
+ */
+export function clearSessionCookie(reply: FastifyReply, config: Config): void {
+  const { signed: _signed, ...opts } = sessionCookieOptions(config);
+  void reply.clearCookie(SESSION_COOKIE, opts);
+}
+
+/** The development IdP runs its own sessions; Helsebro's cookie means nothing there. */
+function isIdpPath(url: string): boolean {
+  return url.startsWith('/idp/') || url === '/idp' || url.startsWith('/idp-assets/');
+}
+
+/**
+ * Adds the global hooks: onRequest fills `req.ctx` from the session cookie (an unknown, tampered or expired
+ * cookie leaves the request anonymous and is cleared); preHandler requires the CSRF token on cookie-authenticated
+ * writes, from the `x-csrf-token` header or a `_csrf` form field. Bearer-token requests without the cookie are
+ * not cookie-authenticated.
+ * @param app - the root application (the hooks must apply to every route)
+ * @param sessions - the session service
+ */
+export function registerSessionHooks(app: App, sessions: SessionService): void {
+  const { config } = app.platform;
+  app.decorateRequest('authSession', null);
+  app.addHook('onRequest', async (req, reply) => {
+    const raw = req.cookies[SESSION_COOKIE];
+    if (!raw || isIdpPath(req.url)) {
+      return;
+    }
+    const unsigned = req.unsignCookie(raw);
+    const session = unsigned.valid && unsigned.value ? await sessions.resolve(req.ctx, unsigned.value) : null;
+    if (!session) {
+      clearSessionCookie(reply, config);
+      return;
+    }
+    req.authSession = session;
+    req.ctx = contextFromSession(req.id, session);
+  });
+  app.addHook('preHandler', (req, _reply, done) => {
+    if (req.authSession && !SAFE_METHODS.has(req.method) && !isIdpPath(req.url)) {
+      assertCsrf(req, req.authSession.csrfToken);
+    }
+    done();
+  });
+}
+
+function assertCsrf(req: FastifyRequest, expected: string): void {
+  const header = req.headers['x-csrf-token'];
+  const field = (req.body as { _csrf?: unknown } | undefined)?._csrf;
+  const given = typeof header === 'string' ? header : typeof field === 'string' ? field : '';
+  if (!given || !sameSecret(given, expected)) {
+    throw new ForbiddenError(
+      'Forespørselen mangler gyldig CSRF-token. Last siden på nytt og prøv igjen.',
+      'csrf_failed',
+    );
+  }
+}
