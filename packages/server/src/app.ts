@@ -13,6 +13,7 @@ import { registerProblemHandlers } from './platform/http/problem.ts';
 import { anonymousContext, type RequestContext } from './platform/http/request-context.ts';
 import { systemClock, type Clock, type Platform } from './platform/platform.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
+import { webPlugin } from './platform/http/web.ts';
 import { identityModule } from './modules/identity/index.ts';
 
 declare module 'fastify' {
@@ -93,6 +94,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(identityModule);
 
   await app.register(healthRoutes, { platform });
+
+  // Keep last: the web app answers only what no module route claimed.
+  await app.register(webPlugin);
 
   return app;
 }

@@ -1,0 +1,39 @@
+import type { JobState } from '@helsebro/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from './ApiProvider.tsx';
+
+export const queryKeys = {
+  session: ['session'] as const,
+  profile: ['me', 'profile'] as const,
+  jobs: (state: JobState | undefined) => ['operator', 'jobs', state ?? 'all'] as const,
+};
+
+/** Who is logged in. Every shell reads it; one request serves them all. */
+export function useSession() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.session, queryFn: () => api.getSession(), staleTime: 60_000 });
+}
+
+export function useProfile(enabled: boolean) {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.profile, queryFn: () => api.getProfile(), enabled, staleTime: 5 * 60_000 });
+}
+
+/** The outbox, refreshed every 15 s while the console is open. */
+export function useJobs(state: JobState | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.jobs(state),
+    queryFn: () => api.getJobs({ state, limit: 100 }),
+    refetchInterval: 15_000,
+  });
+}
+
+export function useRetryJob() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.retryJob(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['operator', 'jobs'] }),
+  });
+}

@@ -1,0 +1,67 @@
+import EmptyState from '@helsenorge/designsystem-react/components/EmptyState';
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
+import { Shell } from '../../components/Shell.tsx';
+import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+
+/** `/ansatt`: the staff workspace shell. */
+export function StaffWorkspacePage() {
+  return <RequireKind kind="personnel">{(session) => <StaffWorkspace session={session} />}</RequireKind>;
+}
+
+function StaffWorkspace({ session }: { session: SignedInSession }) {
+  const { t } = useTranslation();
+  const { user } = session;
+  useDocumentTitle(t('shell.personnel'));
+  return (
+    <Shell area="personnel" session={session}>
+      <PageHeading>{t('shell.personnel')}</PageHeading>
+      <p className="hb-greeting">{t('staff.greeting', { name: user.displayName })}</p>
+      <p className="hb-lead">
+        {user.municipality ? t('staff.lead', { municipality: user.municipality.name }) : t('staff.leadNoMunicipality')}
+      </p>
+
+      <div className="hb-grid-staff">
+        <section className="hb-panel" aria-labelledby="roles-heading">
+          <h2 id="roles-heading" className="hb-panel__heading">
+            {t('staff.rolesHeading')}
+          </h2>
+          {user.roles.length === 0 ? (
+            <p>{t('staff.noRoles')}</p>
+          ) : (
+            <ul className="hb-roles">
+              {user.roles.map((r) => (
+                <li key={`${r.serviceUnitId ?? 'all'}:${r.role}`} className="hb-roles__item">
+                  <span className="hb-roles__unit">{r.serviceUnitName ?? t('staff.wholeMunicipality')}</span>
+                  <span className="hb-roles__role">
+                    <span className="hb-visually-hidden">{t('staff.role')}: </span>
+                    {t(`roles.${r.role}`, { defaultValue: humanize(r.role) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section className="hb-panel hb-panel--inbox" aria-labelledby="inbox-heading">
+          <h2 id="inbox-heading" className="hb-panel__heading">
+            {t('staff.inboxHeading')}
+          </h2>
+          <EmptyState
+            title={t('staff.inboxEmptyTitle')}
+            titleHtmlMarkup="h3"
+            additionalText={t('staff.inboxEmptyText')}
+            size="compact"
+          />
+        </section>
+      </div>
+    </Shell>
+  );
+}
+
+/** A role code the translations do not know yet, made readable: `home_care_nurse` → "Home care nurse". */
+function humanize(code: string): string {
+  const words = code.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

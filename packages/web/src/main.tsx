@@ -1,0 +1,30 @@
+import { QueryClient } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApiClient } from './api/api-client.ts';
+import { ApiError } from './api/api-error.ts';
+import { App } from './App.tsx';
+import { initI18n } from './i18n/index.ts';
+import '@designsystem-scss/helsenorge.scss';
+import './styles/app.scss';
+
+initI18n();
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx answer will not change on retry; network trouble and 5xx get one more try.
+      retry: (failures, err) => failures < 1 && !(err instanceof ApiError && err.status >= 400 && err.status < 500),
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App api={createApiClient()} queryClient={queryClient} />
+    </StrictMode>,
+  );
+}
