@@ -29,7 +29,7 @@ export async function recordAudit(
   outcome: AuditOutcome = 'success',
 ): Promise<void> {
   await q.insert(auditLog).values({
-    occurredAt: sql`clock_timestamp()` as unknown as Date,
+    occurredAt: sql`clock_timestamp()`,
     requestId: ctx.requestId,
     actorKind: ctx.actor.kind,
     actorId: actorId(ctx.actor),

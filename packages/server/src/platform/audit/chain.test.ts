@@ -20,12 +20,15 @@ const entry: ChainEntry = {
   details: '{"z": 1, "a": {"y": [2, 1], "b": null}}',
 };
 
-describe('audit chain serialisation', () => {
-  it('sorts object keys at every depth and keeps array order', () => {
-    assert.equal(canonicalJson({ b: 1, a: { d: [3, { y: 1, x: 2 }], c: null } }), '{"a":{"c":null,"d":[3,{"x":2,"y":1}]},"b":1}');
+void describe('audit chain serialisation', () => {
+  void it('sorts object keys at every depth and keeps array order', () => {
+    assert.equal(
+      canonicalJson({ b: 1, a: { d: [3, { y: 1, x: 2 }], c: null } }),
+      '{"a":{"c":null,"d":[3,{"x":2,"y":1}]},"b":1}',
+    );
   });
 
-  it('writes every content column, nulls included, and leaves the seal out', () => {
+  void it('writes every content column, nulls included, and leaves the seal out', () => {
     const text = canonicalEntry(entry);
     assert.match(text, /"municipality_id":null/);
     assert.match(text, /"details":\{"a":\{"b":null,"y":\[2,1\]\},"z":1\}/);
@@ -33,12 +36,12 @@ describe('audit chain serialisation', () => {
     assert.doesNotMatch(text, /seq|prev_hash/);
   });
 
-  it('gives the same hash for the same entry, whatever the order of the detail keys', () => {
+  void it('gives the same hash for the same entry, whatever the order of the detail keys', () => {
     const reordered = { ...entry, details: '{"a": {"b": null, "y": [2, 1]}, "z": 1}' };
     assert.equal(chainHash('k'.repeat(32), 'genesis', entry), chainHash('k'.repeat(32), 'genesis', reordered));
   });
 
-  it('changes the hash when any content, the previous hash or the key changes', () => {
+  void it('changes the hash when any content, the previous hash or the key changes', () => {
     const key = 'k'.repeat(32);
     const base = chainHash(key, 'genesis', entry);
     assert.match(base, /^[0-9a-f]{64}$/);

@@ -36,7 +36,7 @@ async function sealedRows(database: Database): Promise<SealRow[]> {
 
 const silentLogger = () => pino({ level: 'silent' });
 
-describe('audit sealer', () => {
+void describe('audit sealer', () => {
   let database: TestDatabase;
   before(async () => {
     database = await createTestDatabase();
@@ -45,7 +45,7 @@ describe('audit sealer', () => {
     await database.cleanup();
   });
 
-  it('seals recorded entries into a gapless chain that verifies', async () => {
+  void it('seals recorded entries into a gapless chain that verifies', async () => {
     await record(database, 7);
     assert.deepEqual(await sealPending(database, KEY, 3), { sealed: 3, headSeq: 3 });
     assert.equal(await sealAll(database, KEY, 3), 4);
@@ -67,14 +67,14 @@ describe('audit sealer', () => {
     assert.deepEqual(await verifyAuditChain(database, KEY), { ok: true, checked: 7, pending: 0 });
   });
 
-  it('leaves entries recorded after the last seal out of the chain, as pending', async () => {
+  void it('leaves entries recorded after the last seal out of the chain, as pending', async () => {
     await record(database, 2, 100);
     assert.deepEqual(await verifyAuditChain(database, KEY), { ok: true, checked: 7, pending: 2 });
     assert.equal(await sealAll(database, KEY), 2);
     assert.deepEqual(await verifyAuditChain(database, KEY), { ok: true, checked: 9, pending: 0 });
   });
 
-  it('hashes the same bytes on every engine: microseconds, uuids and jsonb read as text', async () => {
+  void it('hashes the same bytes on every engine: microseconds, uuids and jsonb read as text', async () => {
     await database.exec(`INSERT INTO audit_log (id, occurred_at, request_id, actor_kind, actor_id, subject_person_id,
       action, resource_type, purpose, emergency, outcome, details) VALUES (900001, '2026-03-01 13:34:56.123456+01',
       'req-fixed', 'personnel', 'p-1', '0B3F2C4E-1111-4A2B-8C3D-222233334444', 'profile.read', 'person', 'health_care',
@@ -103,13 +103,13 @@ describe('audit sealer', () => {
     assert.equal(head?.hash, chainHash(KEY, head?.prev ?? '', expected));
   });
 
-  it('refuses a plain UPDATE or DELETE of the log (the append-only trigger)', async () => {
+  void it('refuses a plain UPDATE or DELETE of the log (the append-only trigger)', async () => {
     await assert.rejects(database.exec("UPDATE audit_log SET action = 'x' WHERE seq = 1"), /append-only/);
     await assert.rejects(database.exec('UPDATE audit_log SET hash = hash WHERE seq = 1'), /append-only/);
     await assert.rejects(database.exec('DELETE FROM audit_log WHERE seq = 1'), /append-only/);
   });
 
-  it('seals in the background and flushes what is left on stop', async () => {
+  void it('seals in the background and flushes what is left on stop', async () => {
     const sealer = startAuditSealer(
       { config: { auditKey: KEY, auditSealIntervalMs: 20 }, database, logger: silentLogger() },
       { batchSize: 4 },
@@ -125,21 +125,19 @@ describe('audit sealer', () => {
     assert.equal(end.pending, 0, 'stop() sealed the last entries');
   });
 
-  it('logs a failing round and keeps going', async () => {
+  void it('logs a failing round and keeps going', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'error' }, { write: (s: string) => void lines.push(s) });
     let calls = 0;
+    const transaction = database.db.transaction.bind(database.db);
     const flaky = {
       db: {
-        transaction: (async (fn: never) => {
+        transaction: (...args: Parameters<typeof transaction>) => {
           calls += 1;
-          if (calls <= 2) {
-            throw new Error('connection refused');
-          }
-          return (database.db.transaction as (f: never) => Promise<unknown>)(fn);
-        }) as unknown as Database['db'],
+          return calls <= 2 ? Promise.reject(new Error('connection refused')) : transaction(...args);
+        },
       },
-    };
+    } as unknown as Pick<Database, 'db'>;
     const sealer = startAuditSealer({ config: { auditKey: KEY, auditSealIntervalMs: 10 }, database: flaky, logger });
     await new Promise((r) => setTimeout(r, 150));
     await sealer.stop();
@@ -149,7 +147,7 @@ describe('audit sealer', () => {
   });
 });
 
-describe('audit sealing under load, with two instances sealing at once', () => {
+void describe('audit sealing under load, with two instances sealing at once', () => {
   let store: SharedStore;
   const pools: Database[] = [];
   before(async () => {
@@ -162,7 +160,7 @@ describe('audit sealing under load, with two instances sealing at once', () => {
     await store.cleanup();
   });
 
-  it('keeps one gapless chain while 200 audited calls race two sealers', async () => {
+  void it('keeps one gapless chain while 200 audited calls race two sealers', async () => {
     // On PostgreSQL two pools are two instances; PGlite allows one owner, so both sealers share it there.
     const a = await store.open();
     pools.push(a);
@@ -181,14 +179,22 @@ describe('audit sealing under load, with two instances sealing at once', () => {
           throw new ForbiddenError('no');
         }
         return i;
-      }).catch((err: unknown) => (err instanceof ForbiddenError ? -1 : Promise.reject(err))),
+      }).catch((err: unknown) => {
+        if (err instanceof ForbiddenError) {
+          return -1;
+        }
+        throw err;
+      }),
     );
     const results = await Promise.all(calls);
     assert.equal(results.filter((r) => r === -1).length, 20, 'denied calls are audited too');
     await Promise.all(sealers.map((s) => s.stop()));
     const counts = sealers.map((s) => s.stats().sealed);
     assert.equal((counts[0] ?? 0) + (counts[1] ?? 0), 200, `each entry sealed once (${counts.join(' + ')})`);
-    assert.ok(counts.every((c) => c > 0), `both sealers took turns (${counts.join(' + ')})`);
+    assert.ok(
+      counts.every((c) => c > 0),
+      `both sealers took turns (${counts.join(' + ')})`,
+    );
     const rows = await sealedRows(a);
     assert.equal(rows.length, 200);
     assert.deepEqual(
@@ -198,7 +204,7 @@ describe('audit sealing under load, with two instances sealing at once', () => {
     assert.deepEqual(await verifyAuditChain(b, KEY), { ok: true, checked: 200, pending: 0 });
   });
 
-  it('makes a second sealer wait for the head lock, then continue from the head the first one left', async () => {
+  void it('makes a second sealer wait for the head lock, then continue from the head the first one left', async () => {
     const a = pools[0] ?? (await store.open());
     const b = store.kind === 'postgres' ? await store.open() : a;
     if (b !== a) {

@@ -96,7 +96,11 @@ const MAX_RETRY_DELAY_MS = 10_000;
  * @param opts - interval and batch size, for tests
  */
 export function startAuditSealer(
-  platform: { config: Pick<Config, 'auditKey' | 'auditSealIntervalMs'>; database: Pick<Database, 'db'>; logger: Logger },
+  platform: {
+    config: Pick<Config, 'auditKey' | 'auditSealIntervalMs'>;
+    database: Pick<Database, 'db'>;
+    logger: Logger;
+  },
   opts: SealerOptions = {},
 ): AuditSealer {
   const { config, database, logger } = platform;

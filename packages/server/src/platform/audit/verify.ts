@@ -176,7 +176,11 @@ async function inspect(
       )
     ).rows[0];
     if (origin) {
-      return problemAt(r, 'reordered', `it was sealed after #${Number(origin.seq)}, but now follows ${describeLink(prev)}`);
+      return problemAt(
+        r,
+        'reordered',
+        `it was sealed after #${Number(origin.seq)}, but now follows ${describeLink(prev)}`,
+      );
     }
     return problemAt(
       r,

@@ -44,7 +44,10 @@ export async function createSharedStore(): Promise<SharedStore> {
     kind: 'pglite',
     env: { DATA_DIR: dir },
     open: () => openDatabase({ dataDir }),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    cleanup: () => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    },
   };
 }
 
