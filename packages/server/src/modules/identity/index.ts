@@ -1,5 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { App } from '../../platform/http/app-type.ts';
+import { authRoutes } from './auth.routes.ts';
+import { createAuthService } from './auth.service.ts';
+import { createOidcClient } from './oidc.client.ts';
 import { registerSessionHooks } from './session.hooks.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { createSessionService } from './session.service.ts';
@@ -8,6 +11,7 @@ export { createSessionService, contextFromSession, sessionIdOf } from './session
 export type { ActiveSession, CreatedSession, SessionService, SessionSubject, SessionProof } from './session.service.ts';
 export { SESSION_COOKIE, clearSessionCookie, sessionCookieOptions } from './session.hooks.ts';
 export { findCitizenById } from './accounts.repository.ts';
+export { safeReturnTo } from './auth.service.ts';
 
 /**
  * Login, sessions and (in development) the built-in identity provider. Not encapsulated: its hooks fill
@@ -15,9 +19,22 @@ export { findCitizenById } from './accounts.repository.ts';
  */
 const plugin: FastifyPluginAsync = async (fastify) => {
   const app = fastify as unknown as App;
-  const sessions = createSessionService(app.platform);
+  const { platform } = app;
+  const sessions = createSessionService(platform);
   registerSessionHooks(app, sessions);
+  const auth = createAuthService({
+    config: platform.config,
+    db: platform.db,
+    sessions,
+    oidc: createOidcClient(platform.config),
+  });
   await app.register(sessionRoutes, { sessions });
+  await app.register(authRoutes, { auth });
+  if (platform.config.oidc.devIdp) {
+    const { createDevProvider } = await import('./dev-idp/provider.ts');
+    const { devIdpRoutes } = await import('./dev-idp/idp.routes.ts');
+    await app.register(devIdpRoutes, { provider: await createDevProvider(platform), platform });
+  }
 };
 
 // What fastify-plugin does: the hooks above apply to the parent (root) scope instead of a child scope.

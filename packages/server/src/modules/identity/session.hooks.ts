@@ -41,7 +41,7 @@ function isIdpPath(url: string): boolean {
 
 /**
  * Adds the global hooks: onRequest fills `req.ctx` from the session cookie (an unknown, tampered or expired
- * cookie leaves the request anonymous and is cleared); preHandler requires the CSRF token on cookie-authenticated
+ * cookie leaves the request anonymous and is cleared); preValidation requires the CSRF token on cookie-authenticated
  * writes, from the `x-csrf-token` header or a `_csrf` form field. Bearer-token requests without the cookie are
  * not cookie-authenticated.
  * @param app - the root application (the hooks must apply to every route)
@@ -64,7 +64,7 @@ export function registerSessionHooks(app: App, sessions: SessionService): void {
     req.authSession = session;
     req.ctx = contextFromSession(req.id, session);
   });
-  app.addHook('preHandler', (req, _reply, done) => {
+  app.addHook('preValidation', (req, _reply, done) => {
     if (req.authSession && !SAFE_METHODS.has(req.method) && !isIdpPath(req.url)) {
       assertCsrf(req, req.authSession.csrfToken);
     }

@@ -1,0 +1,89 @@
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { FastifyError, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
+import { renderLoginErrorPage } from './auth.pages.ts';
+import type { AuthService, LoginState } from './auth.service.ts';
+import { clearSessionCookie, SESSION_COOKIE, sessionCookieOptions } from './session.hooks.ts';
+
+export type AuthRoutesOptions = { auth: AuthService };
+
+const LOGIN_COOKIE = 'helsebro_login';
+const loginState = z.object({
+  state: z.string(),
+  nonce: z.string(),
+  verifier: z.string(),
+  returnTo: z.string().nullable(),
+});
+
+/**
+ * /auth/login, /auth/callback and /auth/logout. Failures answer 4xx: an HTML page for browsers, problem+json for
+ * everything else.
+ */
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { auth }) => {
+  const { config } = app.platform;
+  const loginLimit = { rateLimit: { max: config.rateLimit.loginPerMinute, timeWindow: '1 minute' } };
+  const publicLimit = { rateLimit: { max: config.rateLimit.publicPerMinute, timeWindow: '1 minute' } };
+  const loginCookie: CookieSerializeOptions = {
+    ...sessionCookieOptions(config),
+    path: '/auth/callback',
+    maxAge: 10 * 60,
+  };
+  await app.register(formbody, { bodyLimit: 4096 });
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (!(err instanceof AppError) || !wantsHtml(req)) {
+      throw err;
+    }
+    req.log.info({ code: err.code }, 'login refused');
+    const html = renderLoginErrorPage(err.message, err.code, config.publicUrl);
+    return reply.status(err.status).type('text/html; charset=utf-8').send(html);
+  });
+
+  app.get(
+    '/auth/login',
+    { schema: { querystring: z.object({ returnTo: z.string().max(1000).optional() }) }, config: loginLimit },
+    async (req, reply) => {
+      const { url, state } = await auth.startLogin(req.ctx, req.query.returnTo);
+      void reply.setCookie(LOGIN_COOKIE, JSON.stringify(state), loginCookie);
+      return reply.header('cache-control', 'no-store').redirect(url, 303);
+    },
+  );
+
+  app.get('/auth/callback', { config: loginLimit }, async (req, reply) => {
+    void reply.clearCookie(LOGIN_COOKIE, { path: loginCookie.path });
+    const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
+    const { session, redirectTo } = await auth.completeLogin(req.ctx, query, readLoginState(req));
+    void reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(config));
+    return reply.header('cache-control', 'no-store').redirect(redirectTo, 303);
+  });
+
+  app.post(
+    '/auth/logout',
+    { schema: { body: z.object({ _csrf: z.string().optional() }).nullish() }, config: publicLimit },
+    async (req, reply) => {
+      const location = await auth.logout(req.ctx, req.authSession);
+      clearSessionCookie(reply, config);
+      return reply.header('cache-control', 'no-store').redirect(location, 303);
+    },
+  );
+};
+
+function readLoginState(req: FastifyRequest): LoginState | null {
+  const raw = req.cookies[LOGIN_COOKIE];
+  const unsigned = raw ? req.unsignCookie(raw) : null;
+  if (!unsigned?.valid || !unsigned.value) {
+    return null;
+  }
+  try {
+    const parsed = loginState.safeParse(JSON.parse(unsigned.value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function wantsHtml(req: FastifyRequest): boolean {
+  return /\btext\/html\b/.test(req.headers.accept ?? '');
+}

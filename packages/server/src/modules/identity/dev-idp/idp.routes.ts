@@ -1,0 +1,140 @@
+import type { IncomingMessage } from 'node:http';
+import formbody from '@fastify/formbody';
+import type { FastifyError } from 'fastify';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Provider } from 'oidc-provider';
+import { z } from 'zod';
+import { AppError } from '../../../platform/errors.ts';
+import type { Platform } from '../../../platform/platform.ts';
+import { listTestUsers } from '../accounts.repository.ts';
+import { chooseLogin } from './idp.service.ts';
+import { renderIdpError, renderLoginPage } from './idp.pages.ts';
+import { IDP_PREFIX } from './provider.ts';
+
+export type DevIdpOptions = { provider: Provider; platform: Platform };
+
+const MAX_USERS_PER_GROUP = 40;
+const uidParams = z.object({ uid: z.string().min(1).max(100) });
+const loginBody = z.object({
+  account: z.string().max(200).optional(),
+  nin: z.string().max(20).optional(),
+  kind: z.enum(['citizen', 'personnel', 'operator']).optional(),
+});
+
+const LOGOUT_SCRIPT = `'use strict';
+// Submits the IdP's logout form at once (the page keeps a button for browsers without JavaScript).
+(function () {
+  var form = document.getElementById('op.logoutForm');
+  if (!form) { return; }
+  var input = document.createElement('input');
+  input.type = 'hidden'; input.name = 'logout'; input.value = 'yes';
+  form.appendChild(input);
+  form.submit();
+})();
+`;
+
+/**
+ * Mounts the development IdP: everything under /idp goes to oidc-provider untouched (Fastify must not read the
+ * body), except our own login pages (/idp/interaction/…) and the logout script (/idp-assets/logout.js).
+ */
+export const devIdpRoutes: FastifyPluginAsyncZod<DevIdpOptions> = async (app, { provider, platform }) => {
+  const { config } = platform;
+  const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+  const callback = provider.callback();
+
+  await app.register((passthrough, _opts, done) => {
+    passthrough.removeAllContentTypeParsers();
+    passthrough.addContentTypeParser('*', (_req, _payload, done) => done(null));
+    passthrough.route({
+      method: ['GET', 'POST', 'OPTIONS'],
+      url: `${IDP_PREFIX}/*`,
+      config: perMinute(config.rateLimit.publicPerMinute),
+      handler: (req, reply) => {
+        void reply.hijack();
+        const raw = req.raw as IncomingMessage & { originalUrl?: string };
+        raw.originalUrl = raw.url;
+        raw.url = (raw.url ?? '/').slice(IDP_PREFIX.length) || '/';
+        void callback(raw, reply.raw);
+      },
+    });
+    done();
+  });
+
+  await app.register(async (scope) => {
+    const pages = scope.withTypeProvider<ZodTypeProvider>();
+    await pages.register(formbody, { bodyLimit: 4096 });
+    pages.setErrorHandler((err: FastifyError, req, reply) => {
+      if (err.statusCode === 429 || !(err instanceof AppError || isProviderError(err))) {
+        throw err;
+      }
+      const status = err instanceof AppError ? err.status : 400;
+      const code = err instanceof AppError ? err.code : String((err as { error?: unknown }).error);
+      req.log.info({ code }, 'development IdP interaction refused');
+      const html = renderIdpError(code, err instanceof AppError ? err.message : undefined, config.publicUrl);
+      return reply.status(status).type('text/html; charset=utf-8').send(html);
+    });
+
+    pages.get(
+      `${IDP_PREFIX}/interaction/:uid`,
+      { schema: { params: uidParams }, config: perMinute(config.rateLimit.publicPerMinute) },
+      async (req, reply) => {
+        const details = await provider.interactionDetails(req.raw, reply.raw);
+        assertSameInteraction(details.uid, req.params.uid);
+        const users = await listTestUsers(platform.db, MAX_USERS_PER_GROUP);
+        const html = renderLoginPage({ uid: details.uid, clientName: 'Helsebro', users });
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      },
+    );
+
+    pages.post(
+      `${IDP_PREFIX}/interaction/:uid/login`,
+      { schema: { params: uidParams, body: loginBody }, config: perMinute(config.rateLimit.loginPerMinute) },
+      async (req, reply) => {
+        const details = await provider.interactionDetails(req.raw, reply.raw);
+        assertSameInteraction(details.uid, req.params.uid);
+        try {
+          const login = await chooseLogin(platform.db, req.body);
+          const returnTo = await provider.interactionResult(
+            req.raw,
+            reply.raw,
+            { login },
+            { mergeWithLastSubmission: false },
+          );
+          return reply.redirect(returnTo, 303);
+        } catch (err) {
+          if (!(err instanceof AppError) || req.body.account) {
+            throw err;
+          }
+          const users = await listTestUsers(platform.db, MAX_USERS_PER_GROUP);
+          const html = renderLoginPage({
+            ...req.body,
+            uid: details.uid,
+            clientName: 'Helsebro',
+            users,
+            error: err.message,
+          });
+          return reply
+            .status(err.status)
+            .type('text/html; charset=utf-8')
+            .header('cache-control', 'no-store')
+            .send(html);
+        }
+      },
+    );
+
+    pages.get('/idp-assets/logout.js', { config: perMinute(config.rateLimit.publicPerMinute) }, async (_req, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(LOGOUT_SCRIPT),
+    );
+  });
+};
+
+function assertSameInteraction(found: string, asked: string): void {
+  if (found !== asked) {
+    throw new AppError(400, 'interaction_mismatch', 'Innloggingen hører til en annen fane. Start på nytt.');
+  }
+}
+
+/** oidc-provider's errors carry an OAuth `error` code and an HTTP status (SessionNotFound when the cookie is gone). */
+function isProviderError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'error' in err && 'status' in err;
+}

@@ -1,0 +1,66 @@
+import { isValidNin } from '@helsebro/contracts';
+import type { Db } from '../../../platform/db/client.ts';
+import { ValidationError, NotFoundError } from '../../../platform/errors.ts';
+import { findCitizenByNin, findOperator, findPersonnel } from '../accounts.repository.ts';
+import { CITIZEN_ACR, claimsFor, formatAccountId, parseAccountId, type IdpAccountRef } from './idp-accounts.ts';
+import type { LoginKind } from './idp.pages.ts';
+
+export type LoginChoice = { account?: string | undefined; nin?: string | undefined; kind?: LoginKind | undefined };
+
+/** What the IdP records for a login: the account and, for citizens, ID-porten's level and method. */
+export type ChosenLogin = { accountId: string; acr?: string; amr?: string[] };
+
+/**
+ * Resolves the login page's choice (a user button, or a typed identity number with the kind of login) to an
+ * IdP account. The number is only compared, never logged.
+ * @param db - the store
+ * @param choice - the submitted form
+ * @throws ValidationError for a malformed number or choice, NotFoundError when nobody has it
+ */
+export async function chooseLogin(db: Db, choice: LoginChoice): Promise<ChosenLogin> {
+  const ref = choice.account ? parseAccountId(choice.account) : await refByNin(db, choice);
+  if (!ref || !(await claimsFor(db, ref))) {
+    throw new NotFoundError('Fant ikke testbrukeren. Velg en annen.', 'unknown_test_user');
+  }
+  const accountId = formatAccountId(ref);
+  return ref.kind === 'citizen' ? { accountId, acr: CITIZEN_ACR, amr: ['TestID'] } : { accountId };
+}
+
+async function refByNin(db: Db, choice: LoginChoice): Promise<IdpAccountRef | null> {
+  const nin = (choice.nin ?? '').replace(/[\s.-]/g, '');
+  if (!nin) {
+    throw new ValidationError('Skriv inn et fødselsnummer eller velg en testbruker.', [], 'nin_missing');
+  }
+  if (!isValidNin(nin)) {
+    throw new ValidationError(
+      'Fødselsnummeret er ikke gyldig. Det skal ha 11 siffer med riktige kontrollsiffer.',
+      [],
+      'nin_invalid',
+    );
+  }
+  const unknown = new NotFoundError('Fant ingen testbruker med dette fødselsnummeret.', 'nin_unknown');
+  switch (choice.kind ?? 'citizen') {
+    case 'citizen': {
+      const p = await findCitizenByNin(db, nin);
+      if (!p) {
+        throw unknown;
+      }
+      return { kind: 'citizen', id: p.id };
+    }
+    case 'personnel': {
+      const p = await findPersonnel(db, { nin });
+      const first = p?.workplaces[0];
+      if (!p || !first) {
+        throw new NotFoundError('Fant ikke helsepersonell med dette fødselsnummeret i noen kommune.', 'nin_unknown');
+      }
+      return { kind: 'personnel', id: p.id, municipalityId: first.municipalityId };
+    }
+    case 'operator': {
+      const o = await findOperator(db, { nin });
+      if (!o) {
+        throw unknown;
+      }
+      return { kind: 'operator', id: o.id };
+    }
+  }
+}
