@@ -12,6 +12,7 @@ import { loggerOptions } from './platform/logger.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { anonymousContext, type RequestContext } from './platform/http/request-context.ts';
 import { systemClock, type Clock, type Platform } from './platform/platform.ts';
+import { createJobRegistry } from './platform/jobs/registry.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { webPlugin } from './platform/http/web.ts';
 import { identityModule } from './modules/identity/index.ts';
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     db: deps.database.db,
     logger: app.log as unknown as Logger,
     clock: deps.clock ?? systemClock,
+    jobs: createJobRegistry<Platform>(),
   };
   app.decorate('platform', platform);
 

@@ -1,19 +1,23 @@
+import { startAuditSealer } from './platform/audit/sealer.ts';
+import { startWorkers } from './platform/jobs/worker.ts';
 import type { Platform } from './platform/platform.ts';
 
 export type Background = { stop(): Promise<void> };
 
 /**
  * Starts the work that runs beside the HTTP server in the same process (PGlite is one connection in one
- * process, so in the embedded default they must share it): the audit sealer and the outbox workers.
+ * process, so in the embedded default they must share it): the audit sealer, always, and the outbox workers
+ * when `config.workers` (WORKERS=false keeps an instance to HTTP only).
  */
-export async function startBackground(platform: Platform): Promise<Background> {
-  const stops: Array<() => Promise<void>> = [];
-  void platform;
-  return {
+export function startBackground(platform: Platform): Promise<Background> {
+  const sealer = startAuditSealer(platform);
+  const workers = platform.config.workers ? startWorkers(platform) : null;
+  platform.logger.debug({ workers: platform.config.workers, kinds: platform.jobs.kinds() }, 'background work started');
+  return Promise.resolve({
+    // Workers first: the jobs they finish may write audit entries, which the sealer's final flush then seals.
     stop: async () => {
-      for (const s of stops.reverse()) {
-        await s();
-      }
+      await workers?.stop();
+      await sealer.stop();
     },
-  };
+  });
 }
