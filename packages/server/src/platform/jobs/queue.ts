@@ -63,7 +63,11 @@ const mine = (job: Pick<Job, 'id' | 'attempts'>) =>
  * @returns false when the job is no longer this worker's (its lease ran out and another worker took it)
  */
 export async function extendLease(q: Queryable, job: Pick<Job, 'id' | 'attempts'>, leaseMs: number): Promise<boolean> {
-  const rows = await q.update(jobs).set({ lockedUntil: later(leaseMs) }).where(mine(job)).returning({ id: jobs.id });
+  const rows = await q
+    .update(jobs)
+    .set({ lockedUntil: later(leaseMs) })
+    .where(mine(job))
+    .returning({ id: jobs.id });
   return rows.length === 1;
 }
 

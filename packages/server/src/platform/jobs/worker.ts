@@ -93,12 +93,15 @@ export function startWorkers(platform: Platform, opts: WorkerOptions = {}): Work
   }
 
   async function execute(job: Job, abort: AbortController): Promise<void> {
-    const heartbeat = setInterval(() => {
-      extendLease(db, job, leaseMs).then(
-        (mineStill) => mineStill || abort.abort(new Error('the job lease was lost')),
-        (err: unknown) => logger.warn({ err, jobId: job.id }, 'could not renew a job lease'),
-      );
-    }, Math.max(10, Math.floor(leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        extendLease(db, job, leaseMs).then(
+          (mineStill) => mineStill || abort.abort(new Error('the job lease was lost')),
+          (err: unknown) => logger.warn({ err, jobId: job.id }, 'could not renew a job lease'),
+        );
+      },
+      Math.max(10, Math.floor(leaseMs / 3)),
+    );
     heartbeat.unref();
     let error: unknown;
     let succeeded = false;
