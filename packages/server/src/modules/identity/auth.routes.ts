@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { renderLoginErrorPage } from './auth.pages.ts';
+import { perMinute } from './rate-limits.ts';
 import type { AuthService, LoginState } from './auth.service.ts';
 import { clearSessionCookie, SESSION_COOKIE, sessionCookieOptions } from './session.hooks.ts';
 
@@ -24,8 +25,8 @@ const loginState = z.object({
  */
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { auth }) => {
   const { config } = app.platform;
-  const loginLimit = { rateLimit: { max: config.rateLimit.loginPerMinute, timeWindow: '1 minute' } };
-  const publicLimit = { rateLimit: { max: config.rateLimit.publicPerMinute, timeWindow: '1 minute' } };
+  const loginLimit = perMinute(config.rateLimit.loginPerMinute);
+  const publicLimit = perMinute(config.rateLimit.publicPerMinute);
   const loginCookie: CookieSerializeOptions = {
     ...sessionCookieOptions(config),
     path: '/auth/callback',
@@ -33,7 +34,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   };
   await app.register(formbody, { bodyLimit: 4096 });
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (!(err instanceof AppError) || !wantsHtml(req)) {
+    if (!(err instanceof AppError) || err.status === 429 || !wantsHtml(req)) {
       throw err;
     }
     req.log.info({ code: err.code }, 'login refused');

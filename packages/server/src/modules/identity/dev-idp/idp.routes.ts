@@ -10,6 +10,7 @@ import { listTestUsers } from '../accounts.repository.ts';
 import { chooseLogin } from './idp.service.ts';
 import { renderIdpError, renderLoginPage } from './idp.pages.ts';
 import { IDP_PREFIX } from './provider.ts';
+import { perMinute } from '../rate-limits.ts';
 
 export type DevIdpOptions = { provider: Provider; platform: Platform };
 
@@ -39,7 +40,6 @@ const LOGOUT_SCRIPT = `'use strict';
  */
 export const devIdpRoutes: FastifyPluginAsyncZod<DevIdpOptions> = async (app, { provider, platform }) => {
   const { config } = platform;
-  const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
   const callback = provider.callback();
 
   await app.register((passthrough, _opts, done) => {
@@ -64,14 +64,13 @@ export const devIdpRoutes: FastifyPluginAsyncZod<DevIdpOptions> = async (app, { 
     const pages = scope.withTypeProvider<ZodTypeProvider>();
     await pages.register(formbody, { bodyLimit: 4096 });
     pages.setErrorHandler((err: FastifyError, req, reply) => {
-      if (err.statusCode === 429 || !(err instanceof AppError || isProviderError(err))) {
+      const refusal = asRefusal(err);
+      if (!refusal) {
         throw err;
       }
-      const status = err instanceof AppError ? err.status : 400;
-      const code = err instanceof AppError ? err.code : String((err as { error?: unknown }).error);
-      req.log.info({ code }, 'development IdP interaction refused');
-      const html = renderIdpError(code, err instanceof AppError ? err.message : undefined, config.publicUrl);
-      return reply.status(status).type('text/html; charset=utf-8').send(html);
+      req.log.info({ code: refusal.code }, 'development IdP interaction refused');
+      const html = renderIdpError(refusal.code, refusal.message, config.publicUrl);
+      return reply.status(refusal.status).type('text/html; charset=utf-8').send(html);
     });
 
     pages.get(
@@ -134,7 +133,19 @@ function assertSameInteraction(found: string, asked: string): void {
   }
 }
 
-/** oidc-provider's errors carry an OAuth `error` code and an HTTP status (SessionNotFound when the cookie is gone). */
-function isProviderError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'error' in err && 'status' in err;
+/**
+ * What the IdP page says about an error: our own AppErrors and oidc-provider's OAuth errors (SessionNotFound when
+ * the interaction cookie is gone, …) become an HTML page; rate limits and anything unexpected go to the
+ * platform's problem+json handler.
+ */
+function asRefusal(err: unknown): { status: number; code: string; message: string | undefined } | null {
+  if (err instanceof AppError) {
+    return err.status === 429 ? null : { status: err.status, code: err.code, message: err.message };
+  }
+  if (typeof err === 'object' && err !== null && 'error' in err && 'status' in err) {
+    const { error, status } = err;
+    const ok = typeof status === 'number' && status >= 400 && status < 500;
+    return { status: ok ? status : 400, code: String(error), message: undefined };
+  }
+  return null;
 }
