@@ -1,8 +1,9 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/api-client.ts';
 import { ApiError } from './api/api-error.ts';
+import { queryKeys } from './api/queries.ts';
 import { App } from './App.tsx';
 import { initI18n } from './i18n/index.ts';
 import '@designsystem-scss/helsenorge.scss';
@@ -10,7 +11,17 @@ import './styles/app.scss';
 
 initI18n();
 
-const queryClient = new QueryClient({
+// A 401 from any call means the session ended (expired or logged out elsewhere): re-read the session, and the
+// shell's guard sends the browser to the login.
+const onApiError = (err: unknown) => {
+  if (err instanceof ApiError && err.status === 401) {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.session });
+  }
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
     queries: {
       // A 4xx answer will not change on retry; network trouble and 5xx get one more try.

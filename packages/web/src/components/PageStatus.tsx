@@ -1,6 +1,7 @@
 import Button from '@helsenorge/designsystem-react/components/Button';
 import Loader from '@helsenorge/designsystem-react/components/Loader';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error.ts';
 
@@ -20,16 +21,10 @@ export function Loading() {
  */
 export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  const message =
-    error instanceof ApiError && error.code === 'network_error'
-      ? t('error.network')
-      : error instanceof ApiError && error.detail
-        ? error.detail
-        : t('error.generic');
   return (
     <div className="hb-error">
       <NotificationPanel variant="error" label={t('error.title')} labelHtmlMarkup="h2" role="alert">
-        <p>{message}</p>
+        <p>{errorMessage(error, t)}</p>
         {onRetry && (
           <Button variant="outline" onClick={onRetry}>
             {t('error.tryAgain')}
@@ -38,4 +33,23 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () =>
       </NotificationPanel>
     </div>
   );
+}
+
+/**
+ * The words to show for a failed call: the server's own explanation when it wrote one for people (its
+ * AppErrors are in Norwegian), otherwise ours in the reader's language.
+ * @param error - what the query or mutation failed with
+ * @param t - the translate function
+ */
+export function errorMessage(error: unknown, t: TFunction): string {
+  if (!(error instanceof ApiError)) {
+    return t('error.generic');
+  }
+  if (error.code === 'network_error') {
+    return t('error.network');
+  }
+  if (error.status === 404 || error.status >= 500 || !error.detail) {
+    return t('error.generic');
+  }
+  return error.detail;
 }

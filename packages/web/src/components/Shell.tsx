@@ -28,7 +28,7 @@ export function Shell({ area, session, children }: ShellProps) {
         {t('common.skipLink')}
       </a>
       <header className="hb-header">
-        <div className="hb-container hb-header__inner">
+        <div className={`hb-container hb-header__inner${user ? '' : ' hb-header__inner--public'}`}>
           <nav className="hb-header__nav" aria-label={t('common.mainNav')}>
             <Link to="/" className="hb-brand">
               <BrandMark />

@@ -10,7 +10,10 @@ type JobsTableProps = {
   onRetry: (id: number) => void;
 };
 
-/** The outbox's jobs, newest first as the server sends them; dead jobs stand out with their last error. */
+/**
+ * The outbox's jobs as the server sends them; dead jobs stand out with their last error and a retry button.
+ * Wide screens get a table, narrow ones a card per job (CSS shows one of the two).
+ */
 export function JobsTable({ jobs, state, retryingId, onRetry }: JobsTableProps) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
@@ -27,52 +30,105 @@ export function JobsTable({ jobs, state, retryingId, onRetry }: JobsTableProps) 
   }
 
   return (
-    <div className="hb-table-scroll" role="region" aria-label={t('operator.tableScrollLabel')} tabIndex={0}>
-      <table className="hb-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('operator.colId')}</th>
-            <th scope="col">{t('operator.colKind')}</th>
-            <th scope="col">{t('operator.colState')}</th>
-            <th scope="col">{t('operator.colAttempts')}</th>
-            <th scope="col">{t('operator.colRunAt')}</th>
-            <th scope="col">{t('operator.colUpdated')}</th>
-            <th scope="col">{t('operator.colError')}</th>
-            <th scope="col">{t('operator.colAction')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {jobs.map((job) => (
-            <tr key={job.id} className={job.state === 'dead' ? 'hb-table__row--dead' : undefined}>
-              <th scope="row">{job.id}</th>
-              <td>
-                <code>{job.kind}</code>
-              </td>
-              <td>
-                <span className={`hb-state hb-state--${job.state}`}>{t(`jobState.${job.state}`)}</span>
-              </td>
-              <td>{t('operator.attempts', { attempts: job.attempts, max: job.maxAttempts })}</td>
-              <td>{job.state === 'ready' || job.state === 'running' ? dateTime(job.runAt) : '–'}</td>
-              <td>{dateTime(job.updatedAt)}</td>
-              <td className="hb-table__error">{job.lastError ? <span>{job.lastError}</span> : '–'}</td>
-              <td>
-                {job.state === 'dead' ? (
-                  <Button variant="outline" disabled={retryingId === job.id} onClick={() => onRetry(job.id)}>
-                    {retryingId === job.id ? t('operator.retrying') : t('operator.retry')}
-                    <span className="hb-visually-hidden">
-                      {' '}
-                      ({t('operator.colId')} {job.id})
-                    </span>
-                  </Button>
-                ) : (
-                  '–'
-                )}
-              </td>
+    <>
+      <JobCards jobs={jobs} caption={caption} retryingId={retryingId} onRetry={onRetry} />
+      <div className="hb-table-scroll" role="region" aria-label={t('operator.tableScrollLabel')} tabIndex={0}>
+        <table className="hb-table">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('operator.colId')}</th>
+              <th scope="col">{t('operator.colKind')}</th>
+              <th scope="col">{t('operator.colState')}</th>
+              <th scope="col">{t('operator.colAttempts')}</th>
+              <th scope="col">{t('operator.colRunAt')}</th>
+              <th scope="col">{t('operator.colUpdated')}</th>
+              <th scope="col">{t('operator.colError')}</th>
+              <th scope="col">{t('operator.colAction')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {jobs.map((job) => (
+              <tr key={job.id} className={job.state === 'dead' ? 'hb-table__row--dead' : undefined}>
+                <th scope="row">{job.id}</th>
+                <td>
+                  <code>{job.kind}</code>
+                </td>
+                <td>
+                  <span className={`hb-state hb-state--${job.state}`}>{t(`jobState.${job.state}`)}</span>
+                </td>
+                <td>{t('operator.attempts', { attempts: job.attempts, max: job.maxAttempts })}</td>
+                <td>{job.state === 'ready' || job.state === 'running' ? dateTime(job.runAt) : '–'}</td>
+                <td>{dateTime(job.updatedAt)}</td>
+                <td className="hb-table__error">{job.lastError ? <span>{job.lastError}</span> : '–'}</td>
+                <td className="hb-table__action">
+                  {job.state === 'dead' ? <RetryButton id={job.id} retryingId={retryingId} onRetry={onRetry} /> : '–'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** Narrow screens: one card per job, so a dead job's error and its retry button are in view without scrolling. */
+function JobCards({ jobs, caption, retryingId, onRetry }: Omit<JobsTableProps, 'state'> & { caption: string }) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  return (
+    <section className="hb-jobcards" aria-label={caption}>
+      <ul>
+        {jobs.map((job) => (
+          <li key={job.id} className={`hb-jobcard${job.state === 'dead' ? ' hb-jobcard--dead' : ''}`}>
+            <p className="hb-jobcard__head">
+              <span className="hb-jobcard__id">
+                {t('operator.colId')} {job.id}
+              </span>
+              <code>{job.kind}</code>
+              <span className={`hb-state hb-state--${job.state}`}>{t(`jobState.${job.state}`)}</span>
+            </p>
+            <dl className="hb-jobcard__facts">
+              <div>
+                <dt>{t('operator.colAttempts')}</dt>
+                <dd>{t('operator.attempts', { attempts: job.attempts, max: job.maxAttempts })}</dd>
+              </div>
+              <div>
+                <dt>{t('operator.colUpdated')}</dt>
+                <dd>{dateTime(job.updatedAt)}</dd>
+              </div>
+              {job.lastError && (
+                <div className="hb-jobcard__error">
+                  <dt>{t('operator.colError')}</dt>
+                  <dd>{job.lastError}</dd>
+                </div>
+              )}
+            </dl>
+            {job.state === 'dead' && <RetryButton id={job.id} retryingId={retryingId} onRetry={onRetry} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** "Prøv igjen", named with the job's number for screen readers, which hear many such buttons in a row. */
+function RetryButton({
+  id,
+  retryingId,
+  onRetry,
+}: {
+  id: number;
+  retryingId: number | null;
+  onRetry: (id: number) => void;
+}) {
+  const { t } = useTranslation();
+  const busy = retryingId === id;
+  return (
+    <Button variant="outline" disabled={busy} onClick={() => onRetry(id)}>
+      {busy ? t('operator.retrying') : t('operator.retry')}
+      <span className="hb-visually-hidden">{` (${t('operator.colId')} ${id})`}</span>
+    </Button>
   );
 }

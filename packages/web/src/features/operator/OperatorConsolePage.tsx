@@ -4,10 +4,9 @@ import NotificationPanel from '@helsenorge/designsystem-react/components/Notific
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ApiError } from '../../api/api-error.ts';
 import { useJobs, useRetryJob } from '../../api/queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
+import { ErrorPanel, Loading, errorMessage } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
@@ -45,7 +44,7 @@ function OperatorConsole({ session }: { session: SignedInSession }) {
         setAnnouncement(
           t('operator.retryFailed', {
             id,
-            reason: err instanceof ApiError && err.detail ? err.detail : t('error.generic'),
+            reason: errorMessage(err, t),
           }),
         ),
     });

@@ -52,7 +52,6 @@ function StaffWorkspace({ session }: { session: SignedInSession }) {
             title={t('staff.inboxEmptyTitle')}
             titleHtmlMarkup="h3"
             additionalText={t('staff.inboxEmptyText')}
-            size="compact"
           />
         </section>
       </div>
