@@ -16,6 +16,7 @@ import { createJobRegistry } from './platform/jobs/registry.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { webPlugin } from './platform/http/web.ts';
 import { identityModule } from './modules/identity/index.ts';
+import { operatorModule } from './modules/operator/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -94,6 +95,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(rateLimit, { global: false });
   await app.register(identityModule);
+  await app.register(operatorModule, { platform });
 
   await app.register(healthRoutes, { platform });
 

@@ -1,0 +1,102 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
+import type { JobItem, JobsResponse } from '@helsebro/contracts';
+import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
+import { loginAs, type LoggedIn } from '../../../test/login.ts';
+import { makeMunicipality, makeOperator, makePerson } from '../../../test/factories.ts';
+import { jobs } from '../../platform/db/schema.ts';
+import { enqueue } from '../../platform/jobs/outbox.ts';
+
+void describe('/api/operator/jobs', () => {
+  let t: TestApp;
+  let operator: LoggedIn;
+  let citizen: LoggedIn;
+  let deadId: number;
+  let readyId: number;
+  before(async () => {
+    t = await buildTestApp();
+    const db = t.database.db;
+    operator = await loginAs(t.app, { kind: 'operator', operatorId: (await makeOperator(db)).id });
+    const municipality = await makeMunicipality(db);
+    citizen = await loginAs(t.app, {
+      kind: 'citizen',
+      personId: (await makePerson(db, { municipalityId: municipality.id })).id,
+    });
+    readyId = await enqueue(db, { kind: 'test.ready', payload: { nin: '01017012345' } });
+    deadId = await enqueue(db, { kind: 'test.dead', payload: {} });
+    await db.update(jobs).set({ state: 'dead', attempts: 3, lastError: 'Error: refused' }).where(eq(jobs.id, deadId));
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  void it('answers an anonymous caller 401 and a citizen 403', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/operator/jobs' });
+    assert.equal(anonymous.statusCode, 401);
+    const asCitizen = await t.app.inject({ method: 'GET', url: '/api/operator/jobs', headers: citizen.headers });
+    assert.equal(asCitizen.statusCode, 403);
+    const retry = await t.app.inject({
+      method: 'POST',
+      url: `/api/operator/jobs/${deadId}/retry`,
+      headers: citizen.headers,
+    });
+    assert.equal(retry.statusCode, 403);
+  });
+
+  void it('gives the operator counts and the jobs, dead first, payloads left out', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/operator/jobs', headers: operator.headers });
+    assert.equal(res.statusCode, 200);
+    const body = res.json<JobsResponse>();
+    assert.deepEqual(body.counts, { ready: 1, running: 0, done: 0, dead: 1 });
+    assert.deepEqual(
+      body.jobs.map((j) => [j.id, j.state]),
+      [
+        [deadId, 'dead'],
+        [readyId, 'ready'],
+      ],
+    );
+    assert.doesNotMatch(res.body, /payload|01017012345/);
+    const dead = await t.app.inject({
+      method: 'GET',
+      url: '/api/operator/jobs?state=dead&limit=5',
+      headers: operator.headers,
+    });
+    assert.deepEqual(
+      dead.json<JobsResponse>().jobs.map((j) => j.id),
+      [deadId],
+    );
+  });
+
+  void it('answers 400 for a state that does not exist', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/operator/jobs?state=lost', headers: operator.headers });
+    assert.equal(res.statusCode, 400);
+  });
+
+  void it('retries a dead job, and answers 409 for one that is not dead and 404 for none', async () => {
+    const url = (id: number | string) => `/api/operator/jobs/${id}/retry`;
+    const ok = await t.app.inject({ method: 'POST', url: url(deadId), headers: operator.headers });
+    assert.equal(ok.statusCode, 200);
+    assert.deepEqual((({ id, state, attempts }: JobItem) => ({ id, state, attempts }))(ok.json<JobItem>()), {
+      id: deadId,
+      state: 'ready',
+      attempts: 0,
+    });
+    const again = await t.app.inject({ method: 'POST', url: url(deadId), headers: operator.headers });
+    assert.equal(again.statusCode, 409);
+    assert.equal(again.json<{ code: string }>().code, 'job_not_dead');
+    const none = await t.app.inject({ method: 'POST', url: url(99_999_999), headers: operator.headers });
+    assert.equal(none.statusCode, 404);
+    const bad = await t.app.inject({ method: 'POST', url: url('abc'), headers: operator.headers });
+    assert.equal(bad.statusCode, 400);
+  });
+
+  void it('refuses a retry without the CSRF token', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/operator/jobs/${readyId}/retry`,
+      headers: { cookie: operator.headers.cookie },
+    });
+    assert.equal(res.statusCode, 403);
+  });
+});
