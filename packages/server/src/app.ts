@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { App } from './platform/http/app-type.ts';
-import helmet from '@fastify/helmet';
+import { staticSecurityHeaders } from './platform/http/security-headers.ts';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -72,25 +72,33 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     void reply.header('x-request-id', req.id);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'", config.oidc.issuer, config.publicUrl],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: null,
+  const securityHeaders = Object.entries(
+    staticSecurityHeaders({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          formAction: ["'self'", config.oidc.issuer, config.publicUrl],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
       },
-    },
-    // Same-origin isolation would break the OIDC redirects to an external issuer.
-    crossOriginEmbedderPolicy: false,
-    hsts: config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      // Same-origin isolation would break the OIDC redirects to an external issuer.
+      crossOriginEmbedderPolicy: false,
+      hsts: config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    }),
+  );
+  // On the raw response, as @fastify/helmet does, so hijacked replies (the development IdP) carry them too.
+  app.addHook('onRequest', async (_req, reply) => {
+    for (const [name, value] of securityHeaders) {
+      reply.raw.setHeader(name, value);
+    }
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(rateLimit, { global: false });

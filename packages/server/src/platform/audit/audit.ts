@@ -68,3 +68,26 @@ export async function audited<T>(
     throw err;
   }
 }
+
+/**
+ * Audits a read without a transaction: the read first, then its entry, written (autocommit) before the caller
+ * answers. A read changes nothing that needs to commit with its entry, so this saves the BEGIN/COMMIT round
+ * trips (two of four per request on the audited-read benchmark); the rule that no personal data leaves
+ * without a durable entry still holds. A refused or failed read is audited as `denied` or `error`.
+ */
+export async function auditedRead<T>(
+  db: Db,
+  ctx: RequestContext,
+  entry: AuditEntry,
+  fn: (q: Db) => Promise<T>,
+): Promise<T> {
+  let result: T;
+  try {
+    result = await fn(db);
+  } catch (err) {
+    await recordAudit(db, ctx, entry, err instanceof ForbiddenError ? 'denied' : 'error');
+    throw err;
+  }
+  await recordAudit(db, ctx, entry, 'success');
+  return result;
+}
