@@ -41,3 +41,15 @@ export const profileResponse = z.object({
   municipality: municipalityRef.nullable(),
 });
 export type ProfileResponse = z.infer<typeof profileResponse>;
+
+/** Header carrying the session's CSRF token on cookie-authenticated writes. */
+export const CSRF_HEADER = 'x-csrf-token';
+/** Form field carrying the CSRF token where a header cannot be set (the logout form). */
+export const CSRF_FORM_FIELD = '_csrf';
+
+/** Where each kind of user lands after login (a `returnTo` under the same path is honoured instead). */
+export const HOME_PATH: Record<ActorKind, string> = {
+  citizen: '/min-side',
+  personnel: '/ansatt',
+  operator: '/drift',
+};

@@ -34,10 +34,13 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   };
   await app.register(formbody, { bodyLimit: 4096 });
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (!(err instanceof AppError) || err.status === 429 || !wantsHtml(req)) {
+    if (!(err instanceof AppError) || err.status === 429) {
       throw err;
     }
-    req.log.info({ code: err.code }, 'login refused');
+    req.log.warn({ code: err.code }, 'login refused');
+    if (!wantsHtml(req)) {
+      throw err;
+    }
     const html = renderLoginErrorPage(err.message, err.code, config.publicUrl);
     return reply.status(err.status).type('text/html; charset=utf-8').send(html);
   });
@@ -52,7 +55,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
   );
 
-  app.get('/auth/callback', { config: loginLimit }, async (req, reply) => {
+  // The callback URL carries the authorization code: no access-log line for it.
+  app.get('/auth/callback', { config: loginLimit, logLevel: 'warn' }, async (req, reply) => {
     void reply.clearCookie(LOGIN_COOKIE, { path: loginCookie.path });
     const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
     const { session, redirectTo } = await auth.completeLogin(req.ctx, query, readLoginState(req));

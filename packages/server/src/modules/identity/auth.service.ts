@@ -1,3 +1,4 @@
+import { HOME_PATH } from '@helsebro/contracts';
 import * as client from 'openid-client';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -17,7 +18,6 @@ const CITIZEN_LEVELS = new Set(['idporten-loa-substantial', 'idporten-loa-high']
 const HELSEID_PID = 'helseid://claims/identity/pid';
 const HELSEID_HPR = 'helseid://claims/hpr/hpr_number';
 const HELSEID_ORGNR = 'helseid://claims/client/claims/orgnr_parent';
-const HOME: Record<SessionSubject['kind'], string> = { citizen: '/min-side', personnel: '/ansatt', operator: '/drift' };
 
 /**
  * Keeps a return address only when it is a path on this site (no scheme, no host, no `//`).
@@ -105,7 +105,7 @@ export function createAuthService(deps: AuthDeps) {
         acr: typeof claims.acr === 'string' ? claims.acr : null,
         ...(typeof claims.auth_time === 'number' ? { authTime: new Date(claims.auth_time * 1000) } : {}),
       });
-      const home = HOME[subject.kind];
+      const home = HOME_PATH[subject.kind];
       const fits =
         saved.returnTo &&
         (saved.returnTo === home || saved.returnTo.startsWith(`${home}/`) || saved.returnTo.startsWith(`${home}?`));

@@ -1,4 +1,5 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
+import { CSRF_FORM_FIELD, CSRF_HEADER } from '@helsebro/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
@@ -73,8 +74,8 @@ export function registerSessionHooks(app: App, sessions: SessionService): void {
 }
 
 function assertCsrf(req: FastifyRequest, expected: string): void {
-  const header = req.headers['x-csrf-token'];
-  const field = (req.body as { _csrf?: unknown } | undefined)?._csrf;
+  const header = req.headers[CSRF_HEADER];
+  const field = (req.body as Record<string, unknown> | null | undefined)?.[CSRF_FORM_FIELD];
   const given = typeof header === 'string' ? header : typeof field === 'string' ? field : '';
   if (!given || !sameSecret(given, expected)) {
     throw new ForbiddenError(

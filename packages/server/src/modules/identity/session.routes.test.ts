@@ -4,7 +4,8 @@ import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { loginAs } from '../../../test/login.ts';
 import { makeMunicipality, makePerson, makePersonnel, makeServiceUnit, makeOperator } from '../../../test/factories.ts';
 import type { ProblemResponse, ProfileResponse, SessionResponse } from '@helsebro/contracts';
-import { SESSION_COOKIE } from './index.ts';
+import { systemContext } from '../../platform/http/request-context.ts';
+import { createSessionService, SESSION_COOKIE } from './index.ts';
 
 /** A clock the tests can move. */
 function movableClock(start = new Date('2026-03-02T08:00:00Z')) {
@@ -177,5 +178,14 @@ describe('sessions, /api/session and /api/me/profile', () => {
       [p.id],
     );
     assert.equal(ended[0]?.details.reason, 'expired');
+  });
+
+  it('purges sessions past their absolute limit', async () => {
+    const p = await makePerson(t.app.platform.db);
+    const login = await loginAs(t.app, { kind: 'citizen', personId: p.id });
+    const sessions = createSessionService(t.app.platform);
+    clock.advance(3 * 3_600_000);
+    assert.ok((await sessions.purgeExpired(systemContext('test'))) >= 1);
+    assert.equal((await t.database.query('SELECT 1 FROM sessions WHERE id = $1', [login.sessionId])).length, 0);
   });
 });

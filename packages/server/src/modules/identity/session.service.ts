@@ -201,6 +201,15 @@ export function createSessionService(platform: Pick<Platform, 'db' | 'clock' | '
     },
 
     /**
+     * Deletes sessions past their absolute limit (idle ones are removed when next presented). For a periodic job.
+     * @param _ctx - the caller (a system context)
+     * @returns how many were removed
+     */
+    async purgeExpired(_ctx: RequestContext): Promise<number> {
+      return repo.deleteExpiredSessions(db, clock.now());
+    },
+
+    /**
      * The GET /api/session answer for a session, or the anonymous answer.
      * @param ctx - the request's context
      * @param session - the request's session, if any
