@@ -31,3 +31,31 @@ export async function waitForHeading(page: Page, text: string | RegExp): Promise
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** The document's language, as `<html lang>` says. */
+export async function htmlLang(page: Page): Promise<string | null> {
+  return page.getAttribute('html', 'lang');
+}
+
+/** The path (and query) the page is on. */
+export function pathOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Presses Tab until the focused element's accessible text matches `name`, as a keyboard user would.
+ * @param page - the page
+ * @param name - the control's visible text
+ * @param limit - how many Tabs to try before failing
+ */
+export async function tabTo(page: Page, name: string | RegExp, limit = 30): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const text = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (typeof name === 'string' ? text === name : name.test(text)) {
+      return;
+    }
+  }
+  throw new Error(`No control named ${String(name)} within ${limit} Tab presses`);
+}

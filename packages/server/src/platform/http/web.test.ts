@@ -12,7 +12,7 @@ import { webPlugin } from './web.ts';
 
 const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
-describe('web app serving in the full application', () => {
+void describe('web app serving in the full application', () => {
   let t: TestApp;
   before(async () => {
     t = await buildTestApp();
@@ -21,21 +21,21 @@ describe('web app serving in the full application', () => {
     await t.close();
   });
 
-  it('answers a browser opening an app route with an HTML page', async () => {
+  void it('answers a browser opening an app route with an HTML page', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/min-side', headers: HTML });
     // 200 with the app once `npm run build` has run, 503 with the build hint before.
     assert.ok([200, 503].includes(res.statusCode), String(res.statusCode));
     assert.match(String(res.headers['content-type']), /^text\/html/);
   });
 
-  it('keeps an unknown /api path a problem+json 404, even for a browser', async () => {
+  void it('keeps an unknown /api path a problem+json 404, even for a browser', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/no-such-thing', headers: HTML });
     assert.equal(res.statusCode, 404);
     assert.match(String(res.headers['content-type']), /application\/problem\+json/);
     assert.equal(res.json<ProblemResponse>().code, 'route_not_found');
   });
 
-  it('keeps other server paths out of the fallback', async () => {
+  void it('keeps other server paths out of the fallback', async () => {
     for (const url of ['/api', '/health/extra', '/ready/x', '/edi/v1/none', '/auth/no-such-step']) {
       const res = await t.app.inject({ method: 'GET', url, headers: HTML });
       assert.equal(res.statusCode, 404, url);
@@ -43,20 +43,20 @@ describe('web app serving in the full application', () => {
     }
   });
 
-  it('answers a request that does not accept HTML with a problem+json 404', async () => {
+  void it('answers a request that does not accept HTML with a problem+json 404', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/min-side', headers: { accept: 'application/json' } });
     assert.equal(res.statusCode, 404);
     assert.equal(res.json<ProblemResponse>().code, 'route_not_found');
   });
 
-  it('does not answer writes with the web app', async () => {
+  void it('does not answer writes with the web app', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/min-side', headers: HTML, payload: {} });
     assert.equal(res.statusCode, 404);
     assert.match(String(res.headers['content-type']), /application\/problem\+json/);
   });
 });
 
-describe('web app serving from a build directory', () => {
+void describe('web app serving from a build directory', () => {
   let dist: string;
   const INDEX = '<!doctype html><html lang="nb"><body><div id="root"></div></body></html>';
 
@@ -80,7 +80,7 @@ describe('web app serving from a build directory', () => {
     await rm(dist, { recursive: true, force: true });
   });
 
-  it('serves index.html, never cached without revalidation, for every app route', async () => {
+  void it('serves index.html, never cached without revalidation, for every app route', async () => {
     const app = await appWith(dist);
     for (const url of ['/', '/min-side', '/ansatt', '/drift?state=dead', '/no/such/page']) {
       const res = await app.inject({ method: 'GET', url, headers: HTML });
@@ -91,7 +91,7 @@ describe('web app serving from a build directory', () => {
     await app.close();
   });
 
-  it('serves hashed assets with a year of immutable caching', async () => {
+  void it('serves hashed assets with a year of immutable caching', async () => {
     const app = await appWith(dist);
     const res = await app.inject({ method: 'GET', url: '/assets/index-Abc123.js' });
     assert.equal(res.statusCode, 200);
@@ -104,7 +104,7 @@ describe('web app serving from a build directory', () => {
     await app.close();
   });
 
-  it('serves top-level files such as the favicon', async () => {
+  void it('serves top-level files such as the favicon', async () => {
     const app = await appWith(dist);
     const res = await app.inject({ method: 'GET', url: '/favicon.svg' });
     assert.equal(res.statusCode, 200);
@@ -112,7 +112,7 @@ describe('web app serving from a build directory', () => {
     await app.close();
   });
 
-  it('leaves API routes and unknown API paths alone', async () => {
+  void it('leaves API routes and unknown API paths alone', async () => {
     const app = await appWith(dist);
     const known = await app.inject({ method: 'GET', url: '/api/known', headers: HTML });
     assert.deepEqual(known.json(), { ok: true });
@@ -122,7 +122,7 @@ describe('web app serving from a build directory', () => {
     await app.close();
   });
 
-  it('never serves files outside the build directory', async () => {
+  void it('never serves files outside the build directory', async () => {
     const app = await appWith(join(dist, 'assets'));
     for (const url of ['/..%2findex.html', '/assets/..%2f..%2findex.html', '/%2e%2e/index.html']) {
       const res = await app.inject({ method: 'GET', url });
@@ -131,7 +131,7 @@ describe('web app serving from a build directory', () => {
     await app.close();
   });
 
-  it('tells the visitor to run npm run build when there is no build', async () => {
+  void it('tells the visitor to run npm run build when there is no build', async () => {
     const app = await appWith(join(dist, 'no-such-dir'));
     const res = await app.inject({ method: 'GET', url: '/min-side', headers: HTML });
     assert.equal(res.statusCode, 503);
