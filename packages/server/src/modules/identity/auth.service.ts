@@ -99,7 +99,7 @@ export function createAuthService(deps: AuthDeps) {
       if (!claims) {
         throw new LoginFailedError(400, 'login_failed', 'Innloggingstjenesten sendte ikke et ID-token. Prøv igjen.');
       }
-      const subject = await subjectFor(db, claims);
+      const subject = await subjectForClaims(db, claims);
       const session = await sessions.create(ctx, subject, {
         idToken: tokens.id_token ?? null,
         acr: typeof claims.acr === 'string' ? claims.acr : null,
@@ -160,7 +160,15 @@ async function exchangeCode(configuration: client.Configuration, url: URL, saved
   }
 }
 
-async function subjectFor(db: Db, claims: client.IDToken): Promise<SessionSubject> {
+/**
+ * Maps verified id-token claims to a Helsebro user: `pid` (ID-porten) to a citizen, requiring level
+ * substantial or high; `helseid://claims/identity/pid` to personnel (the municipality chosen by
+ * `orgnr_parent` when they work in several) or else an operator.
+ * @param db - the store
+ * @param claims - the validated id token's claims
+ * @throws LoginFailedError (403) when the level is too low or nobody here has that identity
+ */
+export async function subjectForClaims(db: Db, claims: Record<string, unknown>): Promise<SessionSubject> {
   const notRegistered = () =>
     new LoginFailedError(403, 'not_registered', 'Du er logget inn, men er ikke registrert som bruker av Helsebro.');
   if (typeof claims.pid === 'string') {

@@ -1,20 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import formbody from '@fastify/formbody';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Provider } from 'oidc-provider';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.ts';
 import type { Platform } from '../../../platform/platform.ts';
-import { listTestUsers } from '../accounts.repository.ts';
-import { chooseLogin } from './idp.service.ts';
-import { renderIdpError, renderLoginPage } from './idp.pages.ts';
+import { createIdpInteractions } from './idp.service.ts';
+import { renderIdpError } from './idp.pages.ts';
 import { IDP_PREFIX } from './provider.ts';
 import { perMinute } from '../rate-limits.ts';
 
 export type DevIdpOptions = { provider: Provider; platform: Platform };
 
-const MAX_USERS_PER_GROUP = 40;
 const uidParams = z.object({ uid: z.string().min(1).max(100) });
 const loginBody = z.object({
   account: z.string().max(200).optional(),
@@ -41,6 +39,7 @@ const LOGOUT_SCRIPT = `'use strict';
 export const devIdpRoutes: FastifyPluginAsyncZod<DevIdpOptions> = async (app, { provider, platform }) => {
   const { config } = platform;
   const callback = provider.callback();
+  const interactions = createIdpInteractions(provider, platform.db);
 
   await app.register((passthrough, _opts, done) => {
     passthrough.removeAllContentTypeParsers();
@@ -71,55 +70,23 @@ export const devIdpRoutes: FastifyPluginAsyncZod<DevIdpOptions> = async (app, { 
         throw err;
       }
       req.log.info({ code: refusal.code }, 'development IdP interaction refused');
-      const html = renderIdpError(refusal.code, refusal.message, config.publicUrl);
-      return reply.status(refusal.status).type('text/html; charset=utf-8').send(html);
+      return sendHtml(reply, refusal.status, renderIdpError(refusal.code, refusal.message, config.publicUrl));
     });
 
     pages.get(
       `${IDP_PREFIX}/interaction/:uid`,
       { schema: { params: uidParams }, config: perMinute(config.rateLimit.publicPerMinute) },
-      async (req, reply) => {
-        const details = await provider.interactionDetails(req.raw, reply.raw);
-        assertSameInteraction(details.uid, req.params.uid);
-        const users = await listTestUsers(platform.db, MAX_USERS_PER_GROUP);
-        const html = renderLoginPage({ uid: details.uid, clientName: 'Helsebro', users });
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
-      },
+      async (req, reply) => sendHtml(reply, 200, await interactions.show(req.raw, reply.raw, req.params.uid)),
     );
 
     pages.post(
       `${IDP_PREFIX}/interaction/:uid/login`,
       { schema: { params: uidParams, body: loginBody }, config: perMinute(config.rateLimit.loginPerMinute) },
       async (req, reply) => {
-        const details = await provider.interactionDetails(req.raw, reply.raw);
-        assertSameInteraction(details.uid, req.params.uid);
-        try {
-          const login = await chooseLogin(platform.db, req.body);
-          const returnTo = await provider.interactionResult(
-            req.raw,
-            reply.raw,
-            { login },
-            { mergeWithLastSubmission: false },
-          );
-          return reply.redirect(returnTo, 303);
-        } catch (err) {
-          if (!(err instanceof AppError) || req.body.account) {
-            throw err;
-          }
-          const users = await listTestUsers(platform.db, MAX_USERS_PER_GROUP);
-          const html = renderLoginPage({
-            ...req.body,
-            uid: details.uid,
-            clientName: 'Helsebro',
-            users,
-            error: err.message,
-          });
-          return reply
-            .status(err.status)
-            .type('text/html; charset=utf-8')
-            .header('cache-control', 'no-store')
-            .send(html);
-        }
+        const answer = await interactions.submit(req.raw, reply.raw, req.params.uid, req.body);
+        return 'redirect' in answer
+          ? reply.redirect(answer.redirect, 303)
+          : sendHtml(reply, answer.status, answer.html);
       },
     );
 
@@ -129,10 +96,8 @@ export const devIdpRoutes: FastifyPluginAsyncZod<DevIdpOptions> = async (app, { 
   });
 };
 
-function assertSameInteraction(found: string, asked: string): void {
-  if (found !== asked) {
-    throw new AppError(400, 'interaction_mismatch', 'Innloggingen hører til en annen fane. Start på nytt.');
-  }
+function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 }
 
 /**

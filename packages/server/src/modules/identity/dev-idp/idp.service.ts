@@ -1,9 +1,11 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isValidNin } from '@helsebro/contracts';
+import type { Provider } from 'oidc-provider';
 import type { Db } from '../../../platform/db/client.ts';
-import { ValidationError, NotFoundError } from '../../../platform/errors.ts';
-import { findCitizenByNin, findOperator, findPersonnel } from '../accounts.repository.ts';
+import { AppError, NotFoundError, ValidationError } from '../../../platform/errors.ts';
+import { findCitizenByNin, findOperator, findPersonnel, listTestUsers } from '../accounts.repository.ts';
 import { CITIZEN_ACR, claimsFor, formatAccountId, parseAccountId, type IdpAccountRef } from './idp-accounts.ts';
-import type { LoginKind } from './idp.pages.ts';
+import { renderLoginPage, type LoginKind } from './idp.pages.ts';
 
 export type LoginChoice = { account?: string | undefined; nin?: string | undefined; kind?: LoginKind | undefined };
 
@@ -63,4 +65,60 @@ async function refByNin(db: Db, choice: LoginChoice): Promise<IdpAccountRef | nu
       return { kind: 'operator', id: o.id };
     }
   }
+}
+
+const MAX_USERS_PER_GROUP = 40;
+
+export type InteractionAnswer = { redirect: string } | { status: number; html: string };
+
+/**
+ * The IdP's login interaction on top of oidc-provider (whose API takes the raw request and response, to read
+ * its interaction cookie).
+ * @param provider - the development provider
+ * @param db - the store
+ */
+export function createIdpInteractions(provider: Provider, db: Db) {
+  const page = async (uid: string, form: LoginChoice & { error?: string } = {}) =>
+    renderLoginPage({ ...form, uid, clientName: 'Helsebro', users: await listTestUsers(db, MAX_USERS_PER_GROUP) });
+  const details = async (req: IncomingMessage, res: ServerResponse, uid: string) => {
+    const found = await provider.interactionDetails(req, res);
+    if (found.uid !== uid) {
+      throw new AppError(400, 'interaction_mismatch', 'Innloggingen hører til en annen fane. Start på nytt.');
+    }
+    return found;
+  };
+
+  return {
+    /**
+     * The login page of a pending interaction.
+     * @param uid - the interaction id from the URL
+     */
+    async show(req: IncomingMessage, res: ServerResponse, uid: string): Promise<string> {
+      return page((await details(req, res, uid)).uid);
+    },
+
+    /**
+     * Completes the interaction with the chosen user (redirect back into the provider), or shows the page again
+     * with the error when a typed number is invalid or unknown.
+     * @param uid - the interaction id from the URL
+     * @param choice - the submitted form
+     */
+    async submit(
+      req: IncomingMessage,
+      res: ServerResponse,
+      uid: string,
+      choice: LoginChoice,
+    ): Promise<InteractionAnswer> {
+      await details(req, res, uid);
+      try {
+        const login = await chooseLogin(db, choice);
+        return { redirect: await provider.interactionResult(req, res, { login }, { mergeWithLastSubmission: false }) };
+      } catch (err) {
+        if (!(err instanceof AppError) || choice.account) {
+          throw err;
+        }
+        return { status: err.status, html: await page(uid, { ...choice, error: err.message }) };
+      }
+    },
+  };
 }
