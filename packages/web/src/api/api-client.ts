@@ -1,4 +1,11 @@
-import type { JobState, JobsResponse, ProblemResponse, ProfileResponse, SessionResponse } from '@helsebro/contracts';
+import type {
+  CSRF_HEADER,
+  JobState,
+  JobsResponse,
+  ProblemResponse,
+  ProfileResponse,
+  SessionResponse,
+} from '@helsebro/contracts';
 import { ApiError } from './api-error.ts';
 
 /** What the pages need from the server; a fake implements the same shape in component tests. */
@@ -10,6 +17,8 @@ export type ApiClient = {
 };
 
 const SIGNED_OUT: SessionResponse = { authenticated: false, user: null, csrfToken: null, expiresAt: null };
+// The contracts' constant, checked by its literal type (a value import would bundle zod).
+const CSRF: typeof CSRF_HEADER = 'x-csrf-token';
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -26,7 +35,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
       headers['content-type'] = 'application/json';
     }
     if (WRITE_METHODS.has(method) && csrfToken) {
-      headers['x-csrf-token'] = csrfToken;
+      headers[CSRF] = csrfToken;
     }
     let res: Response;
     try {
