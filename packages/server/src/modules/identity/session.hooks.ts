@@ -40,6 +40,11 @@ function isIdpPath(url: string): boolean {
   return url.startsWith('/idp/') || url === '/idp' || url.startsWith('/idp-assets/');
 }
 
+/** Paths that never need to know the caller: the IdP's, and the web app's public, hashed static files. */
+function needsNoSession(url: string): boolean {
+  return isIdpPath(url) || url.startsWith('/assets/');
+}
+
 /**
  * Adds the global hooks: onRequest fills `req.ctx` from the session cookie (an unknown, tampered or expired
  * cookie leaves the request anonymous and is cleared); preValidation requires the CSRF token on cookie-authenticated
@@ -53,7 +58,7 @@ export function registerSessionHooks(app: App, sessions: SessionService): void {
   app.decorateRequest('authSession', null);
   app.addHook('onRequest', async (req, reply) => {
     const raw = req.cookies[SESSION_COOKIE];
-    if (!raw || isIdpPath(req.url)) {
+    if (!raw || needsNoSession(req.url)) {
       return;
     }
     const unsigned = req.unsignCookie(raw);
