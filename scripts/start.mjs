@@ -25,7 +25,9 @@ const stale = !existsSync(built) || Math.max(...sources.map(newest)) > statSync(
 if (stale) {
   console.log('Building the web app …');
   const r = spawnSync('npm', ['run', 'build', '--silent', '-w', '@helsebro/web'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    process.exit(r.status ?? 1);
+  }
 }
 
 const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
@@ -33,5 +35,7 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/m
   stdio: 'inherit',
   env: { SEED_DEMO: 'true', NODE_ENV: 'development', ...process.env },
 });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => child.kill(sig));
+}
 child.on('exit', (code) => process.exit(code ?? 0));

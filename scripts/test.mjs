@@ -21,11 +21,17 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const only = process.argv.slice(2); // optional file filters: `npm test -- audit`
 
 function findTests(dir) {
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir)) {
+    return [];
+  }
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    if (name === 'node_modules' || name === 'dist') return [];
-    if (statSync(p).isDirectory()) return findTests(p);
+    if (name === 'node_modules' || name === 'dist') {
+      return [];
+    }
+    if (statSync(p).isDirectory()) {
+      return findTests(p);
+    }
     return name.endsWith('.test.ts') ? [p] : [];
   });
 }
@@ -49,7 +55,9 @@ const totals = { passed: 0, failed: 0, failures: [] };
 const notes = [];
 
 function runSuite(name, files, env = {}, concurrency = 2) {
-  if (files.length === 0) return;
+  if (files.length === 0) {
+    return;
+  }
   console.log(`\n=== ${name}: ${files.length} test files ===`);
   const out = join(results, `${name.replace(/\W+/g, '-')}.json`);
   const res = spawnSync(
@@ -127,7 +135,11 @@ if (browserTests.length > 0) {
 }
 
 console.log('');
-for (const f of totals.failures) console.log(`FAILED ${f}`);
-for (const n of notes) console.log(`NOTE ${n}`);
+for (const f of totals.failures) {
+  console.log(`FAILED ${f}`);
+}
+for (const n of notes) {
+  console.log(`NOTE ${n}`);
+}
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 ? 0 : 1);

@@ -8,7 +8,12 @@ export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; 
  * Runs autocannon against a URL for `seconds` with `connections` concurrent connections.
  * @param headers - e.g. the session cookie of an authenticated scenario
  */
-export async function load(url: string, seconds: number, connections: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  seconds: number,
+  connections: number,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   const r = await autocannon({ url, duration: seconds, connections, headers });
   return {
     requestsPerSecond: r.requests.average,
@@ -27,7 +32,7 @@ export async function startServer<T>(script: string, env: Record<string, string>
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const info = await new Promise<T>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
     lines.once('line', (line) => resolve(JSON.parse(line) as T));

@@ -19,7 +19,16 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const pgAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-type Row = { scenario: string; store: string; rps: number; p50: number; p99: number; baselineRps: number; ratio: number; non2xx: number };
+type Row = {
+  scenario: string;
+  store: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  baselineRps: number;
+  ratio: number;
+  non2xx: number;
+};
 
 async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
   if (pgAdminUrl === 'none') {
@@ -65,7 +74,9 @@ async function auditedRead(store: 'pglite' | 'postgres', databaseUrl?: string): 
     for (let i = 0; i < rounds; i++) {
       base.push(await load(baseUrl, seconds, connections));
       app.push(await load(appUrl, seconds, connections, headers));
-      process.stderr.write(`  ${store} round ${i + 1}/${rounds}: baseline ${Math.round(base.at(-1)!.requestsPerSecond)} req/s, Helsebro ${Math.round(app.at(-1)!.requestsPerSecond)} req/s\n`);
+      process.stderr.write(
+        `  ${store} round ${i + 1}/${rounds}: baseline ${Math.round(base.at(-1)!.requestsPerSecond)} req/s, Helsebro ${Math.round(app.at(-1)!.requestsPerSecond)} req/s\n`,
+      );
     }
     const rps = median(app.map((r) => r.requestsPerSecond));
     const baselineRps = median(base.map((r) => r.requestsPerSecond));
@@ -101,11 +112,16 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log('\n| scenario | store | req/s | p50 ms | p99 ms | bare Fastify req/s | ratio | failed |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.scenario} | ${r.store} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.baselineRps)} | ${r.ratio.toFixed(3)} | ${r.non2xx} |`);
+  console.log(
+    `| ${r.scenario} | ${r.store} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${fmt(r.baselineRps)} | ${r.ratio.toFixed(3)} | ${r.non2xx} |`,
+  );
 }
 const out = join(here, '..', 'results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, `audited-read-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(rows, null, 2));
+writeFileSync(
+  join(out, `audited-read-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+  JSON.stringify(rows, null, 2),
+);
 if (rows.some((r) => r.non2xx > 0)) {
   process.stderr.write('Some requests failed; the figures above are not valid.\n');
   process.exit(1);

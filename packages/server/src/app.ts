@@ -5,7 +5,6 @@ import { staticSecurityHeaders } from './platform/http/security-headers.ts';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/client.ts';
 import { loggerOptions } from './platform/logger.ts';
@@ -26,7 +25,7 @@ declare module 'fastify' {
 
 export type AppDeps = {
   database: Database;
-  logger?: Logger;
+  logger?: FastifyBaseLogger;
   clock?: Clock;
 };
 
@@ -40,9 +39,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
  */
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const app = Fastify({
-    ...(deps.logger
-      ? { loggerInstance: deps.logger as FastifyBaseLogger }
-      : { logger: loggerOptions(config.logLevel) }),
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config.logLevel) }),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     genReqId: (req) => {
@@ -56,7 +53,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     config,
     database: deps.database,
     db: deps.database.db,
-    logger: app.log as unknown as Logger,
+    logger: app.log,
     clock: deps.clock ?? systemClock,
     jobs: createJobRegistry<Platform>(),
   };

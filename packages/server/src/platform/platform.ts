@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database, Db } from './db/client.ts';
 import type { JobRegistry } from './jobs/registry.ts';
@@ -15,7 +15,7 @@ export type Platform = {
   config: Config;
   database: Database;
   db: Db;
-  logger: Logger;
+  logger: FastifyBaseLogger;
   clock: Clock;
   jobs: JobRegistry<Platform>;
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Logger } from 'pino';
+import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Database } from '../db/client.ts';
 import { CHAIN_ROW_COLUMNS, chainHash, toChainRow } from './chain.ts';
