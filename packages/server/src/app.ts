@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/client.ts';
-import { loggerOptions } from './platform/logger.ts';
+import { createLogger } from './platform/logger.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { anonymousContext, type RequestContext } from './platform/http/request-context.ts';
 import { systemClock, type Clock, type Platform } from './platform/platform.ts';
@@ -39,7 +39,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
  */
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config.logLevel) }),
+    loggerInstance: deps.logger ?? createLogger(config.logLevel),
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     genReqId: (req) => {

@@ -1,8 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import { loggerOptions } from './logger.ts';
+import { createLogger } from './logger.ts';
 import { redactNin } from './redact.ts';
 
 function capture() {
@@ -13,7 +12,7 @@ function capture() {
       cb();
     },
   });
-  return { logger: pino(loggerOptions('info'), stream), lines };
+  return { logger: createLogger('info', stream), lines };
 }
 
 describe('logging', () => {
@@ -39,5 +38,17 @@ describe('logging', () => {
 
   it('leaves longer digit runs alone', () => {
     assert.equal(redactNin('id 1234567890123 and 14838510036'), 'id 1234567890123 and ***********');
+  });
+
+  it('keeps the request line of a served request, with the identity number masked', async () => {
+    const { logger, lines } = capture();
+    const { default: Fastify } = await import('fastify');
+    const app = Fastify({ loggerInstance: logger });
+    app.get('/persons/:nin', async () => ({ ok: true }));
+    await app.inject({ method: 'GET', url: '/persons/14838510036' });
+    await app.close();
+    const out = lines.join('');
+    assert.match(out, /"url":"\/persons\/\*{11}"/);
+    assert.doesNotMatch(out, /14838510036/);
   });
 });
