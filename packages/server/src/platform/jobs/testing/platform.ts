@@ -1,6 +1,6 @@
 import { pino, type Logger } from 'pino';
 import { loadConfig } from '../../../config.ts';
-import { loggerOptions } from '../../logger.ts';
+import { createLogger } from '../../logger.ts';
 import type { Database } from '../../db/client.ts';
 import { systemClock, type Platform } from '../../platform.ts';
 import { createJobRegistry } from '../registry.ts';
@@ -24,7 +24,7 @@ export function testPlatform(database: Database, logger: Logger = pino({ level: 
 /** A logger configured as the server's (identity numbers masked) that keeps its lines, to check what was logged. */
 export function capturingLogger(): { logger: Logger; lines: Array<Record<string, unknown>> } {
   const lines: Array<Record<string, unknown>> = [];
-  const logger = pino(loggerOptions('debug'), {
+  const logger = createLogger('debug', {
     write: (s: string) => void lines.push(JSON.parse(s) as Record<string, unknown>),
   });
   return { logger, lines };
