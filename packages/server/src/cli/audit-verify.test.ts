@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { recordAudit } from '../platform/audit/audit.ts';
 import { sealAll } from '../platform/audit/sealer.ts';
-import { formatVerifyResult, progressBar } from '../platform/audit/verify-report.ts';
+import { formatVerifyResult } from '../platform/audit/verify-report.ts';
+import { progressBar } from '../platform/cli/progress.ts';
 import { systemContext } from '../platform/http/request-context.ts';
 import { childEnv, createSharedStore, type SharedStore } from '../platform/jobs/testing/shared-store.ts';
 
@@ -90,18 +91,22 @@ void describe('audit:verify output', () => {
   void it('prints a progress bar on a terminal only, and clears it', () => {
     const written: string[] = [];
     let t = 0;
-    const bar = progressBar({ isTTY: true, columns: 80, write: (s: string) => written.push(s) }, () => (t += 200));
-    bar.onProgress(500, 1000);
-    bar.onProgress(1000, 1000);
-    bar.done();
-    bar.done();
+    const bar = progressBar(
+      'entries',
+      { isTTY: true, columns: 80, write: (s: string) => written.push(s) },
+      () => (t += 200),
+    );
+    bar.update(500, 1000);
+    bar.update(1000, 1000);
+    bar.end();
+    bar.end();
     assert.match(written[0] ?? '', /^\r\[#{20}-{20}\] {2}50% 500\/1000 entries$/);
     assert.match(written[1] ?? '', /100% 1000\/1000/);
     assert.deepEqual(written.slice(2), ['\r\x1b[K']);
     const quiet: string[] = [];
-    const none = progressBar({ isTTY: false, write: (s: string) => quiet.push(s) });
-    none.onProgress(1, 2);
-    none.done();
+    const none = progressBar('entries', { isTTY: false, write: (s: string) => quiet.push(s) });
+    none.update(1, 2);
+    none.end();
     assert.deepEqual(quiet, []);
   });
 

@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDatabase } from '../platform/db/client.ts';
 import { verifyAuditChain } from '../platform/audit/verify.ts';
-import { formatVerifyResult, progressBar } from '../platform/audit/verify-report.ts';
+import { formatVerifyResult } from '../platform/audit/verify-report.ts';
+import { progressBar } from '../platform/cli/progress.ts';
 import { redactNin } from '../platform/redact.ts';
 
 /**
@@ -39,14 +40,14 @@ async function main(): Promise<number> {
     }
   }
   const database = await openDatabase({ url: config.databaseUrl, dataDir, poolSize: 1 });
-  const bar = progressBar(process.stderr);
+  const bar = progressBar('entries');
   try {
-    const result = await verifyAuditChain(database, config.auditKey, bar.onProgress);
-    bar.done();
+    const result = await verifyAuditChain(database, config.auditKey, bar.update);
+    bar.end();
     process.stdout.write(`${formatVerifyResult(result)}\n`);
     return result.ok ? 0 : 1;
   } finally {
-    bar.done();
+    bar.end();
     await database.close();
   }
 }

@@ -160,7 +160,7 @@ export async function seedPersons(db: Db, count: number, batchSize = 1000): Prom
   if (munis.length === 0) {
     throw new Error('Seed the demo data first (npm run seed)');
   }
-  const progress = progressBar('Persons', count);
+  const progress = progressBar('persons');
   let inserted = 0;
   let serial = Number((await db.execute(sql`SELECT count(*)::int AS n FROM persons`)).rows[0]?.n ?? 0);
   for (let done = 0; done < count; done += batchSize) {
@@ -187,8 +187,10 @@ export async function seedPersons(db: Db, count: number, batchSize = 1000): Prom
       .onConflictDoNothing({ target: persons.nin })
       .returning({ id: persons.id });
     inserted += result.length;
-    progress.tick(rows.length);
+    progress.update(done + rows.length, count);
   }
-  progress.done(`Persons: ${inserted} added, ${count - inserted} already there`);
+  progress.end();
+  process.stdout.write(`Persons: ${inserted} added.
+`);
   return inserted;
 }

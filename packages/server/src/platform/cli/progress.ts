@@ -1,36 +1,50 @@
 /**
- * A progress bar for long command-line work, drawn on stderr only when it is a terminal (CI logs and pipes get
- * one line at the end instead of hundreds of redraws).
+ * A progress bar for long command-line work: redrawn with `\r` on a terminal at most every 100 ms, silent when
+ * the stream is not a terminal (CI logs and pipes get the caller's closing line instead of hundreds of redraws).
  */
-export type Progress = { tick(n?: number): void; done(message?: string): void };
+export type ProgressStream = { isTTY?: boolean; columns?: number; write(s: string): unknown };
+export type Progress = {
+  /** Reports that `done` of `total` units are finished. */
+  update(done: number, total: number): void;
+  /** Clears the bar's line. */
+  end(): void;
+};
 
-export function progressBar(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
-  let current = 0;
-  let lastDraw = 0;
-  const started = Date.now();
-  const draw = (force = false) => {
-    const now = Date.now();
-    if (!stream.isTTY || (!force && now - lastDraw < 100)) {
-      return;
-    }
-    lastDraw = now;
-    const width = 30;
-    const ratio = total > 0 ? Math.min(1, current / total) : 1;
-    const filled = Math.round(ratio * width);
-    const rate = current / Math.max(0.001, (now - started) / 1000);
-    stream.write(
-      `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${current}/${total} ${Math.round(ratio * 100)}% ${Math.round(rate)}/s `,
-    );
-  };
+/**
+ * @param unit - what is counted, shown after the numbers ("entries", "persons")
+ * @param stream - normally process.stderr
+ * @param now - the clock, for tests
+ */
+export function progressBar(
+  unit: string,
+  stream: ProgressStream = process.stderr,
+  now: () => number = Date.now,
+): Progress {
+  if (!stream.isTTY) {
+    return { update: () => undefined, end: () => undefined };
+  }
+  let last = 0;
+  let drawn = false;
   return {
-    tick(n = 1) {
-      current += n;
-      draw();
+    update: (done, total) => {
+      const t = now();
+      if (t - last < 100 && done < total) {
+        return;
+      }
+      last = t;
+      drawn = true;
+      const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 40));
+      const share = total === 0 ? 1 : Math.min(1, done / total);
+      const filled = Math.round(share * width);
+      stream.write(
+        `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${done}/${total} ${unit}`,
+      );
     },
-    done(message) {
-      draw(true);
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      stream.write(`${stream.isTTY ? '\n' : ''}${message ?? `${label}: ${current}/${total}`} (${seconds} s)\n`);
+    end: () => {
+      if (drawn) {
+        stream.write('\r\x1b[K');
+        drawn = false;
+      }
     },
   };
 }
