@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql, type Placeholder } from 'drizzle-orm';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { ProfileResponse } from '@helsebro/contracts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { municipalities, persons } from '../../platform/db/schema.ts';
@@ -9,7 +10,25 @@ import { municipalities, persons } from '../../platform/db/schema.ts';
  * @param personId - the person
  */
 export async function findProfile(q: Queryable, personId: string): Promise<ProfileResponse | null> {
-  const [row] = await q
+  const statement = prepared(q, 'profile_by_person', (db) =>
+    profileQuery(db, sql.placeholder('personId')).prepare('profile_by_person'),
+  );
+  const [row] = statement ? await statement.execute({ personId }) : await profileQuery(q, personId);
+  if (!row) {
+    return null;
+  }
+  const { municipalityId, municipalityName, municipalityNumber, ...person } = row;
+  return {
+    ...person,
+    municipality:
+      municipalityId && municipalityName && municipalityNumber
+        ? { id: municipalityId, name: municipalityName, number: municipalityNumber }
+        : null,
+  };
+}
+
+function profileQuery(q: Queryable, personId: string | Placeholder) {
+  return q
     .select({
       personId: persons.id,
       givenName: persons.givenName,
@@ -26,15 +45,4 @@ export async function findProfile(q: Queryable, personId: string): Promise<Profi
     .leftJoin(municipalities, eq(municipalities.id, persons.municipalityId))
     .where(eq(persons.id, personId))
     .limit(1);
-  if (!row) {
-    return null;
-  }
-  const { municipalityId, municipalityName, municipalityNumber, ...person } = row;
-  return {
-    ...person,
-    municipality:
-      municipalityId && municipalityName && municipalityNumber
-        ? { id: municipalityId, name: municipalityName, number: municipalityNumber }
-        : null,
-  };
 }

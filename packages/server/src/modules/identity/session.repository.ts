@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder } from 'drizzle-orm';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import {
   municipalities,
@@ -40,7 +41,16 @@ export async function insertSession(q: Queryable, row: NewSessionRow): Promise<v
  * @param q - database or open transaction
  */
 export async function findSessionById(q: Queryable, id: string): Promise<SessionRow | null> {
-  const [row] = await q
+  // Every authenticated request runs this, so it is a prepared statement where it can be.
+  const statement = prepared(q, 'session_by_id', (db) =>
+    sessionQuery(db, sql.placeholder('id')).prepare('session_by_id'),
+  );
+  const [row] = statement ? await statement.execute({ id }) : await sessionQuery(q, id);
+  return row ?? null;
+}
+
+function sessionQuery(q: Queryable, id: string | Placeholder) {
+  return q
     .select({
       id: sessions.id,
       kind: sessions.kind,
@@ -58,7 +68,6 @@ export async function findSessionById(q: Queryable, id: string): Promise<Session
     .leftJoin(personnel, eq(personnel.id, sessions.personnelId))
     .where(eq(sessions.id, id))
     .limit(1);
-  return row ?? null;
 }
 
 /**

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { ForbiddenError } from '../errors.ts';
 import type { Db, Queryable, Tx } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
+import { prepared } from '../db/prepared.ts';
 import { actorId, type RequestContext } from '../http/request-context.ts';
 
 export type AuditEntry = {
@@ -28,8 +29,7 @@ export async function recordAudit(
   entry: AuditEntry,
   outcome: AuditOutcome = 'success',
 ): Promise<void> {
-  await q.insert(auditLog).values({
-    occurredAt: sql`clock_timestamp()`,
+  const values = {
     requestId: ctx.requestId,
     actorKind: ctx.actor.kind,
     actorId: actorId(ctx.actor),
@@ -43,7 +43,24 @@ export async function recordAudit(
     emergency: ctx.emergencyReason !== null,
     outcome,
     details: { ...(entry.details ?? {}), ...(ctx.emergencyReason ? { emergencyReason: ctx.emergencyReason } : {}) },
-  });
+  };
+  const statement = prepared(q, 'audit_insert', (db) =>
+    db
+      .insert(auditLog)
+      .values({
+        occurredAt: sql`clock_timestamp()`,
+        ...(Object.fromEntries(Object.keys(values).map((k) => [k, sql.placeholder(k)])) as Record<
+          keyof typeof values,
+          never
+        >),
+      })
+      .prepare('audit_insert'),
+  );
+  if (statement) {
+    await statement.execute(values);
+  } else {
+    await q.insert(auditLog).values({ occurredAt: sql`clock_timestamp()`, ...values });
+  }
 }
 
 /**
