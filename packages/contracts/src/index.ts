@@ -2,3 +2,4 @@ export * from './problem.ts';
 export * from './session.ts';
 export * from './jobs.ts';
 export * from './nin.ts';
+export * from './representation.ts';
