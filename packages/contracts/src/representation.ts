@@ -11,7 +11,7 @@ import { municipalityRef } from './session.ts';
  *   POST /api/representation/acting-for       switchActingForBody → switchActingForResponse (recent login)
  *   GET  /api/fullmakter                      → fullmakterResponse
  *   POST /api/fullmakter                      giveFullmaktBody → 201 fullmaktResponse (recent login)
- *   POST /api/fullmakter/:id/replace          giveFullmaktBody → 201 fullmaktResponse (recent login; an edit)
+ *   POST /api/fullmakter/:id/replace          replaceFullmaktBody → 201 fullmaktResponse (recent login; an edit)
  *   POST /api/fullmakter/:id/end              (no body) → fullmaktResponse (giver or holder)
  *   GET  /api/access-log                      accessLogQuery → accessLogResponse
  *   GET  /api/me/health-contacts              → healthContactsResponse
@@ -183,10 +183,7 @@ const fullmaktList = z.object({
 export const fullmakterResponse = z.object({ given: fullmaktList, received: fullmaktList });
 export type FullmakterResponse = z.infer<typeof fullmakterResponse>;
 
-/**
- * POST /api/fullmakter — give a fullmakt (acting for yourself, with a recent login). POST
- * /api/fullmakter/:id/replace takes the same body and ends the old one in the same step (an edit).
- */
+/** POST /api/fullmakter — give a fullmakt (acting for yourself, with a recent login). */
 export const giveFullmaktBody = z.object({
   /** The holder's fødselsnummer or D-number; spaces and dots are ignored. */
   holderNin: z.string().max(20),
@@ -197,6 +194,12 @@ export const giveFullmaktBody = z.object({
   validTo: isoDate.nullable().optional(),
 });
 export type GiveFullmaktBody = z.infer<typeof giveFullmaktBody>;
+/**
+ * POST /api/fullmakter/:id/replace — an edit: ends the given fullmakt (reason `replaced`) and gives a new one to
+ * the same holder with these areas and period, in one step.
+ */
+export const replaceFullmaktBody = giveFullmaktBody.omit({ holderNin: true });
+export type ReplaceFullmaktBody = z.infer<typeof replaceFullmaktBody>;
 export const fullmaktParams = z.object({ id: uuid });
 export const fullmaktResponse = z.object({ fullmakt: fullmaktItem });
 export type FullmaktResponse = z.infer<typeof fullmaktResponse>;
