@@ -5,9 +5,9 @@
 export type ProgressStream = { isTTY?: boolean; columns?: number; write(s: string): unknown };
 export type Progress = {
   /** Reports that `done` of `total` units are finished. */
-  update(done: number, total: number): void;
+  update: (done: number, total: number) => void;
   /** Clears the bar's line. */
-  end(): void;
+  end: () => void;
 };
 
 /**
