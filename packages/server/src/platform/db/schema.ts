@@ -53,6 +53,8 @@ export const persons = pgTable('persons', {
     .default('none'),
   deceasedOn: date('deceased_on', { mode: 'string' }),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The registered dwelling in a comparable form; equal keys mean the same registered address (0002). */
+  dwellingKey: text('dwelling_key'),
 });
 
 export const personnel = pgTable('personnel', {
@@ -146,4 +148,51 @@ export const jobs = pgTable('jobs', {
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   finishedAt: ts('finished_at'),
+});
+
+const serviceAreaValues = ['innsyn', 'brev_og_skjema', 'digitale_helsetjenester'] as const;
+
+export const parentalResponsibilities = pgTable('parental_responsibilities', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  childId: uuid('child_id').notNull(),
+  parentId: uuid('parent_id').notNull(),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  validTo: date('valid_to', { mode: 'string' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const fullmakter = pgTable('fullmakter', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  giverId: uuid('giver_id').notNull(),
+  holderId: uuid('holder_id').notNull(),
+  serviceAreas: text('service_areas', { enum: serviceAreaValues }).array().notNull(),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  validTo: date('valid_to', { mode: 'string' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  endedAt: ts('ended_at'),
+  endedByPersonId: uuid('ended_by_person_id'),
+  endReason: text('end_reason', { enum: ['ended_by_giver', 'ended_by_holder', 'replaced'] }),
+  replacesId: uuid('replaces_id'),
+});
+
+export const careRelations = pgTable('care_relations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  serviceUnitId: uuid('service_unit_id').notNull(),
+  primaryContactId: uuid('primary_contact_id'),
+  coordinatorId: uuid('coordinator_id'),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  validTo: date('valid_to', { mode: 'string' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const emergencyAccessGrants = pgTable('emergency_access_grants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  personnelId: uuid('personnel_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  reason: text('reason').notNull(),
+  grantedAt: ts('granted_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
 });

@@ -8,13 +8,19 @@ import type { RequestContext } from '../http/request-context.ts';
  * query on it goes through `inMunicipality`. `tenancy.test.ts` fails when a table is in neither list, so a new
  * table has to be classified when it is added.
  */
-export const MUNICIPAL_TABLES = ['service_units', 'personnel_roles'] as const;
+export const MUNICIPAL_TABLES = [
+  'service_units',
+  'personnel_roles',
+  'care_relations',
+  'emergency_access_grants',
+] as const;
 
 /**
  * Tables that are national or platform-wide on purpose: the municipalities themselves, the population and
  * personnel registers (one person may receive services in several municipalities), the platform operator's
  * staff, sessions, the audit log (one chain for the installation; entries carry the municipality as a column)
- * and the outbox (jobs carry the municipality where one applies).
+ * and the outbox (jobs carry the municipality where one applies). Parental responsibility is Folkeregisteret's and
+ * a fullmakt is between two citizens (as on Helsenorge), so neither belongs to one municipality.
  */
 export const PLATFORM_TABLES = [
   'schema_migrations',
@@ -26,6 +32,8 @@ export const PLATFORM_TABLES = [
   'audit_log',
   'audit_chain_head',
   'jobs',
+  'parental_responsibilities',
+  'fullmakter',
 ] as const;
 
 /**
