@@ -1,0 +1,4 @@
+export { compileSchemaSet, refusedExternalLoads, type XmlSchemaSet, type SchemaSetOptions } from './schema-set.ts';
+export { prescanXml } from './prescan.ts';
+export * from './xml.types.ts';
+export * from './xml-tree.ts';
