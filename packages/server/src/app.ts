@@ -16,6 +16,7 @@ import { healthRoutes } from './platform/http/health.routes.ts';
 import { webPlugin } from './platform/http/web.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { operatorModule } from './modules/operator/index.ts';
+import { createActingForResolver, representationModule } from './modules/representation/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -99,8 +100,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(rateLimit, { global: false });
-  await app.register(identityModule);
+  await app.register(identityModule, { resolveActingFor: createActingForResolver(platform) });
   await app.register(operatorModule, { platform });
+  await app.register(representationModule, { platform });
 
   await app.register(healthRoutes, { platform });
 

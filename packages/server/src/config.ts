@@ -27,6 +27,12 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  REAUTH_MAX_AGE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
   OIDC_ISSUER: z.url().optional(),
@@ -52,6 +58,8 @@ export type Config = {
   sessionSecret: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Switching who you act for and giving a fullmakt need a login at most this old. */
+  reauthMaxAgeMinutes: number;
   auditKey: string;
   auditSealIntervalMs: number;
   oidc: { issuer: string; clientId: string; clientSecret: string; devIdp: boolean };
@@ -112,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: e.SESSION_SECRET ?? DEV_SECRET,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    reauthMaxAgeMinutes: e.REAUTH_MAX_AGE_MINUTES,
     auditKey: e.AUDIT_KEY ?? DEV_SECRET,
     auditSealIntervalMs: e.AUDIT_SEAL_INTERVAL_MS,
     oidc: {

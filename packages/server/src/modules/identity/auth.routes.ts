@@ -17,6 +17,7 @@ const loginState = z.object({
   nonce: z.string(),
   verifier: z.string(),
   returnTo: z.string().nullable(),
+  freshSince: z.number().nullable().optional(),
 });
 
 /**
@@ -47,9 +48,18 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   app.get(
     '/auth/login',
-    { schema: { querystring: z.object({ returnTo: z.string().max(1000).optional() }) }, config: loginLimit },
+    {
+      schema: {
+        querystring: z.object({
+          returnTo: z.string().max(1000).optional(),
+          /** `login` forces a fresh authentication at the IdP (before switching who you act for, …). */
+          prompt: z.literal('login').optional(),
+        }),
+      },
+      config: loginLimit,
+    },
     async (req, reply) => {
-      const { url, state } = await auth.startLogin(req.ctx, req.query.returnTo);
+      const { url, state } = await auth.startLogin(req.ctx, req.query.returnTo, req.query.prompt === 'login');
       void reply.setCookie(LOGIN_COOKIE, JSON.stringify(state), loginCookie);
       return reply.header('cache-control', 'no-store').redirect(url, 303);
     },

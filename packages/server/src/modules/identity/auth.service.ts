@@ -4,15 +4,26 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { UpstreamUnavailableError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
+import { systemClock, type Clock } from '../../platform/platform.ts';
 import { findCitizenByNin, findOperator, findPersonnel } from './accounts.repository.ts';
 import { LoginFailedError } from './auth.errors.ts';
 import type { OidcClient } from './oidc.client.ts';
 import type { ActiveSession, CreatedSession, SessionService, SessionSubject } from './session.service.ts';
 
 /** What the browser carries between /auth/login and /auth/callback, in a signed, short-lived cookie. */
-export type LoginState = { state: string; nonce: string; verifier: string; returnTo: string | null };
+export type LoginState = {
+  state: string;
+  nonce: string;
+  verifier: string;
+  returnTo: string | null;
+  /** Set when a fresh login was asked for (prompt=login): when it started, in ms since the epoch. */
+  freshSince?: number | null;
+};
 
-export type AuthDeps = { config: Config; db: Db; oidc: OidcClient; sessions: SessionService };
+export type AuthDeps = { config: Config; db: Db; oidc: OidcClient; sessions: SessionService; clock?: Clock };
+
+/** The IdP's and our clocks may differ a little; a fresh login may carry an auth_time this much before its start. */
+const CLOCK_SKEW_MS = 30_000;
 
 const CITIZEN_LEVELS = new Set(['idporten-loa-substantial', 'idporten-loa-high']);
 const HELSEID_PID = 'helseid://claims/identity/pid';
@@ -39,21 +50,30 @@ export function safeReturnTo(returnTo: string | undefined, publicUrl: string): s
  */
 export function createAuthService(deps: AuthDeps) {
   const { config, db, oidc, sessions } = deps;
+  const clock = deps.clock ?? systemClock;
   const redirectUri = `${config.publicUrl}/auth/callback`;
 
   return {
     /**
-     * Starts a login: the authorization URL to redirect to and the state to keep in the browser.
-     * @param _ctx - the (anonymous) request context
+     * Starts a login: the authorization URL to redirect to and the state to keep in the browser. With `fresh`
+     * the IdP is asked to authenticate the user again (`prompt=login`, `max_age`), as switching who you act for
+     * and giving a fullmakt need a recent login; the callback then checks `auth_time`.
+     * @param _ctx - the request context (anonymous, or the session that needs a fresh login)
      * @param returnTo - where the user wanted to go; ignored unless a path on this site
+     * @param fresh - force a new authentication at the IdP
      */
-    async startLogin(_ctx: RequestContext, returnTo: string | undefined): Promise<{ url: string; state: LoginState }> {
+    async startLogin(
+      _ctx: RequestContext,
+      returnTo: string | undefined,
+      fresh = false,
+    ): Promise<{ url: string; state: LoginState }> {
       const configuration = await oidc.configuration();
       const state: LoginState = {
         state: client.randomState(),
         nonce: client.randomNonce(),
         verifier: client.randomPKCECodeVerifier(),
         returnTo: safeReturnTo(returnTo, config.publicUrl),
+        freshSince: fresh ? clock.now().getTime() : null,
       };
       const url = client.buildAuthorizationUrl(configuration, {
         redirect_uri: redirectUri,
@@ -64,6 +84,7 @@ export function createAuthService(deps: AuthDeps) {
         state: state.state,
         nonce: state.nonce,
         ui_locales: 'nb',
+        ...(fresh ? { prompt: 'login', max_age: String(config.reauthMaxAgeMinutes * 60) } : {}),
       });
       return { url: url.href, state };
     },
@@ -98,6 +119,16 @@ export function createAuthService(deps: AuthDeps) {
       const claims = tokens.claims();
       if (!claims) {
         throw new LoginFailedError(400, 'login_failed', 'Innloggingstjenesten sendte ikke et ID-token. Prøv igjen.');
+      }
+      if (typeof saved.freshSince === 'number') {
+        const authTime = typeof claims.auth_time === 'number' ? claims.auth_time * 1000 : null;
+        if (authTime === null || authTime < saved.freshSince - CLOCK_SKEW_MS) {
+          throw new LoginFailedError(
+            400,
+            'reauthentication_failed',
+            'Innloggingstjenesten bekreftet ikke en ny innlogging. Prøv igjen.',
+          );
+        }
       }
       const subject = await subjectForClaims(db, claims);
       const session = await sessions.create(ctx, subject, {

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/app-type.ts';
+import type { RequestContext } from '../../platform/http/request-context.ts';
 import { contextFromSession, sameSecret, type ActiveSession, type SessionService } from './session.service.ts';
 
 export const SESSION_COOKIE = 'helsebro_session';
@@ -35,6 +36,13 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
   void reply.clearCookie(SESSION_COOKIE, opts);
 }
 
+/**
+ * Decides, on every request of a citizen, what the session may do for the person it acts for (the representation
+ * module provides it). `lost` means the right is gone: the session goes back to acting for the citizen themselves.
+ */
+export type ActingForResolver = (ctx: RequestContext, session: ActiveSession) => Promise<ActingForOutcome>;
+export type ActingForOutcome = { ctx: RequestContext; lost?: { message: string } };
+
 /** The development IdP runs its own sessions; Helsebro's cookie means nothing there. */
 function isIdpPath(url: string): boolean {
   return url.startsWith('/idp/') || url === '/idp' || url.startsWith('/idp-assets/');
@@ -50,10 +58,17 @@ function needsNoSession(url: string): boolean {
  * cookie leaves the request anonymous and is cleared); preValidation requires the CSRF token on cookie-authenticated
  * writes, from the `x-csrf-token` header or a `_csrf` form field. Bearer-token requests without the cookie are
  * not cookie-authenticated.
+ * A citizen's representation is decided again on every request by `resolveActingFor`; when it is gone, the session
+ * falls back to self and API requests (other than GET /api/session) are refused with 403 `not_represented`.
  * @param app - the root application (the hooks must apply to every route)
  * @param sessions - the session service
+ * @param resolveActingFor - the representation check, when the representation module is installed
  */
-export function registerSessionHooks(app: App, sessions: SessionService): void {
+export function registerSessionHooks(
+  app: App,
+  sessions: SessionService,
+  resolveActingFor: ActingForResolver | null = null,
+): void {
   const { config } = app.platform;
   app.decorateRequest('authSession', null);
   app.addHook('onRequest', async (req, reply) => {
@@ -69,6 +84,17 @@ export function registerSessionHooks(app: App, sessions: SessionService): void {
     }
     req.authSession = session;
     req.ctx = contextFromSession(req.id, session);
+    if (resolveActingFor && session.kind === 'citizen' && session.personId) {
+      const outcome = await resolveActingFor(req.ctx, session);
+      req.ctx = outcome.ctx;
+      if (outcome.lost) {
+        await sessions.setActingFor(req.ctx, session.id, session.personId);
+        session.actingForPersonId = session.personId;
+        if (req.url.startsWith('/api/') && !(req.method === 'GET' && req.url.split('?')[0] === '/api/session')) {
+          throw new ForbiddenError(outcome.lost.message, 'not_represented');
+        }
+      }
+    }
   });
   app.addHook('preValidation', (req, _reply, done) => {
     if (req.authSession && !SAFE_METHODS.has(req.method) && !isIdpPath(req.url)) {

@@ -22,6 +22,11 @@ export type SessionRow = {
   municipalityId: string | null;
   actingForPersonId: string | null;
   csrfToken: string;
+  /** When the user last proved who they are at the IdP (recent-login checks). */
+  authTime: Date;
+  /** A citizen's birth date and death, for their own rights without another query. */
+  personBirthDate: string | null;
+  personDeceasedOn: string | null;
   lastSeenAt: Date;
   expiresAt: Date;
 };
@@ -61,11 +66,15 @@ function sessionQuery(q: Queryable, id: string | Placeholder) {
       municipalityId: sessions.municipalityId,
       actingForPersonId: sessions.actingForPersonId,
       csrfToken: sessions.csrfToken,
+      authTime: sessions.authTime,
+      personBirthDate: persons.birthDate,
+      personDeceasedOn: persons.deceasedOn,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .leftJoin(personnel, eq(personnel.id, sessions.personnelId))
+    .leftJoin(persons, eq(persons.id, sessions.personId))
     .where(eq(sessions.id, id))
     .limit(1);
 }
@@ -76,6 +85,14 @@ function sessionQuery(q: Queryable, id: string | Placeholder) {
  */
 export async function touchSession(q: Queryable, id: string, at: Date): Promise<void> {
   await q.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+}
+
+/**
+ * Sets who a citizen's session acts for.
+ * @param q - database or open transaction
+ */
+export async function updateActingFor(q: Queryable, id: string, personId: string): Promise<void> {
+  await q.update(sessions).set({ actingForPersonId: personId }).where(eq(sessions.id, id));
 }
 
 /**

@@ -201,6 +201,17 @@ export function createSessionService(platform: Pick<Platform, 'db' | 'clock' | '
     },
 
     /**
+     * Sets who a citizen's session acts for. The caller has decided that it may (the representation module) and
+     * audits the change.
+     * @param _ctx - the session owner's context
+     * @param sessionId - the session
+     * @param personId - the person to act for (the citizen themselves to go back to self)
+     */
+    async setActingFor(_ctx: RequestContext, sessionId: string, personId: string): Promise<void> {
+      await repo.updateActingFor(db, sessionId, personId);
+    },
+
+    /**
      * Deletes sessions past their absolute limit (idle ones are removed when next presented). For a periodic job.
      * @param _ctx - the caller (a system context)
      * @returns how many were removed

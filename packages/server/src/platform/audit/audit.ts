@@ -42,7 +42,12 @@ export async function recordAudit(
     purpose: ctx.purpose,
     emergency: ctx.emergencyReason !== null,
     outcome,
-    details: { ...(entry.details ?? {}), ...(ctx.emergencyReason ? { emergencyReason: ctx.emergencyReason } : {}) },
+    details: {
+      ...(entry.details ?? {}),
+      ...(ctx.emergencyReason ? { emergencyReason: ctx.emergencyReason } : {}),
+      // On whose behalf and why: a parent's or fullmakt holder's entries show the basis ("på vegne av").
+      ...(ctx.representation && ctx.representation.basis !== 'self' ? { basis: ctx.representation.basis } : {}),
+    },
   };
   const statement = prepared(q, 'audit_insert', (db) =>
     db

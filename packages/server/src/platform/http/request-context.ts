@@ -1,3 +1,5 @@
+import type { RepresentationBasis, RepresentedAction, ServiceArea } from '@helsebro/contracts';
+
 /**
  * Who is asking, for whom, in which municipality and why. Built once per request from the session or bearer
  * token and passed as the first argument to every service call (house style §4); never read from a global.
@@ -10,6 +12,16 @@ export type Actor =
   | { kind: 'partner'; partnerId: string }
   | { kind: 'system'; name: string };
 
+/**
+ * What a citizen may do for the person they act for (themselves included), as the representation engine decided
+ * on this request. Services check `actions`; the audit log records the basis.
+ */
+export type Representation = {
+  basis: RepresentationBasis;
+  serviceAreas: readonly ServiceArea[];
+  actions: readonly RepresentedAction[];
+};
+
 export type RequestContext = {
   requestId: string;
   actor: Actor;
@@ -20,7 +32,18 @@ export type RequestContext = {
   /** Why personal data is accessed (treatment, administration, emergency …), recorded in the audit log. */
   purpose: string | null;
   emergencyReason: string | null;
+  /** A citizen's rights for `actingForPersonId`, decided per request; null or absent for everyone else. */
+  representation?: Representation | null;
 };
+
+/**
+ * Whether the context may do `action` for the person it acts for. Only citizens carry a representation.
+ * @param ctx - the caller
+ * @param action - the action
+ */
+export function mayAct(ctx: RequestContext, action: RepresentedAction): boolean {
+  return ctx.actor.kind === 'citizen' && (ctx.representation?.actions.includes(action) ?? false);
+}
 
 export function anonymousContext(requestId: string): RequestContext {
   return {
@@ -30,6 +53,7 @@ export function anonymousContext(requestId: string): RequestContext {
     actingForPersonId: null,
     purpose: null,
     emergencyReason: null,
+    representation: null,
   };
 }
 
