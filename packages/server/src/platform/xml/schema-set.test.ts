@@ -91,8 +91,15 @@ void describe('platform/xml: the schema set', () => {
     const nested = (n: number) => `${'<x>'.repeat(n)}${'</x>'.repeat(n)}`;
     const atLimit = referral('01017012345', 'normal', `<Any>${nested(30)}</Any>`);
     assert.ok(set.validate(utf8(atLimit)).wellFormed);
-    assert.equal(refusal(set.validate(utf8(referral('01017012345', 'normal', `<Any>${nested(31)}</Any>`)))), 'too_deep');
-    const tricky = referral('01017012345', 'normal', `<Any><x a="<x>" b='/>'/><!-- <x><x> --></Any>`.replace('"<x>"', '"&lt;x>"'));
+    assert.equal(
+      refusal(set.validate(utf8(referral('01017012345', 'normal', `<Any>${nested(31)}</Any>`)))),
+      'too_deep',
+    );
+    const tricky = referral(
+      '01017012345',
+      'normal',
+      `<Any><x a="<x>" b='/>'/><!-- <x><x> --></Any>`.replace('"<x>"', '"&lt;x>"'),
+    );
     assert.ok(set.validate(utf8(tricky)).wellFormed);
   });
 
@@ -102,7 +109,11 @@ void describe('platform/xml: the schema set', () => {
   });
 
   void it('accepts UTF-8 only: invalid bytes, UTF-16 and other declared encodings are refused', () => {
-    const bad = Buffer.concat([utf8('<Referral xmlns="urn:helsebro:test:referral" id="'), Buffer.from([0xff, 0xfe]), utf8('"/>')]);
+    const bad = Buffer.concat([
+      utf8('<Referral xmlns="urn:helsebro:test:referral" id="'),
+      Buffer.from([0xff, 0xfe]),
+      utf8('"/>'),
+    ]);
     assert.equal(refusal(set.validate(bad)), 'not_utf8');
     assert.equal(refusal(set.validate(Buffer.from('\ufeff<r/>', 'utf16le'))), 'unsupported_encoding');
     const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><r>ø</r>', 'latin1');

@@ -19,6 +19,7 @@ import {
   type XmlIssue,
   type XmlLimits,
   type XmlParseOutcome,
+  type XmlRefused,
   type XmlValidationOutcome,
 } from './xml.types.ts';
 
@@ -126,7 +127,7 @@ export function compileSchemaSet(opts: SchemaSetOptions): XmlSchemaSet {
   const limits: XmlLimits = { ...DEFAULT_XML_LIMITS, ...opts.limits };
   const compileMs = performance.now() - started;
 
-  function withDocument<T>(bytes: Uint8Array, use: (doc: XmlDocument) => T): T | XmlParseOutcome {
+  function withDocument<T>(bytes: Uint8Array, use: (doc: XmlDocument) => T): T | XmlRefused {
     const pre = prescanXml(bytes, limits);
     if (!pre.ok) {
       return { wellFormed: false, refusal: pre.refusal, issues: pre.issues };
@@ -150,8 +151,7 @@ export function compileSchemaSet(opts: SchemaSetOptions): XmlSchemaSet {
   return {
     compileMs,
     limits,
-    parse: (bytes) =>
-      withDocument<XmlParseOutcome>(bytes, (doc) => ({ wellFormed: true, root: toTree(doc.root) })) as XmlParseOutcome,
+    parse: (bytes) => withDocument<XmlParseOutcome>(bytes, (doc) => ({ wellFormed: true, root: toTree(doc.root) })),
     validate: (bytes) =>
       withDocument<XmlValidationOutcome>(bytes, (doc) => {
         let issues: XmlIssue[] = [];
@@ -161,7 +161,7 @@ export function compileSchemaSet(opts: SchemaSetOptions): XmlSchemaSet {
           issues = issuesOf(err);
         }
         return { wellFormed: true, root: toTree(doc.root), valid: issues.length === 0, issues };
-      }) as XmlValidationOutcome,
+      }),
   };
 }
 
@@ -215,7 +215,7 @@ function toTree(el: LibXmlElement): XmlElement {
  */
 function childNodes(el: LibXmlElement): XmlNode[] {
   const out: XmlNode[] = [];
-  for (let c: XmlNode | null = el.firstChild; c !== null; ) {
+  for (let c: XmlNode | null = el.firstChild; c !== null;) {
     out.push(c);
     const next = (c as { next?: XmlNode | null }).next;
     if (next === undefined) {

@@ -86,11 +86,16 @@ export type XmlOutElement = {
  * An element for the writer. Attributes whose value is undefined are left out; children that are null, undefined
  * or false are skipped, and arrays are flattened, so optional and repeated parts need no `if`.
  */
-export function el(qname: string, attrs: Record<string, string | undefined> = {}, ...children: XmlOut[]): XmlOutElement {
+export function el(
+  qname: string,
+  attrs: Record<string, string | undefined> = {},
+  ...children: XmlOut[]
+): XmlOutElement {
   return { qname, attrs, children };
 }
 
 // XML 1.0 §2.2 Char: tab, LF, CR and U+0020 upward, without surrogates (handled by the string) or U+FFFE/U+FFFF.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVALID_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 export class XmlWriteError extends Error {

@@ -5,12 +5,7 @@ export type XmlIssue = { line: number; column: number; message: string };
 
 /** Why a document was refused before or during parsing (it never became a tree). */
 export type XmlRefusal =
-  | 'too_large'
-  | 'not_utf8'
-  | 'unsupported_encoding'
-  | 'dtd_forbidden'
-  | 'too_deep'
-  | 'not_well_formed';
+  'too_large' | 'not_utf8' | 'unsupported_encoding' | 'dtd_forbidden' | 'too_deep' | 'not_well_formed';
 
 export type XmlLimits = {
   /** Largest document accepted, in bytes. */
@@ -21,10 +16,10 @@ export type XmlLimits = {
 
 export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 8 * 1024 * 1024, maxDepth: 64 };
 
-export type XmlParseOutcome =
-  | { wellFormed: true; root: XmlElement }
-  | { wellFormed: false; refusal: XmlRefusal; issues: XmlIssue[] };
+/** A document refused before it became a tree. */
+export type XmlRefused = { wellFormed: false; refusal: XmlRefusal; issues: XmlIssue[] };
+
+export type XmlParseOutcome = { wellFormed: true; root: XmlElement } | XmlRefused;
 
 export type XmlValidationOutcome =
-  | { wellFormed: true; root: XmlElement; valid: boolean; issues: XmlIssue[] }
-  | { wellFormed: false; refusal: XmlRefusal; issues: XmlIssue[] };
+  { wellFormed: true; root: XmlElement; valid: boolean; issues: XmlIssue[] } | XmlRefused;

@@ -1,0 +1,105 @@
+import { serializeXml, type XmlIssue, type XmlOutElement } from '../../../platform/xml/index.ts';
+import type { MessageType } from '../codes.ts';
+import { ploSchemaSet } from '../schema-set.ts';
+import { dialogForesporsel, dialogHelsefaglig, dialogSvar } from './content/dialogmelding.build.ts';
+import type { ForesporselInput, HelsefagligInput, SvarInput } from './content/dialogmelding.build.ts';
+import {
+  pasientlogistikkAvmelding,
+  pasientlogistikkDod,
+  pasientlogistikkInnlagt,
+  pasientlogistikkUtskrevet,
+  pasientlogistikkUtskrivningsklar,
+} from './content/pasientlogistikk.build.ts';
+import type {
+  LogAvmeldingInput,
+  LogDodInput,
+  LogInnlagtInput,
+  LogUtskrevetInput,
+  LogUtskrivningsklarInput,
+} from './content/pasientlogistikk.build.ts';
+import { innleggelsesrapport, utskrivningsrapport } from './content/rapporter.build.ts';
+import type { InnleggelsesrapportInput, UtskrivningsrapportInput } from './content/rapporter.build.ts';
+import { buildMsgHeadElement, type EnvelopeInput } from './msghead.build.ts';
+
+/** What Helsebro can build, by MsgInfo/Type: the envelope plus the typed content of that type. */
+export type OutgoingMessageInput = Omit<EnvelopeInput, 'type'> &
+  (
+    | { type: 'LOG_INNLAGT'; content: LogInnlagtInput }
+    | { type: 'LOG_UTSKRIVNINGSKLAR'; content: LogUtskrivningsklarInput }
+    | { type: 'LOG_AVMELDING'; content: LogAvmeldingInput }
+    | { type: 'LOG_UTSKREVET'; content: LogUtskrevetInput }
+    | { type: 'LOG_DOD'; content: LogDodInput }
+    | { type: 'INNLEGGELSESRAPPORT'; content: InnleggelsesrapportInput }
+    | { type: 'UTSKRIVNINGSRAPPORT'; content: UtskrivningsrapportInput }
+    | { type: 'DIALOG_FORESPORSEL'; content: ForesporselInput }
+    | { type: 'DIALOG_SVAR'; content: SvarInput }
+    | { type: 'DIALOG_HELSEFAGLIG'; content: HelsefagligInput }
+  );
+
+export type BuildableType = OutgoingMessageInput['type'];
+export const BUILDABLE_TYPES: BuildableType[] = [
+  'LOG_INNLAGT',
+  'LOG_UTSKRIVNINGSKLAR',
+  'LOG_AVMELDING',
+  'LOG_UTSKREVET',
+  'LOG_DOD',
+  'INNLEGGELSESRAPPORT',
+  'UTSKRIVNINGSRAPPORT',
+  'DIALOG_FORESPORSEL',
+  'DIALOG_SVAR',
+  'DIALOG_HELSEFAGLIG',
+];
+
+function contentOf(input: OutgoingMessageInput): XmlOutElement {
+  switch (input.type) {
+    case 'LOG_INNLAGT':
+      return pasientlogistikkInnlagt(input.content);
+    case 'LOG_UTSKRIVNINGSKLAR':
+      return pasientlogistikkUtskrivningsklar(input.content);
+    case 'LOG_AVMELDING':
+      return pasientlogistikkAvmelding(input.content);
+    case 'LOG_UTSKREVET':
+      return pasientlogistikkUtskrevet(input.content);
+    case 'LOG_DOD':
+      return pasientlogistikkDod(input.content);
+    case 'INNLEGGELSESRAPPORT':
+      return innleggelsesrapport(input.content);
+    case 'UTSKRIVNINGSRAPPORT':
+      return utskrivningsrapport(input.content);
+    case 'DIALOG_FORESPORSEL':
+      return dialogForesporsel(input.content);
+    case 'DIALOG_SVAR':
+      return dialogSvar(input.content);
+    case 'DIALOG_HELSEFAGLIG':
+      return dialogHelsefaglig(input.content);
+  }
+}
+
+/** A message Helsebro built did not validate: a bug in a builder or input the form should have refused. */
+export class MessageBuildError extends Error {
+  override name = 'MessageBuildError';
+  constructor(
+    readonly type: MessageType,
+    readonly issues: XmlIssue[],
+  ) {
+    super(`The ${type} message built does not validate: ${issues.map((i) => `${i.line}: ${i.message}`).join('; ')}`);
+  }
+}
+
+export type BuiltMessage = { xml: string; msgId: string; genDate: string; type: MessageType };
+
+/**
+ * Builds a MsgHead v1.2 message with its PLO 1.6 or Dialogmelding content, and validates it against the official
+ * XSDs before it is returned: nothing Helsebro sends is unvalidated (issue 4; plo-messaging.md §2.5).
+ * @param input - the envelope and the typed content of one message type
+ * @throws MessageBuildError when the result does not validate
+ */
+export function buildMessage(input: OutgoingMessageInput): BuiltMessage {
+  const { root, msgId, genDate } = buildMsgHeadElement(input, contentOf(input));
+  const xml = serializeXml(root);
+  const outcome = ploSchemaSet().validate(Buffer.from(xml, 'utf8'));
+  if (!outcome.wellFormed || !outcome.valid) {
+    throw new MessageBuildError(input.type, outcome.issues);
+  }
+  return { xml, msgId, genDate, type: input.type };
+}
