@@ -32,6 +32,47 @@ describe('demo seed', () => {
     assert.equal(await count('persons'), 20);
     assert.equal(await count('service_units'), 10);
     assert.equal(await count('personnel_roles'), 10);
+    assert.equal(await count('parental_responsibilities'), 9);
+    assert.equal(await count('fullmakter'), 1);
+    assert.equal(await count('care_relations'), 6);
+  });
+
+  it('registers the families, the fullmakt and the care relations the representation demos need', async () => {
+    const parents = await database.query<{ child: string; parent: string }>(
+      `SELECT c.given_name AS child, p.given_name AS parent FROM parental_responsibilities r
+       JOIN persons c ON c.id = r.child_id JOIN persons p ON p.id = r.parent_id ORDER BY 1, 2`,
+    );
+    assert.deepEqual(
+      parents.map((r) => `${r.child}<-${r.parent}`),
+      [
+        'Emma<-Kari',
+        'Emma<-Ola',
+        'Jonas<-Kari',
+        'Jonas<-Ola',
+        'Liv<-Erik',
+        'Maja<-Hilde',
+        'Maja<-Thomas',
+        'Sofie<-Kari',
+        'Sofie<-Ola',
+      ],
+    );
+    const keys = await database.query<{ given_name: string; dwelling_key: string | null }>(
+      "SELECT given_name, dwelling_key FROM persons WHERE given_name IN ('Kari', 'Emma', 'Hilde', 'Maja', 'Thomas', 'Eva')",
+    );
+    const key = (n: string) => keys.find((k) => k.given_name === n)!.dwelling_key;
+    assert.equal(key('Kari'), key('Emma'));
+    assert.equal(key('Hilde'), key('Maja'));
+    assert.notEqual(key('Thomas'), key('Maja'));
+    assert.equal(key('Eva'), null);
+    const [f] = await database.query<{ giver: string; holder: string; areas: string }>(
+      `SELECT g.given_name AS giver, h.given_name AS holder, array_to_string(f.service_areas, ',') AS areas
+       FROM fullmakter f JOIN persons g ON g.id = f.giver_id JOIN persons h ON h.id = f.holder_id`,
+    );
+    assert.deepEqual(f, { giver: 'Per', holder: 'Anne', areas: 'digitale_helsetjenester' });
+    const nora = await database.query(
+      "SELECT 1 FROM care_relations r JOIN persons p ON p.id = r.person_id WHERE p.given_name = 'Nora'",
+    );
+    assert.equal(nora.length, 0);
   });
 
   it('uses only valid synthetic identity numbers that match the birth dates', async () => {

@@ -1,18 +1,33 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import {
+  careRelations,
+  fullmakter,
   municipalities,
   operators,
+  parentalResponsibilities,
   persons,
   personnel,
   personnelRoles,
   serviceUnits,
 } from '../../platform/db/schema.ts';
+import type { Tx } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { systemContext } from '../../platform/http/request-context.ts';
 import { progressBar } from '../../platform/cli/progress.ts';
 import { makeSyntheticNin } from '@helsebro/contracts';
-import { DEMO_MUNICIPALITIES, DEMO_OPERATORS, DEMO_PERSONNEL, DEMO_PERSONS, DEMO_UNITS, demoNin } from './demo-data.ts';
+import {
+  DEMO_CARE_RELATIONS,
+  DEMO_FULLMAKTER,
+  DEMO_MUNICIPALITIES,
+  DEMO_OPERATORS,
+  DEMO_PARENTAL,
+  DEMO_PERSONNEL,
+  DEMO_PERSONS,
+  DEMO_UNITS,
+  demoNin,
+  dwellingKeyOf,
+} from './demo-data.ts';
 
 export type SeedSummary = {
   municipalities: number;
@@ -20,6 +35,9 @@ export type SeedSummary = {
   persons: number;
   personnel: number;
   operators: number;
+  parentalResponsibilities: number;
+  fullmakter: number;
+  careRelations: number;
 };
 
 /**
@@ -51,8 +69,17 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
         .returning({ id: serviceUnits.id });
       unitIds.set(`${u.municipality}/${u.name}`, row!.id);
     }
+    const personIds = new Map<string, string>();
     for (const [i, p] of DEMO_PERSONS.entries()) {
-      await tx
+      const protectedAddress = p.addressProtection === 'strictly_confidential';
+      const dwellingKey = protectedAddress
+        ? null
+        : dwellingKeyOf(
+            DEMO_MUNICIPALITIES.find((m) => m.key === p.municipality)!.number,
+            p.streetAddress,
+            p.postalCode,
+          );
+      const [row] = await tx
         .insert(persons)
         .values({
           nin: demoNin(p.birthDate, i, p.nin),
@@ -64,9 +91,14 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
           postalCode: p.addressProtection === 'strictly_confidential' ? null : p.postalCode,
           postalPlace: p.addressProtection === 'strictly_confidential' ? null : p.postalPlace,
           addressProtection: p.addressProtection ?? 'none',
+          dwellingKey,
         })
-        .onConflictDoNothing({ target: persons.nin });
+        // Only the dwelling key is brought up to date: a store seeded before it existed gets it.
+        .onConflictDoUpdate({ target: persons.nin, set: { dwellingKey } })
+        .returning({ id: persons.id });
+      personIds.set(p.key, row!.id);
     }
+    const personnelIds = new Map<string, string>();
     for (const [i, s] of DEMO_PERSONNEL.entries()) {
       const [row] = await tx
         .insert(personnel)
@@ -78,6 +110,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
         })
         .onConflictDoUpdate({ target: personnel.nin, set: { givenName: s.givenName, familyName: s.familyName } })
         .returning({ id: personnel.id });
+      personnelIds.set(s.hprNumber, row!.id);
       await tx
         .insert(personnelRoles)
         .values({
@@ -94,6 +127,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
         .values({ nin: demoNin(o.birthDate, 90 + i), givenName: o.givenName, familyName: o.familyName })
         .onConflictDoNothing({ target: operators.nin });
     }
+    await seedRelations(tx, { personIds, personnelIds, muniIds, unitIds });
     await recordAudit(tx, systemContext('seed'), {
       action: 'seed.demo',
       resourceType: 'population',
@@ -105,8 +139,70 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       persons: DEMO_PERSONS.length,
       personnel: DEMO_PERSONNEL.length,
       operators: DEMO_OPERATORS.length,
+      parentalResponsibilities: DEMO_PARENTAL.length,
+      fullmakter: DEMO_FULLMAKTER.length,
+      careRelations: DEMO_CARE_RELATIONS.length,
     };
   });
+}
+
+type SeedIds = {
+  personIds: Map<string, string>;
+  personnelIds: Map<string, string>;
+  muniIds: Map<string, string>;
+  unitIds: Map<string, string>;
+};
+
+/**
+ * Parental responsibilities, the demo fullmakt and care relations, each keyed so a second run adds nothing. The
+ * fullmakt is given again only when none is live (a demo that ended it gets it back at the next start).
+ */
+async function seedRelations(tx: Tx, ids: SeedIds): Promise<void> {
+  const person = (key: string) => ids.personIds.get(key)!;
+  const birth = (key: string) => DEMO_PERSONS.find((p) => p.key === key)!.birthDate;
+  for (const r of DEMO_PARENTAL) {
+    await tx
+      .insert(parentalResponsibilities)
+      .values({ childId: person(r.child), parentId: person(r.parent), validFrom: birth(r.child) })
+      .onConflictDoNothing();
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  for (const f of DEMO_FULLMAKTER) {
+    const live = await tx
+      .select({ id: fullmakter.id })
+      .from(fullmakter)
+      .where(
+        and(
+          eq(fullmakter.giverId, person(f.giver)),
+          eq(fullmakter.holderId, person(f.holder)),
+          isNull(fullmakter.endedAt),
+          or(isNull(fullmakter.validTo), gte(fullmakter.validTo, today)),
+        ),
+      )
+      .limit(1);
+    if (live.length === 0) {
+      await tx.insert(fullmakter).values({
+        giverId: person(f.giver),
+        holderId: person(f.holder),
+        serviceAreas: f.serviceAreas,
+        validFrom: f.validFrom < today ? f.validFrom : today,
+      });
+    }
+  }
+  for (const c of DEMO_CARE_RELATIONS) {
+    await tx
+      .insert(careRelations)
+      .values({
+        municipalityId: ids.muniIds.get(c.municipality)!,
+        personId: person(c.person),
+        serviceUnitId: ids.unitIds.get(`${c.municipality}/${c.unit}`)!,
+        primaryContactId: c.primaryContact ? ids.personnelIds.get(c.primaryContact)! : null,
+        coordinatorId: c.coordinator ? ids.personnelIds.get(c.coordinator)! : null,
+        validFrom: c.validFrom,
+        validTo: c.validTo ?? null,
+      })
+      .onConflictDoNothing();
+  }
 }
 
 const GIVEN = [
@@ -179,6 +275,7 @@ export async function seedPersons(db: Db, count: number, batchSize = 1000): Prom
         streetAddress: `Testveien ${1 + (serial % 200)}`,
         postalCode: '9990',
         postalPlace: 'FJORDVIK',
+        dwellingKey: `9990|testveien ${1 + (serial % 200)}|9990`,
       });
     }
     const result = await db

@@ -347,6 +347,85 @@ export const DEMO_PERSONNEL: DemoPersonnel[] = [
   },
 ];
 
+/** Parental responsibility (Folkeregisteret), from the child's birth. Thomas Lund lives apart from Maja. */
+export const DEMO_PARENTAL: Array<{ child: string; parent: string }> = [
+  { child: 'emma', parent: 'kari' },
+  { child: 'emma', parent: 'ola' },
+  { child: 'jonas', parent: 'kari' },
+  { child: 'jonas', parent: 'ola' },
+  { child: 'sofie', parent: 'kari' },
+  { child: 'sofie', parent: 'ola' },
+  { child: 'maja', parent: 'hilde' },
+  { child: 'maja', parent: 'thomas' },
+  { child: 'liv', parent: 'erik' },
+];
+
+/** Per Hansen (85, home care) lets his daughter Anne help with the digital health services only. */
+export const DEMO_FULLMAKTER: Array<{
+  giver: string;
+  holder: string;
+  serviceAreas: Array<'innsyn' | 'brev_og_skjema' | 'digitale_helsetjenester'>;
+  validFrom: string;
+}> = [{ giver: 'per', holder: 'anne', serviceAreas: ['digitale_helsetjenester'], validFrom: '2025-06-01' }];
+
+/**
+ * Who receives which service from which unit. Nora Bakken has none on purpose: she is the emergency-access demo.
+ * Personnel are named by HPR number.
+ */
+export const DEMO_CARE_RELATIONS: Array<{
+  person: string;
+  municipality: string;
+  unit: string;
+  primaryContact?: string;
+  coordinator?: string;
+  validFrom: string;
+  validTo?: string;
+}> = [
+  {
+    person: 'per',
+    municipality: 'fjordvik',
+    unit: 'Hjemmesykepleien',
+    primaryContact: '9100001',
+    coordinator: '9100003',
+    validFrom: '2024-03-01',
+  },
+  {
+    person: 'per',
+    municipality: 'fjordvik',
+    unit: 'Vaksinasjonskontoret',
+    validFrom: '2025-10-01',
+    validTo: '2025-10-15',
+  },
+  { person: 'ingrid', municipality: 'fjordvik', unit: 'Hjemmesykepleien', validFrom: '2024-09-15' },
+  { person: 'knut', municipality: 'fjordvik', unit: 'Hjemmesykepleien', validFrom: '2023-11-01' },
+  {
+    person: 'emma',
+    municipality: 'fjordvik',
+    unit: 'Helsestasjonen',
+    primaryContact: '9100004',
+    validFrom: '2016-06-01',
+  },
+  {
+    person: 'maja',
+    municipality: 'fjordvik',
+    unit: 'Helsestasjonen',
+    primaryContact: '9100004',
+    validFrom: '2020-04-01',
+  },
+];
+
+/**
+ * The registered dwelling as a comparable key: municipality, street address and postal code, normalised. In
+ * Folkeregisteret this would be the address code and dwelling unit; equal keys mean the same registered address.
+ * @param municipalityNumber - four digits
+ * @param streetAddress - e.g. "Storgata 1"
+ * @param postalCode - four digits
+ */
+export function dwellingKeyOf(municipalityNumber: string, streetAddress: string, postalCode: string): string | null {
+  const street = streetAddress.trim().toLowerCase().replace(/\s+/g, ' ');
+  return street ? `${municipalityNumber}|${street}|${postalCode}` : null;
+}
+
 export const DEMO_OPERATORS = [{ givenName: 'Ola', familyName: 'Operatør', birthDate: '1977-02-14' }];
 
 /** The identity number of a demo person: given, or derived from the birth date and the person's place in the list. */
