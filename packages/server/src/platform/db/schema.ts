@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   char,
+  customType,
   date,
   integer,
   jsonb,
@@ -195,4 +196,112 @@ export const emergencyAccessGrants = pgTable('emergency_access_grants', {
   reason: text('reason').notNull(),
   grantedAt: ts('granted_at').notNull(),
   expiresAt: ts('expires_at').notNull(),
+});
+
+/** bytea as a Buffer on both drivers (node-postgres gives a Buffer, PGlite a Uint8Array). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** PLO address register (migration 0003). */
+export const ploParties = pgTable('plo_parties', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  herId: text('her_id').notNull(),
+  name: text('name').notNull(),
+  orgNumber: char('org_number', { length: 9 }),
+  parentId: uuid('parent_id'),
+  kind: text('kind', { enum: ['organisation', 'service', 'person'] }).notNull(),
+  serviceType: text('service_type'),
+  municipalityId: uuid('municipality_id'),
+  hosted: boolean('hosted').notNull().default(false),
+  capabilities: jsonb('capabilities').$type<Array<{ messageType: string; versions: string[] }>>().notNull().default([]),
+  responsibleName: text('responsible_name'),
+  responsibleEmail: text('responsible_email'),
+  responsiblePhone: text('responsible_phone'),
+  transportEndpoint: text('transport_endpoint'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const ploPartnerCredentials = pgTable('plo_partner_credentials', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  partyId: uuid('party_id').notNull(),
+  label: text('label').notNull(),
+  tokenSha256: text('token_sha256').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  revokedAt: ts('revoked_at'),
+});
+
+export const ploMessages = pgTable('plo_messages', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+  status: text('status', {
+    enum: [
+      'accepted',
+      'rejected',
+      'unreadable',
+      'refused',
+      'queued',
+      'sent',
+      'delivered',
+      'apprec_ok',
+      'apprec_rejected',
+      'failed',
+    ],
+  }).notNull(),
+  msgId: text('msg_id'),
+  msgType: text('msg_type'),
+  contentStandard: text('content_standard'),
+  contentVersion: text('content_version'),
+  forsendelsesstatus: char('forsendelsesstatus', { length: 1 }),
+  genDate: text('gen_date'),
+  conversationParent: text('conversation_parent'),
+  conversationRoot: text('conversation_root'),
+  senderHerId: text('sender_her_id'),
+  senderPartyHerId: text('sender_party_her_id'),
+  receiverHerId: text('receiver_her_id'),
+  receiverPartyHerId: text('receiver_party_her_id'),
+  senderPartyId: uuid('sender_party_id'),
+  receiverPartyId: uuid('receiver_party_id'),
+  municipalityId: uuid('municipality_id'),
+  patientNin: text('patient_nin'),
+  patientIdType: text('patient_id_type'),
+  patientPersonId: uuid('patient_person_id'),
+  raw: bytea('raw').notNull(),
+  rawSha256: text('raw_sha256').notNull(),
+  parsed: jsonb('parsed').$type<Record<string, unknown>>(),
+  problems: jsonb('problems').$type<Array<Record<string, unknown>>>().notNull().default([]),
+  receivedAt: ts('received_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const ploInbox = pgTable('plo_inbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  messageId: uuid('message_id').notNull(),
+  partyId: uuid('party_id').notNull(),
+  municipalityId: uuid('municipality_id'),
+  role: text('role', { enum: ['PRIM', 'COP'] }).notNull(),
+  state: text('state', { enum: ['new', 'read', 'handled'] })
+    .notNull()
+    .default('new'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const ploAppRecs = pgTable('plo_apprecs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+  appRecId: text('apprec_id').notNull(),
+  messageId: uuid('message_id'),
+  answeringHerId: text('answering_her_id').notNull(),
+  partyId: uuid('party_id'),
+  role: text('role'),
+  status: text('status', { enum: ['1', '2', '3'] }).notNull(),
+  errors: jsonb('errors').$type<Array<{ code: string; text: string; detail?: string }>>().notNull().default([]),
+  originalMsgId: text('original_msg_id').notNull(),
+  xml: bytea('xml').notNull(),
+  delivery: text('delivery', { enum: ['queued', 'delivered', 'failed', 'received'] }).notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  deliveredAt: ts('delivered_at'),
 });

@@ -34,6 +34,14 @@ export const PLATFORM_TABLES = [
   'jobs',
   'parental_responsibilities',
   'fullmakter',
+  // PLO message hub (issue 4): one address register and one message store for the installation. A hospital's
+  // services and a message to an unknown receiver belong to no municipality, so these carry municipality_id
+  // as a column where one applies; reads for personnel go through the receiving party's municipality.
+  'plo_parties',
+  'plo_partner_credentials',
+  'plo_messages',
+  'plo_inbox',
+  'plo_apprecs',
 ] as const;
 
 /**
