@@ -3,3 +3,4 @@ export * from './session.ts';
 export * from './jobs.ts';
 export * from './nin.ts';
 export * from './representation.ts';
+export * from './plo.ts';
