@@ -3,10 +3,15 @@ import { useEffect, useRef } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import type { ApiClient } from './api/api-client.ts';
 import { ApiProvider } from './api/ApiProvider.tsx';
+import { AccessLogPage } from './features/access-log/AccessLogPage.tsx';
+import { ChooseActingPage } from './features/citizen/ChooseActingPage.tsx';
 import { MinSidePage } from './features/citizen/MinSidePage.tsx';
+import { FullmaktPage } from './features/fullmakt/FullmaktPage.tsx';
+import { GiveFullmaktPage } from './features/fullmakt/GiveFullmaktPage.tsx';
 import { LandingPage } from './features/landing/LandingPage.tsx';
 import { NotFoundPage } from './features/NotFoundPage.tsx';
 import { OperatorConsolePage } from './features/operator/OperatorConsolePage.tsx';
+import { StaffCitizenPage } from './features/staff/StaffCitizenPage.tsx';
 import { StaffWorkspacePage } from './features/staff/StaffWorkspacePage.tsx';
 
 export function AppRoutes() {
@@ -14,7 +19,12 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<LandingPage />} />
       <Route path="/min-side" element={<MinSidePage />} />
+      <Route path="/min-side/velg" element={<ChooseActingPage />} />
+      <Route path="/min-side/fullmakt" element={<FullmaktPage />} />
+      <Route path="/min-side/fullmakt/ny" element={<GiveFullmaktPage />} />
+      <Route path="/min-side/logg" element={<AccessLogPage />} />
       <Route path="/ansatt" element={<StaffWorkspacePage />} />
+      <Route path="/ansatt/innbygger/:personId" element={<StaffCitizenPage />} />
       <Route path="/drift" element={<OperatorConsolePage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -1,10 +1,23 @@
 import type {
+  AccessLogQuery,
+  AccessLogResponse,
   CSRF_HEADER,
+  EmergencyAccessBody,
+  EmergencyAccessResponse,
+  FullmakterResponse,
+  FullmaktResponse,
+  GiveFullmaktBody,
+  HealthContactsResponse,
   JobState,
   JobsResponse,
   ProblemResponse,
   ProfileResponse,
+  RepresentationChoicesResponse,
   SessionResponse,
+  StaffCitizenResponse,
+  StaffCitizensResponse,
+  StaffLookupBody,
+  SwitchActingForResponse,
 } from '@helsebro/contracts';
 import { ApiError } from './api-error.ts';
 
@@ -14,7 +27,21 @@ export type ApiClient = {
   getProfile(): Promise<ProfileResponse>;
   getJobs(query: { state?: JobState; limit?: number }): Promise<JobsResponse>;
   retryJob(id: number): Promise<void>;
+  getChoices(): Promise<RepresentationChoicesResponse>;
+  switchActingFor(personId: string): Promise<SwitchActingForResponse>;
+  getHealthContacts(): Promise<HealthContactsResponse>;
+  getFullmakter(): Promise<FullmakterResponse>;
+  giveFullmakt(body: GiveFullmaktBody): Promise<FullmaktResponse>;
+  endFullmakt(id: string): Promise<FullmaktResponse>;
+  getAccessLog(query: AccessLogFilter): Promise<AccessLogResponse>;
+  getStaffCitizens(): Promise<StaffCitizensResponse>;
+  lookupCitizen(body: StaffLookupBody): Promise<StaffCitizenResponse>;
+  getStaffCitizen(personId: string): Promise<StaffCitizenResponse>;
+  grantEmergencyAccess(body: EmergencyAccessBody): Promise<EmergencyAccessResponse>;
 };
+
+/** The access log's filter and page, as the URL and the page hold them (the limit has a server default). */
+export type AccessLogFilter = Omit<AccessLogQuery, 'limit'> & { limit?: number };
 
 const SIGNED_OUT: SessionResponse = { authenticated: false, user: null, csrfToken: null, expiresAt: null };
 // The contracts' constant, checked by its literal type (a value import would bundle zod).
@@ -73,21 +100,34 @@ export function createApiClient(baseUrl = ''): ApiClient {
       }
     },
     getProfile: () => request<ProfileResponse>('GET', '/api/me/profile'),
-    getJobs: ({ state, limit }) => {
-      const params = new URLSearchParams();
-      if (state) {
-        params.set('state', state);
-      }
-      if (limit) {
-        params.set('limit', String(limit));
-      }
-      const qs = params.toString();
-      return request<JobsResponse>('GET', `/api/operator/jobs${qs ? `?${qs}` : ''}`);
-    },
+    getJobs: (query) => request<JobsResponse>('GET', `/api/operator/jobs${queryString(query)}`),
     retryJob: async (id) => {
       await request<unknown>('POST', `/api/operator/jobs/${encodeURIComponent(String(id))}/retry`);
     },
+    getChoices: () => request('GET', '/api/representation/choices'),
+    switchActingFor: (personId) => request('POST', '/api/representation/acting-for', { personId }),
+    getHealthContacts: () => request('GET', '/api/me/health-contacts'),
+    getFullmakter: () => request('GET', '/api/fullmakter'),
+    giveFullmakt: (body) => request('POST', '/api/fullmakter', body),
+    endFullmakt: (id) => request('POST', `/api/fullmakter/${encodeURIComponent(id)}/end`),
+    getAccessLog: (query) => request('GET', `/api/access-log${queryString(query)}`),
+    getStaffCitizens: () => request('GET', '/api/staff/citizens'),
+    lookupCitizen: (body) => request('POST', '/api/staff/citizens/lookup', body),
+    getStaffCitizen: (personId) => request('GET', `/api/staff/citizens/${encodeURIComponent(personId)}`),
+    grantEmergencyAccess: (body) => request('POST', '/api/staff/emergency-access', body),
   };
+}
+
+/** `?a=1&b=2` from the parameters that have a value; empty when none has. */
+function queryString(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
 }
 
 async function readProblem(res: Response): Promise<Partial<ProblemResponse>> {

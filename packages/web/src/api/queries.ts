@@ -2,9 +2,20 @@ import type { JobState } from '@helsebro/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.tsx';
 
+/**
+ * Query keys. Everything read for the person the session acts for sits under `acting`, so a switch of who the
+ * user acts for drops it all in one call.
+ */
 export const queryKeys = {
   session: ['session'] as const,
-  profile: ['me', 'profile'] as const,
+  acting: ['acting'] as const,
+  choices: ['acting', 'choices'] as const,
+  profile: ['acting', 'profile'] as const,
+  healthContacts: ['acting', 'health-contacts'] as const,
+  accessLog: (filter: object) => ['acting', 'access-log', filter] as const,
+  fullmakter: ['fullmakter'] as const,
+  staffCitizens: ['staff', 'citizens'] as const,
+  staffCitizen: (personId: string) => ['staff', 'citizen', personId] as const,
   jobs: (state: JobState | undefined) => ['operator', 'jobs', state ?? 'all'] as const,
 };
 

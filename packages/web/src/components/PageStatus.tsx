@@ -1,9 +1,10 @@
 import Button from '@helsenorge/designsystem-react/components/Button';
 import Loader from '@helsenorge/designsystem-react/components/Loader';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error.ts';
+import { REASON_MIN_LENGTH } from '../api/contract-constants.ts';
 
 /** A spinner with a spoken label while something loads. */
 export function Loading() {
@@ -36,8 +37,8 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () =>
 }
 
 /**
- * The words to show for a failed call: the server's own explanation when it wrote one for people (its
- * AppErrors are in Norwegian), otherwise ours in the reader's language.
+ * The words to show for a failed call: ours in the reader's language for the codes we know (`problems.*`), the
+ * server's own explanation when it wrote one for people (its AppErrors are in Norwegian), otherwise a generic one.
  * @param error - what the query or mutation failed with
  * @param t - the translate function
  */
@@ -47,6 +48,9 @@ export function errorMessage(error: unknown, t: TFunction): string {
   }
   if (error.code === 'network_error') {
     return t('error.network');
+  }
+  if (i18next.exists(`problems.${error.code}`)) {
+    return t(`problems.${error.code}`, { min: REASON_MIN_LENGTH });
   }
   if (error.status === 404 || error.status >= 500 || !error.detail) {
     return t('error.generic');

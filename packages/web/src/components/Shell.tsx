@@ -12,6 +12,8 @@ type ShellProps = {
   area: ShellArea;
   /** The session when known; the header then shows who is logged in and "Logg ut". */
   session?: SessionResponse | undefined;
+  /** Shown under the header's top row on every page of a shell: whom the citizen acts for, the shell's menu. */
+  context?: ReactNode;
   children: ReactNode;
 };
 
@@ -19,7 +21,7 @@ type ShellProps = {
  * The frame of every page: skip link, header (brand, who is logged in, language, logout), main and footer.
  * The three shells differ in their name and accent colour, so staff see at a glance which one they are in.
  */
-export function Shell({ area, session, children }: ShellProps) {
+export function Shell({ area, session, context, children }: ShellProps) {
   const { t } = useTranslation();
   const user = session?.authenticated ? session.user : null;
   return (
@@ -54,6 +56,7 @@ export function Shell({ area, session, children }: ShellProps) {
             {user && <LogoutForm csrfToken={session?.csrfToken ?? null} />}
           </div>
         </div>
+        {context}
       </header>
       <main id="main" className="hb-main" tabIndex={-1}>
         <div className="hb-container">{children}</div>

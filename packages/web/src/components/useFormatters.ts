@@ -15,6 +15,7 @@ export function useFormatters() {
     });
     const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
     const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
+    const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
     const parse = (iso: string) => {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? null : d;
@@ -31,6 +32,8 @@ export function useFormatters() {
       },
       time: (d: Date) => timeFormat.format(d),
       number: (n: number) => n.toLocaleString(locale),
+      /** "a, b og c" in the reader's language. */
+      list: (items: readonly string[]) => listFormat.format(items),
     };
   }, [locale]);
 }

@@ -1,7 +1,15 @@
+import { accessLogEn } from './access-log.en.ts';
+import { fullmaktEn } from './fullmakt.en.ts';
 import type { Resources } from './nb.ts';
+import { representationEn } from './representation.en.ts';
+import { staffAccessEn } from './staff-access.en.ts';
 
 /** English. */
 export const en: Resources = {
+  ...representationEn,
+  ...fullmaktEn,
+  ...accessLogEn,
+  ...staffAccessEn,
   common: {
     appName: 'Helsebro',
     skipLink: 'Skip to main content',

@@ -1,5 +1,15 @@
+import { accessLogNb } from './access-log.nb.ts';
+import { fullmaktNb } from './fullmakt.nb.ts';
+import { representationNb } from './representation.nb.ts';
+import { staffAccessNb } from './staff-access.nb.ts';
+import type { Widen } from './widen.ts';
+
 /** Bokmål, the default language. The other languages mirror these keys (checked by the Resources type). */
 export const nb = {
+  ...representationNb,
+  ...fullmaktNb,
+  ...accessLogNb,
+  ...staffAccessNb,
   common: {
     appName: 'Helsebro',
     skipLink: 'Hopp til hovedinnhold',
@@ -147,5 +157,4 @@ export const nb = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Resources = Widen<typeof nb>;

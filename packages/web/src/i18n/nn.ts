@@ -1,7 +1,15 @@
+import { accessLogNn } from './access-log.nn.ts';
+import { fullmaktNn } from './fullmakt.nn.ts';
 import type { Resources } from './nb.ts';
+import { representationNn } from './representation.nn.ts';
+import { staffAccessNn } from './staff-access.nn.ts';
 
 /** Nynorsk. */
 export const nn: Resources = {
+  ...representationNn,
+  ...fullmaktNn,
+  ...accessLogNn,
+  ...staffAccessNn,
   common: {
     appName: 'Helsebro',
     skipLink: 'Hopp til hovudinnhaldet',

@@ -1,98 +1,157 @@
-import type { ProfileResponse } from '@helsebro/contracts';
+import type { ActingFor, MunicipalityRef, RepresentedAction } from '@helsebro/contracts';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useProfile } from '../../api/queries.ts';
+import { CHOOSE_PATH } from '../../components/ActingForBar.tsx';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
-import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
-import { useFormatters } from '../../components/useFormatters.ts';
+import { CitizenPage, type CitizenContext } from './CitizenPage.tsx';
+import { hasChosen, markChosen } from './chosen.ts';
+import { HealthContactsPanel } from './HealthContactsPanel.tsx';
+import { ProfileFacts } from './ProfileFacts.tsx';
+import { RefusedPanel } from './RefusedPanel.tsx';
+import { RightsList } from './RightsList.tsx';
+import { may } from './rights.ts';
 
-/** `/min-side`: the citizen's shell. */
+/** `/min-side`: the start page for the person the citizen acts for. */
 export function MinSidePage() {
-  return <RequireKind kind="citizen">{(session) => <MinSide session={session} />}</RequireKind>;
+  return <CitizenPage>{(ctx) => <MinSide {...ctx} />}</CitizenPage>;
 }
 
-function MinSide({ session }: { session: SignedInSession }) {
+function MinSide({ session, acting, choices }: CitizenContext) {
   const { t } = useTranslation();
-  const profile = useProfile(true);
+  const navigate = useNavigate();
   useDocumentTitle(t('shell.citizen'));
-  const municipality = profile.data?.municipality ?? session.user.municipality;
+  // Right after login, someone who may act for others is asked whom they want to use Helsebro for.
+  const mustChoose = !hasChosen(session.csrfToken) && choices.some((c) => c.available && c.basis !== 'self');
+  useEffect(() => {
+    if (mustChoose) {
+      void navigate(CHOOSE_PATH, { replace: true });
+    } else {
+      markChosen(session.csrfToken);
+    }
+  }, [mustChoose, navigate, session.csrfToken]);
 
+  if (mustChoose) {
+    return <Loading />;
+  }
+  const self = acting.basis === 'self';
   return (
-    <Shell area="citizen" session={session}>
+    <>
       <PageHeading>{t('shell.citizen')}</PageHeading>
-      <p className="hb-greeting">{t('citizen.greeting', { name: session.user.displayName })}</p>
-      <p className="hb-lead">{t('citizen.lead')}</p>
-
+      {self ? (
+        <>
+          <p className="hb-greeting">{t('citizen.greeting', { name: session.user.displayName })}</p>
+          <p className="hb-lead">{t('citizen.lead')}</p>
+        </>
+      ) : (
+        <>
+          <p className="hb-greeting">{t('minSide.actingGreeting', { name: acting.displayName })}</p>
+          <p className="hb-lead">{t('minSide.actingLead', { name: acting.displayName })}</p>
+          <div className="hb-panel hb-panel--rights">
+            <p className="hb-panel__intro">{t('minSide.youMay')}</p>
+            <RightsList areas={acting.serviceAreas} actions={acting.actions} />
+          </div>
+        </>
+      )}
       <div className="hb-grid-2">
-        <section className="hb-panel hb-panel--municipality" aria-labelledby="municipality-heading">
-          <h2 id="municipality-heading" className="hb-panel__heading">
-            {t('citizen.municipalityHeading')}
-          </h2>
-          {municipality ? (
-            <>
-              <p className="hb-panel__big">{municipality.name}</p>
-              <p>{t('citizen.municipalityText', { municipality: municipality.name, number: municipality.number })}</p>
-            </>
-          ) : (
-            <p>{t('citizen.noMunicipality')}</p>
-          )}
-        </section>
-
-        <section className="hb-panel" aria-labelledby="about-heading">
-          <h2 id="about-heading" className="hb-panel__heading">
-            {t('citizen.aboutHeading')}
-          </h2>
-          {profile.isPending ? (
-            <Loading />
-          ) : profile.isError ? (
-            <ErrorPanel error={profile.error} onRetry={() => void profile.refetch()} />
-          ) : (
-            <ProfileFacts profile={profile.data} />
-          )}
-        </section>
+        {self && <MunicipalityPanel fallback={session.user.municipality} />}
+        <AboutPanel acting={acting} />
+        <HealthContactsPanel acting={acting} />
+        <Gated acting={acting} action="access_log.read" heading={t('minSide.logHeading')}>
+          <p>{self ? t('minSide.logText') : t('minSide.logTextFor', { name: acting.displayName })}</p>
+          <ButtonLink href="/min-side/logg" variant="outline" arrow="icon">
+            {t('minSide.logLink')}
+          </ButtonLink>
+        </Gated>
+        {self && (
+          <section className="hb-panel" aria-labelledby="fullmakt-heading">
+            <h2 id="fullmakt-heading" className="hb-panel__heading">
+              {t('minSide.fullmaktHeading')}
+            </h2>
+            <p>{t('minSide.fullmaktText')}</p>
+            <ButtonLink href="/min-side/fullmakt" variant="outline" arrow="icon">
+              {t('minSide.fullmaktLink')}
+            </ButtonLink>
+          </section>
+        )}
       </div>
-    </Shell>
+    </>
   );
 }
 
-function ProfileFacts({ profile }: { profile: ProfileResponse }) {
-  const { t } = useTranslation();
-  const { date } = useFormatters();
-  const postal = [profile.postalCode, profile.postalPlace].filter(Boolean).join(' ');
-  const address = [profile.streetAddress, postal].filter(Boolean);
+/** A panel shown when the representation allows `action`; otherwise the panel says why not. */
+function Gated({
+  acting,
+  action,
+  heading,
+  children,
+}: {
+  acting: ActingFor;
+  action: RepresentedAction;
+  heading: string;
+  children: ReactNode;
+}) {
+  if (!may(acting, action)) {
+    return <RefusedPanel acting={acting} action={action} heading={heading} />;
+  }
+  const id = `panel-${action.replace(/\W/g, '-')}`;
   return (
-    <>
-      <dl className="hb-facts">
-        <div>
-          <dt>{t('citizen.name')}</dt>
-          <dd>
-            {profile.givenName} {profile.familyName}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('citizen.birthDate')}</dt>
-          <dd>{date(profile.birthDate)}</dd>
-        </div>
-        <div>
-          <dt>{t('citizen.address')}</dt>
-          <dd>
-            {address.length > 0
-              ? address.map((line) => (
-                  <span key={line} className="hb-facts__line">
-                    {line}
-                  </span>
-                ))
-              : t('citizen.noAddress')}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('citizen.municipality')}</dt>
-          <dd>{profile.municipality?.name ?? '–'}</dd>
-        </div>
-      </dl>
-      <p className="hb-hint">{t('citizen.registerNote')}</p>
-    </>
+    <section className="hb-panel" aria-labelledby={id}>
+      <h2 id={id} className="hb-panel__heading">
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The user's own municipality (from the profile once read, from the session until then). */
+function MunicipalityPanel({ fallback }: { fallback: MunicipalityRef | null }) {
+  const { t } = useTranslation();
+  const profile = useProfile(true);
+  const municipality = profile.data?.municipality ?? fallback;
+  return (
+    <section className="hb-panel hb-panel--municipality" aria-labelledby="municipality-heading">
+      <h2 id="municipality-heading" className="hb-panel__heading">
+        {t('citizen.municipalityHeading')}
+      </h2>
+      {municipality ? (
+        <>
+          <p className="hb-panel__big">{municipality.name}</p>
+          <p>{t('citizen.municipalityText', { municipality: municipality.name, number: municipality.number })}</p>
+        </>
+      ) : (
+        <p>{t('citizen.noMunicipality')}</p>
+      )}
+    </section>
+  );
+}
+
+function AboutPanel({ acting }: { acting: ActingFor }) {
+  const { t } = useTranslation();
+  const allowed = may(acting, 'profile.read');
+  const profile = useProfile(allowed);
+  const heading =
+    acting.basis === 'self' ? t('citizen.aboutHeading') : t('minSide.aboutFor', { name: acting.displayName });
+  if (!allowed) {
+    return <RefusedPanel acting={acting} action="profile.read" heading={heading} />;
+  }
+  return (
+    <section className="hb-panel" aria-labelledby="about-heading">
+      <h2 id="about-heading" className="hb-panel__heading">
+        {heading}
+      </h2>
+      {profile.isPending ? (
+        <Loading />
+      ) : profile.isError ? (
+        <ErrorPanel error={profile.error} onRetry={() => void profile.refetch()} />
+      ) : (
+        <ProfileFacts profile={profile.data} />
+      )}
+    </section>
   );
 }

@@ -4,6 +4,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { CitizenLookup } from './CitizenLookup.tsx';
+import { MyCitizens } from './MyCitizens.tsx';
 
 /** `/ansatt`: the staff workspace shell. */
 export function StaffWorkspacePage() {
@@ -21,6 +23,11 @@ function StaffWorkspace({ session }: { session: SignedInSession }) {
       <p className="hb-lead">
         {user.municipality ? t('staff.lead', { municipality: user.municipality.name }) : t('staff.leadNoMunicipality')}
       </p>
+
+      <div className="hb-grid-staff hb-grid-staff--citizens">
+        <CitizenLookup />
+        <MyCitizens />
+      </div>
 
       <div className="hb-grid-staff">
         <section className="hb-panel" aria-labelledby="roles-heading">

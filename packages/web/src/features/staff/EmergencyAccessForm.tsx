@@ -1,0 +1,124 @@
+import type { EmergencyAccessBody } from '@helsebro/contracts';
+import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
+import Textarea from '@helsenorge/designsystem-react/components/Textarea';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { isApiError } from '../../api/api-error.ts';
+import { REASON_MIN_LENGTH } from '../../api/contract-constants.ts';
+import { useEmergencyAccess } from '../../api/staff-queries.ts';
+import { errorMessage } from '../../components/PageStatus.tsx';
+import { staffCitizenPath } from './paths.ts';
+
+/**
+ * Refused for want of a care relation: says why, and offers emergency access ("break the glass"). The access
+ * needs a stated reason, and the user is told before it is granted that it is logged and shown to the citizen.
+ * @param target - the citizen, by identity number (from a lookup) or person id (from an address)
+ */
+export function NoCareRelation({
+  target,
+  level = 'h2',
+}: {
+  target: Pick<EmergencyAccessBody, 'nin' | 'personId'>;
+  /** The headings' level where it is shown. */
+  level?: 'h2' | 'h3';
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const Heading = level;
+  return (
+    <div className="hb-no-relation">
+      <NotificationPanel variant="warn" label={t('staffAccess.noRelationTitle')} labelHtmlMarkup={level} role="alert">
+        <p>{t('staffAccess.noRelationText')}</p>
+      </NotificationPanel>
+      <section className="hb-emergency" aria-labelledby="emergency-heading">
+        <Heading id="emergency-heading" className="hb-emergency__heading">
+          {t('staffAccess.emergencyHeading')}
+        </Heading>
+        <p>{t('staffAccess.emergencyText')}</p>
+        {open ? (
+          <EmergencyForm target={target} onCancel={() => setOpen(false)} />
+        ) : (
+          <Button variant="outline" onClick={() => setOpen(true)}>
+            {t('staffAccess.emergencyOpen')}
+          </Button>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function EmergencyForm({
+  target,
+  onCancel,
+}: {
+  target: Pick<EmergencyAccessBody, 'nin' | 'personId'>;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const grant = useEmergencyAccess();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => field.current?.focus(), []);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (reason.trim().length < REASON_MIN_LENGTH) {
+      setError(t('staffAccess.reasonRequired', { min: REASON_MIN_LENGTH }));
+      field.current?.focus();
+      return;
+    }
+    setError(undefined);
+    grant.mutate(
+      { ...target, reason: reason.trim() },
+      {
+        onSuccess: (granted) => void navigate(staffCitizenPath(granted.personId)),
+        onError: (err) => {
+          setError(
+            isApiError(err) && err.code === 'emergency_reason_required'
+              ? t('staffAccess.reasonRequired', { min: REASON_MIN_LENGTH })
+              : errorMessage(err, t),
+          );
+          field.current?.focus();
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="hb-form" onSubmit={onSubmit} noValidate>
+      <div className="hb-notice">
+        <NotificationPanel variant="warn" compactVariant="basic">
+          <p>{t('staffAccess.emergencyWarning')}</p>
+        </NotificationPanel>
+      </div>
+      <Textarea
+        ref={field}
+        textareaId="emergency-reason"
+        name="reason"
+        label={t('staffAccess.reason')}
+        aria-describedby="emergency-reason-hint"
+        minRows={3}
+        maxCharacters={500}
+        required
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        errorText={error}
+      />
+      <p id="emergency-reason-hint" className="hb-hint">
+        {t('staffAccess.reasonHint', { min: REASON_MIN_LENGTH })}
+      </p>
+      <div className="hb-form__actions">
+        <Button type="submit" disabled={grant.isPending}>
+          {grant.isPending ? t('staffAccess.emergencySubmitting') : t('staffAccess.emergencySubmit')}
+        </Button>
+        <Button variant="borderless" onClick={onCancel}>
+          {t('staffAccess.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
