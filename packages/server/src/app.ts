@@ -17,6 +17,8 @@ import { webPlugin } from './platform/http/web.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { operatorModule } from './modules/operator/index.ts';
 import { createActingForResolver, representationModule } from './modules/representation/index.ts';
+import { careModule } from './modules/care/index.ts';
+import { accessLogModule } from './modules/access-log/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -103,6 +105,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(identityModule, { resolveActingFor: createActingForResolver(platform) });
   await app.register(operatorModule, { platform });
   await app.register(representationModule, { platform });
+  await app.register(careModule, { platform });
+  await app.register(accessLogModule, { platform });
 
   await app.register(healthRoutes, { platform });
 

@@ -1,9 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { decodeNin, makeSyntheticNin } from '@helsebro/contracts';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../src/platform/db/client.ts';
 import {
+  careRelations,
+  fullmakter,
   municipalities,
   operators,
+  parentalResponsibilities,
   persons,
   personnel,
   personnelRoles,
@@ -96,6 +100,8 @@ export async function makePerson(db: Db, overrides: Partial<typeof persons.$infe
   const n = next();
   const nin = overrides.nin ?? uniqueSyntheticNin(overrides.birthDate);
   const birthDate = overrides.birthDate ?? birthDateOf(nin);
+  const streetAddress = overrides.streetAddress === undefined ? `Storgata ${(n % 90) + 1}` : overrides.streetAddress;
+  const postalCode = overrides.postalCode === undefined ? '0155' : overrides.postalCode;
   const [row] = await db
     .insert(persons)
     .values({
@@ -103,9 +109,11 @@ export async function makePerson(db: Db, overrides: Partial<typeof persons.$infe
       givenName: pick(GIVEN, n),
       familyName: pick(FAMILY, n * 7),
       birthDate,
-      streetAddress: `Storgata ${(n % 90) + 1}`,
-      postalCode: '0155',
+      streetAddress,
+      postalCode,
       postalPlace: 'Oslo',
+      // Same street and postal code, same registered dwelling (override `dwellingKey` to say otherwise).
+      dwellingKey: streetAddress && postalCode ? `${postalCode}|${streetAddress.toLowerCase()}` : null,
       ...overrides,
     })
     .returning();
@@ -167,6 +175,60 @@ export async function makeOperator(db: Db, overrides: Partial<typeof operators.$
     .values({ nin: uniqueSyntheticNin(), givenName: pick(GIVEN, n + 1), familyName: 'Driftsen', ...overrides })
     .returning();
   return row as Operator;
+}
+
+/**
+ * Registers parental responsibility (from the child's birth unless overridden).
+ * @param childId - the child
+ * @param parentId - the parent
+ */
+export async function makeParentalResponsibility(
+  db: Db,
+  childId: string,
+  parentId: string,
+  overrides: Partial<typeof parentalResponsibilities.$inferInsert> = {},
+) {
+  const [child] = await db.select({ birthDate: persons.birthDate }).from(persons).where(eq(persons.id, childId));
+  const [row] = await db
+    .insert(parentalResponsibilities)
+    .values({ childId, parentId, validFrom: child?.birthDate ?? '2000-01-01', ...overrides })
+    .returning();
+  return row!;
+}
+
+/**
+ * Inserts a fullmakt (area Digitale helsetjenester from 2020, until further notice, unless overridden).
+ * @param giverId - the giver
+ * @param holderId - the holder
+ */
+export async function makeFullmakt(
+  db: Db,
+  giverId: string,
+  holderId: string,
+  overrides: Partial<typeof fullmakter.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(fullmakter)
+    .values({ giverId, holderId, serviceAreas: ['digitale_helsetjenester'], validFrom: '2020-01-01', ...overrides })
+    .returning();
+  return row!;
+}
+
+/**
+ * Inserts a care relation: the person receives a service from the unit (from 2020, open-ended, unless overridden).
+ * @param input - municipality, person and unit
+ */
+export async function makeCareRelation(
+  db: Db,
+  input: { municipalityId: string; personId: string; serviceUnitId: string } & Partial<
+    typeof careRelations.$inferInsert
+  >,
+) {
+  const [row] = await db
+    .insert(careRelations)
+    .values({ validFrom: '2020-01-01', ...input })
+    .returning();
+  return row!;
 }
 
 function birthDateOf(nin: string): string {

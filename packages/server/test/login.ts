@@ -19,8 +19,9 @@ export type LoggedIn = {
  * login) and returns the headers for `app.inject`. A citizen's municipality is their registered one.
  * @param app - the application under test
  * @param who - the user
+ * @param opts - `authTime`: when the login happened at the IdP (default now), to test recent-login checks
  */
-export async function loginAs(app: App, who: LoginTarget): Promise<LoggedIn> {
+export async function loginAs(app: App, who: LoginTarget, opts: { authTime?: Date } = {}): Promise<LoggedIn> {
   const sessions = createSessionService(app.platform);
   const ctx = anonymousContext(`test-login-${Date.now().toString(36)}`);
   let created;
@@ -29,13 +30,16 @@ export async function loginAs(app: App, who: LoginTarget): Promise<LoggedIn> {
     if (!person) {
       throw new Error(`loginAs: no person ${who.personId}`);
     }
-    created = await sessions.create(ctx, {
-      kind: 'citizen',
-      personId: who.personId,
-      municipalityId: person.municipalityId,
-    });
+    created = await sessions.create(
+      ctx,
+      { kind: 'citizen', personId: who.personId, municipalityId: person.municipalityId },
+      opts.authTime ? { authTime: opts.authTime } : {},
+    );
   } else {
-    created = await sessions.create(ctx, who, { acr: who.kind === 'personnel' ? 'Level4' : null });
+    created = await sessions.create(ctx, who, {
+      acr: who.kind === 'personnel' ? 'Level4' : null,
+      ...(opts.authTime ? { authTime: opts.authTime } : {}),
+    });
   }
   const cookie = `${SESSION_COOKIE}=${encodeURIComponent(app.signCookie(created.token))}`;
   return {

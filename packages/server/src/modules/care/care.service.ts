@@ -1,0 +1,232 @@
+import {
+  EMERGENCY_REASON_MIN_LENGTH,
+  isValidNin,
+  type CareRelationItem,
+  type EmergencyAccessResponse,
+  type HealthContactsResponse,
+  type StaffCitizenResponse,
+  type StaffCitizensResponse,
+} from '@helsebro/contracts';
+import { auditedRead, recordAudit } from '../../platform/audit/audit.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { mayAct, type RequestContext } from '../../platform/http/request-context.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { ageOn, osloDate } from '../representation/index.ts';
+import * as repo from './care.repository.ts';
+
+/** How long an emergency access grant lasts: long enough for an acute situation, short enough to be exceptional. */
+export const EMERGENCY_ACCESS_HOURS = 4;
+
+export type CitizenSelector = { nin?: string | undefined; personId?: string | undefined };
+
+const strip = ({ personId: _p, ...r }: repo.CareRelation): CareRelationItem => r;
+
+/**
+ * Care relations and the access they give: the citizen's health contacts (for whoever acts for them, area
+ * Digitale helsetjenester), and the staff routes — my citizens, a citizen's profile on a care relation in my
+ * municipality (tjenstlig behov) or under emergency access. Every read is audited with the citizen as subject,
+ * and so is every refusal.
+ * @param platform - store and clock
+ */
+export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
+  const { db, clock } = platform;
+
+  const staffContext = async (ctx: RequestContext) => {
+    if (ctx.actor.kind !== 'personnel') {
+      throw new ForbiddenError('Dette er for helsepersonell.', 'wrong_role');
+    }
+    const role = await repo.staffRole(db, ctx, ctx.actor.personnelId);
+    return { personnelId: ctx.actor.personnelId, details: { role: role?.role ?? null, unit: role?.unit ?? null } };
+  };
+
+  const findCitizen = async (selector: CitizenSelector) => {
+    const nin = selector.nin?.replace(/[\s.]/g, '');
+    if (nin !== undefined && !isValidNin(nin)) {
+      throw new ValidationError(
+        'Fødselsnummeret er ikke gyldig. Det skal ha 11 siffer med riktige kontrollsiffer.',
+        [{ path: 'nin', message: 'ugyldig fødselsnummer' }],
+        'nin_invalid',
+      );
+    }
+    const citizen = await repo.findCitizen(db, nin !== undefined ? { nin } : { id: selector.personId ?? '' });
+    if (!citizen) {
+      throw new NotFoundError('Fant ingen person med dette fødselsnummeret i folkeregisteret.', 'citizen_not_found');
+    }
+    return citizen;
+  };
+
+  return {
+    /**
+     * The acting-for person's current and former health contacts, in every municipality.
+     * @param ctx - a citizen's context; needs `health_contacts.read`
+     */
+    async healthContacts(ctx: RequestContext): Promise<HealthContactsResponse> {
+      const personId = ctx.actingForPersonId ?? '';
+      const today = osloDate(clock.now());
+      const relations = await auditedRead(
+        db,
+        ctx,
+        { action: 'health_contacts.read', resourceType: 'care_relation', subjectPersonId: personId },
+        async (q) => {
+          if (!mayAct(ctx, 'health_contacts.read')) {
+            throw new ForbiddenError(
+              'Du har ikke tilgang til helsekontaktene på vegne av denne personen. Det krever tjenesteområdet «Digitale helsetjenester».',
+              'service_area_not_granted',
+            );
+          }
+          return repo.relationsOfCitizen(q, personId, today);
+        },
+      );
+      return {
+        current: relations.filter((r) => r.active).map(strip),
+        former: relations.filter((r) => !r.active).map(strip),
+      };
+    },
+
+    /**
+     * Citizens with a care relation active today in the staff member's units. Each listed citizen gets an entry
+     * in their access log ("så deg i pasientlisten").
+     * @param ctx - a personnel context
+     */
+    async listMyCitizens(ctx: RequestContext): Promise<StaffCitizensResponse> {
+      const staff = await staffContext(ctx);
+      const today = osloDate(clock.now());
+      const relations = await repo.activeRelationsInMyUnits(db, ctx, staff.personnelId, today);
+      const ids = [...new Set(relations.map((r) => r.personId))];
+      const citizens = await Promise.all(ids.map((id) => repo.findCitizen(db, { id })));
+      await db.transaction(async (tx) => {
+        for (const id of ids) {
+          await recordAudit(tx, ctx, {
+            action: 'staff.citizens.list',
+            resourceType: 'person',
+            resourceId: id,
+            subjectPersonId: id,
+            details: staff.details,
+          });
+        }
+      });
+      const list = citizens
+        .filter((c): c is repo.Citizen => c !== null)
+        .map((c) => ({
+          personId: c.id,
+          displayName: `${c.givenName} ${c.familyName}`,
+          birthDate: c.birthDate,
+          age: ageOn(c.birthDate, today),
+          careRelations: relations.filter((r) => r.personId === c.id).map(strip),
+        }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nb'));
+      return { citizens: list };
+    },
+
+    /**
+     * A citizen's profile and care relations here: on an active care relation in the caller's municipality, or
+     * under the caller's unexpired emergency access grant (then audited as emergency with the stated reason).
+     * Otherwise 403 `no_care_relation`, audited as denied so the citizen sees the attempt.
+     * @param ctx - a personnel context
+     * @param selector - identity number or person id
+     */
+    async readCitizen(ctx: RequestContext, selector: CitizenSelector): Promise<StaffCitizenResponse> {
+      const staff = await staffContext(ctx);
+      const citizen = await findCitizen(selector);
+      const now = clock.now();
+      const today = osloDate(now);
+      const related = await repo.hasActiveRelation(db, ctx, citizen.id, today);
+      const grant = related ? null : await repo.findActiveGrant(db, ctx, staff.personnelId, citizen.id, now);
+      const readCtx: RequestContext = grant ? { ...ctx, purpose: 'emergency', emergencyReason: grant.reason } : ctx;
+      const entry = {
+        action: 'staff.citizen.read',
+        resourceType: 'person',
+        resourceId: citizen.id,
+        subjectPersonId: citizen.id,
+        details: { ...staff.details, basis: related ? 'care_relation' : grant ? 'emergency' : null },
+      };
+      const relations = await auditedRead(db, readCtx, entry, async (q) => {
+        if (!related && !grant) {
+          throw new ForbiddenError(
+            'Du har ikke tjenstlig behov: personen har ingen aktiv tjeneste hos kommunen din. Bruk akuttilgang med begrunnelse hvis det er nødvendig.',
+            'no_care_relation',
+          );
+        }
+        return repo.relationsInMunicipality(q, ctx, citizen.id, today);
+      });
+      const hidden = citizen.addressProtection !== 'none';
+      return {
+        citizen: {
+          personId: citizen.id,
+          nin: citizen.nin,
+          givenName: citizen.givenName,
+          familyName: citizen.familyName,
+          birthDate: citizen.birthDate,
+          age: ageOn(citizen.birthDate, today),
+          streetAddress: hidden ? null : citizen.streetAddress,
+          postalCode: hidden ? null : citizen.postalCode,
+          postalPlace: hidden ? null : citizen.postalPlace,
+          addressProtected: hidden,
+          deceasedOn: citizen.deceasedOn,
+          municipality: citizen.municipality,
+        },
+        careRelations: relations.map(strip),
+        access: {
+          basis: grant ? 'emergency' : 'care_relation',
+          emergency: grant
+            ? { grantId: grant.id, reason: grant.reason, expiresAt: grant.expiresAt.toISOString() }
+            : null,
+        },
+      };
+    },
+
+    /**
+     * Emergency access ("break the glass"): a grant for EMERGENCY_ACCESS_HOURS with the stated reason, audited as
+     * emergency and shown to the citizen in their access log.
+     * @param ctx - a personnel context
+     * @param selector - identity number or person id
+     * @param reason - why; at least EMERGENCY_REASON_MIN_LENGTH characters
+     */
+    async grantEmergencyAccess(
+      ctx: RequestContext,
+      selector: CitizenSelector,
+      reason: string,
+    ): Promise<EmergencyAccessResponse> {
+      const staff = await staffContext(ctx);
+      const stated = reason.trim().replace(/\s+/g, ' ');
+      if (stated.length < EMERGENCY_REASON_MIN_LENGTH) {
+        throw new ValidationError(
+          `Skriv hvorfor du trenger akuttilgang (minst ${EMERGENCY_REASON_MIN_LENGTH} tegn). Begrunnelsen vises for personen.`,
+          [{ path: 'reason', message: 'for kort' }],
+          'emergency_reason_required',
+        );
+      }
+      const citizen = await findCitizen(selector);
+      const now = clock.now();
+      const emergencyCtx: RequestContext = { ...ctx, purpose: 'emergency', emergencyReason: stated };
+      const grant = await db.transaction(async (tx) => {
+        const row = await repo.insertGrant(tx, {
+          municipalityId: ctx.municipalityId ?? '',
+          personnelId: staff.personnelId,
+          personId: citizen.id,
+          reason: stated,
+          grantedAt: now,
+          expiresAt: new Date(now.getTime() + EMERGENCY_ACCESS_HOURS * 3_600_000),
+        });
+        await recordAudit(tx, emergencyCtx, {
+          action: 'emergency_access.grant',
+          resourceType: 'emergency_access',
+          resourceId: row.id,
+          subjectPersonId: citizen.id,
+          details: { ...staff.details, expiresAt: row.expiresAt.toISOString() },
+        });
+        return row;
+      });
+      return {
+        grantId: grant.id,
+        personId: citizen.id,
+        displayName: `${citizen.givenName} ${citizen.familyName}`,
+        reason: grant.reason,
+        grantedAt: grant.grantedAt.toISOString(),
+        expiresAt: grant.expiresAt.toISOString(),
+      };
+    },
+  };
+}
+
+export type CareService = ReturnType<typeof createCareService>;
