@@ -15,14 +15,8 @@ import {
   makePerson,
   type Person,
 } from '../../../test/factories.ts';
-import { addDays, osloDate } from './dates.ts';
-
-const today = osloDate(new Date());
-/** A birth date `years` years and `days` days before today (Europe/Oslo). */
-export function bornAgo(years: number, days = 40): string {
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  return addDays(new Date(Date.UTC(y - years, m - 1, d)).toISOString().slice(0, 10), -days);
-}
+import { bornAgo, today } from '../../../test/ages.ts';
+import { addDays } from './dates.ts';
 
 describe('representation: choices, switching and acting for someone', () => {
   let t: TestApp;
