@@ -5,7 +5,8 @@ import { useSyncExternalStore } from 'react';
  * session back to acting for the user), until the user has seen it or chosen again. Kept outside the query cache
  * because it is a notice, not server state.
  */
-export type ActingLost = { name: string; path: string };
+/** `name` is null when the page did not know yet whom the session acted for (a reload). */
+export type ActingLost = { name: string | null; path: string };
 let lost: ActingLost | null = null;
 const listeners = new Set<() => void>();
 
@@ -19,7 +20,7 @@ function emit(): void {
  * Remembers the notice for the page the user is on (it is not repeated on the next page).
  * @param name - the display name of the person the user can no longer act for
  */
-export function reportActingLost(name: string): void {
+export function reportActingLost(name: string | null): void {
   lost = { name, path: window.location.pathname };
   emit();
 }

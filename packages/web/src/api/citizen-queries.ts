@@ -6,10 +6,13 @@ import { reportActingLost } from './acting-lost.ts';
 import { useApi } from './ApiProvider.tsx';
 import { queryKeys } from './queries.ts';
 
-/** Who the session acts for and whom else the user may choose ("Hvem vil du bruke Helsebro for?"). */
+/**
+ * Who the session acts for and whom else the user may choose ("Hvem vil du bruke Helsebro for?"). Read again on
+ * every citizen page, so a representation that ended (a fullmakt ended by the giver) shows on the next page.
+ */
 export function useChoices() {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.choices, queryFn: () => api.getChoices(), staleTime: 60_000 });
+  return useQuery({ queryKey: queryKeys.choices, queryFn: () => api.getChoices(), staleTime: 0 });
 }
 
 /**
@@ -44,7 +47,9 @@ export function onRepresentationError(queryClient: QueryClient, err: unknown): v
     return;
   }
   const old = queryClient.getQueryData<RepresentationChoicesResponse>(queryKeys.choices);
-  if (old && old.actingFor.basis !== 'self') {
+  if (!old) {
+    reportActingLost(null);
+  } else if (old.actingFor.basis !== 'self') {
     reportActingLost(old.actingFor.displayName);
   }
   void queryClient.invalidateQueries({ queryKey: queryKeys.acting });
@@ -71,9 +76,10 @@ export function useAccessLog(filter: AccessLogFilter, enabled: boolean) {
   });
 }
 
-export function useFullmakter() {
+/** The user's own fullmakter; the server lists them only while the user acts for themselves. */
+export function useFullmakter(enabled: boolean) {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.fullmakter, queryFn: () => api.getFullmakter() });
+  return useQuery({ queryKey: queryKeys.fullmakter, queryFn: () => api.getFullmakter(), enabled });
 }
 
 /** Giving or ending a fullmakt changes whom the holder may choose, so the choices are re-read too. */

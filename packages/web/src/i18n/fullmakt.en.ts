@@ -40,7 +40,7 @@ export const fullmaktEn: FullmaktResources = {
     endedGiven: 'Fullmakten til {{name}} er avsluttet.',
     endedReceived: 'Fullmakten fra {{name}} er avsluttet.',
     actingForOther:
-      'Nå bruker du Helsebro for {{name}}. Fullmakter gir og avslutter du bare for deg selv, så her ser du dine egne.',
+      'Nå bruker du Helsebro for {{name}}. Fullmakter ser, gir og avslutter du bare når du bruker Helsebro for deg selv.',
     useSelf: 'Bruk Helsebro for deg selv',
   },
   giveFullmakt: {

@@ -12,6 +12,8 @@ export const representationEn: RepresentationResources = {
     change: 'Bytt',
     changeHidden: 'hvem du bruker Helsebro for',
     lost: 'Du kan ikke lenger bruke Helsebro for {{name}}. Nå bruker du Helsebro for deg selv.',
+    lostUnknown:
+      'Du kan ikke lenger bruke Helsebro for personen du hadde valgt, for eksempel fordi fullmakten er avsluttet. Nå bruker du Helsebro for deg selv.',
   },
   citizenNav: {
     label: 'Min side',

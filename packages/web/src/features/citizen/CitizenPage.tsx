@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { useActingLost } from '../../api/acting-lost.ts';
+import { isApiError } from '../../api/api-error.ts';
 import { useChoices } from '../../api/citizen-queries.ts';
 import { ActingForBar } from '../../components/ActingForBar.tsx';
 import { CitizenNav } from '../../components/CitizenNav.tsx';
@@ -51,11 +52,12 @@ function CitizenFrame({
       {lost && lost.path === pathname && (
         <div className="hb-notice">
           <NotificationPanel variant="warn" role="alert">
-            <p>{t('acting.lost', { name: lost.name })}</p>
+            <p>{lost.name ? t('acting.lost', { name: lost.name }) : t('acting.lostUnknown')}</p>
           </NotificationPanel>
         </div>
       )}
-      {choices.isPending ? (
+      {choices.isPending || (!data && isApiError(choices.error, 403) && choices.error.code === 'not_represented') ? (
+        // After `not_represented` the choices are being read again, now for the user.
         <Loading />
       ) : !data ? (
         <ErrorPanel error={choices.error} onRetry={() => void choices.refetch()} />

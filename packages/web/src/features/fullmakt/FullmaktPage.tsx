@@ -24,13 +24,13 @@ type Ending = { item: FullmaktItem; direction: Direction };
 function Fullmakter({ acting, choices }: CitizenContext) {
   const { t } = useTranslation();
   const location = useLocation();
-  const fullmakter = useFullmakter();
+  const self = acting.basis === 'self';
+  const fullmakter = useFullmakter(self);
   const end = useEndFullmakt();
   const [ending, setEnding] = useState<Ending | null>(null);
   const [announcement, setAnnouncement] = useState<{ text: string; error: boolean } | null>(null);
   const announcementRef = useRef<HTMLDivElement>(null);
   useDocumentTitle(t('fullmakt.title'));
-  const self = acting.basis === 'self';
   const given = (location.state as { given?: unknown } | null)?.given;
 
   const confirmEnd = () => {
@@ -80,7 +80,7 @@ function Fullmakter({ acting, choices }: CitizenContext) {
         )}
       </div>
 
-      {fullmakter.isPending ? (
+      {!self ? null : fullmakter.isPending ? (
         <Loading />
       ) : fullmakter.isError ? (
         <ErrorPanel error={fullmakter.error} onRetry={() => void fullmakter.refetch()} />
@@ -105,7 +105,7 @@ function Fullmakter({ acting, choices }: CitizenContext) {
                         item={item}
                         direction={direction}
                         busy={end.isPending && end.variables === item.id}
-                        onEnd={self ? () => setEnding({ item, direction }) : undefined}
+                        onEnd={() => setEnding({ item, direction })}
                       />
                     ))}
                   </ul>
