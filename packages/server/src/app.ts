@@ -19,6 +19,7 @@ import { operatorModule } from './modules/operator/index.ts';
 import { createActingForResolver, representationModule } from './modules/representation/index.ts';
 import { careModule } from './modules/care/index.ts';
 import { accessLogModule } from './modules/access-log/index.ts';
+import { ploModule } from './modules/plo/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -107,6 +108,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(representationModule, { platform });
   await app.register(careModule, { platform });
   await app.register(accessLogModule, { platform });
+  await app.register(ploModule, { platform });
 
   await app.register(healthRoutes, { platform });
 

@@ -16,6 +16,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { systemContext } from '../../platform/http/request-context.ts';
 import { progressBar } from '../../platform/cli/progress.ts';
 import { makeSyntheticNin } from '@helsebro/contracts';
+import { seedPloDemo } from '../plo/index.ts';
 import {
   DEMO_CARE_RELATIONS,
   DEMO_FULLMAKTER,
@@ -128,6 +129,8 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
         .onConflictDoNothing({ target: operators.nin });
     }
     await seedRelations(tx, { personIds, personnelIds, muniIds, unitIds });
+    // PLO address register: the synthetic hospital and the municipalities' receiving services (issue 4).
+    await seedPloDemo(tx);
     await recordAudit(tx, systemContext('seed'), {
       action: 'seed.demo',
       resourceType: 'population',

@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Platform } from '../../platform/platform.ts';
+import { addressRegisterRoutes } from './address-register/address-register.routes.ts';
+import { createAddressRegister } from './address-register/address-register.service.ts';
+import { appRecSendHandler } from './receive/apprec-send.job.ts';
+import { receiveRoutes } from './receive/receive.routes.ts';
+import { APPREC_SEND_JOB, createReceiveService } from './receive/receive.service.ts';
+import { ploSchemaSet } from './schema-set.ts';
+
+export { seedPloDemo } from './address-register/address-register.seed.ts';
+export { DEMO_HOSPITAL_HER_ID, DEMO_HOSPITAL_TOKEN, DEMO_PARTIES } from './address-register/demo-register.ts';
+export { createAddressRegister, type AddressRegister } from './address-register/address-register.service.ts';
+export { buildMessage, BUILDABLE_TYPES, type OutgoingMessageInput } from './msghead/message.build.ts';
+export { ploSchemaSet } from './schema-set.ts';
+export { APPREC_SEND_JOB } from './receive/receive.service.ts';
+
+/**
+ * The PLO message hub (issue 4): the EDI receiving endpoint, the operator's address register API, and the
+ * outbox handler that delivers AppRecs. Compiles the official schema set while the app is built (once per
+ * process) and logs how long it took. Register after the identity module.
+ */
+export const ploModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const xml = ploSchemaSet();
+  platform.logger.info({ compileMs: Math.round(xml.compileMs * 10) / 10 }, 'PLO schema set compiled');
+  const register = createAddressRegister(platform);
+  const service = createReceiveService({ db: platform.db, register, clock: platform.clock, xml });
+  platform.jobs.register(APPREC_SEND_JOB, appRecSendHandler(register));
+  await app.register(receiveRoutes, { service, register });
+  await app.register(addressRegisterRoutes, { register });
+};

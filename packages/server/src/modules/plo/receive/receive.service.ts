@@ -1,0 +1,332 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { EdiReceipt } from '@helsebro/contracts';
+import { recordAudit } from '../../../platform/audit/audit.ts';
+import type { Db } from '../../../platform/db/client.ts';
+import { AppError, ForbiddenError, ValidationError } from '../../../platform/errors.ts';
+import type { RequestContext } from '../../../platform/http/request-context.ts';
+import { enqueue } from '../../../platform/jobs/outbox.ts';
+import type { Clock } from '../../../platform/platform.ts';
+import type { XmlIssue, XmlRefusal, XmlSchemaSet } from '../../../platform/xml/index.ts';
+import type { AddressRegister, RegisterParty } from '../address-register/address-register.service.ts';
+import { appRecPartyOf, buildAppRec } from '../apprec/apprec.build.ts';
+import { isAppRec } from '../apprec/apprec.parse.ts';
+import { APPREC_ERRORS, FORSENDELSESSTATUS, NS, type Forsendelsesstatus } from '../codes.ts';
+import { addresseeHerIds, isMsgHead, mainContent, parseMsgHead } from '../msghead/msghead.parse.ts';
+import type { MsgHead } from '../msghead/msghead.types.ts';
+import { childElement } from '../../../platform/xml/index.ts';
+import { osloDateTime } from '../xml-time.ts';
+import { assessMessage, type Assessment, type ReceiverAssessment } from './assess.ts';
+import * as repo from './messages.repository.ts';
+import { receiveAppRec, type AppRecReceipt } from './receive-apprec.ts';
+
+export const APPREC_SEND_JOB = 'plo.apprec.send';
+
+export type Partner = { credentialId: string; party: RegisterParty };
+export type ReceiveResult = { status: 200 | 202; body: EdiReceipt | AppRecReceipt };
+
+/** A 413 for a document over the size limit (the HTTP body limit normally answers first). */
+class TooLargeError extends AppError {
+  constructor(message: string) {
+    super(413, 'message_too_large', message);
+  }
+}
+
+const REFUSAL_TEXT: Record<XmlRefusal, string> = {
+  too_large: 'Meldingen er for stor.',
+  not_utf8: 'Meldingen er ikke gyldig UTF-8.',
+  unsupported_encoding: 'Meldingen må være kodet som UTF-8.',
+  dtd_forbidden: 'Meldingen har en dokumenttypedeklarasjon (DTD); det er ikke tillatt.',
+  too_deep: 'Meldingen er nøstet for dypt.',
+  not_well_formed: 'Meldingen er ikke velformet XML.',
+};
+
+const XS_DATETIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const fieldErrors = (issues: XmlIssue[]) =>
+  issues.slice(0, 10).map((i) => ({ path: `body:${i.line}`, message: i.message }));
+
+/** What is stored as the parsed message: MsgInfo and a summary of each Document (the content stays in `raw`). */
+function parsedFields(m: MsgHead): Record<string, unknown> {
+  return {
+    msgInfo: m.msgInfo,
+    documents: m.documents.map((d) => ({
+      documentConnection: d.documentConnection?.v,
+      msgType: d.refDoc.msgType.v,
+      mimeType: d.refDoc.mimeType,
+      description: d.refDoc.description,
+      issueDate: d.refDoc.issueDate,
+      content: d.refDoc.content ? { ns: d.refDoc.content.ns, root: d.refDoc.content.name } : undefined,
+    })),
+  };
+}
+
+function forsendelsesstatusOf(m: MsgHead): Forsendelsesstatus | null {
+  const info = childElement(mainContent(m), NS.poKomponent, 'InformasjonOmForsendelsen');
+  const v = childElement(info, NS.poKomponent, 'Forsendelsesstatus')?.attrs.V;
+  return v !== undefined && Object.hasOwn(FORSENDELSESSTATUS, v) ? (v as Forsendelsesstatus) : null;
+}
+
+export type ReceiveService = ReturnType<typeof createReceiveService>;
+
+/**
+ * Receives MsgHead messages and AppRecs posted by partners (issue 4, "Receiving"): safe parse → XSD validation →
+ * sender checked against the credential → receiver looked up in the address register → patient identification
+ * → duplicate MsgId → raw XML and parsed fields stored → one AppRec per receiving party queued in the outbox →
+ * the message in each receiving service's inbox. Bad input is answered with a 4xx or a negative AppRec, never
+ * a 500; every message stored is audited with the patient as subject when the patient is in the register.
+ * @param deps - store, address register, clock and the compiled schema set
+ */
+export function createReceiveService(deps: { db: Db; register: AddressRegister; clock: Clock; xml: XmlSchemaSet }) {
+  const { db, register, clock, xml } = deps;
+
+  /** Keeps a message that could not be answered with an AppRec (D6: kept for inspection), then audits it. */
+  async function keep(
+    ctx: RequestContext,
+    partner: Partner,
+    bytes: Buffer,
+    status: 'unreadable' | 'refused',
+    problem: Record<string, unknown>,
+    m?: MsgHead,
+  ): Promise<string> {
+    return db.transaction(async (tx) => {
+      const row = await repo.insertMessage(tx, {
+        direction: 'in',
+        status,
+        msgId: null,
+        msgType: m?.msgInfo.type.v || null,
+        senderHerId: m ? (addresseeHerIds(m.msgInfo.sender).organisation ?? null) : null,
+        senderPartyId: partner.party.id,
+        raw: bytes,
+        rawSha256: sha256(bytes),
+        parsed: m ? parsedFields(m) : null,
+        problems: [problem],
+      });
+      await recordAudit(tx, ctx, {
+        action: 'plo_message.receive',
+        resourceType: 'plo_message',
+        resourceId: row?.id ?? null,
+        details: { outcome: status, ...problem, credentialId: partner.credentialId },
+      });
+      return row?.id ?? '';
+    });
+  }
+
+  async function receiveMsgHead(ctx: RequestContext, partner: Partner, bytes: Buffer, m: MsgHead, issues: XmlIssue[]) {
+    const sender = addresseeHerIds(m.msgInfo.sender);
+    if (!sender.organisation) {
+      // HITS 1168 §5.3: too poorly addressed to know the sender: no AppRec.
+      await keep(ctx, partner, bytes, 'unreadable', { code: 'sender_unreadable', issues }, m);
+      throw new ValidationError(
+        'Avsender (HER-id) kan ikke leses; meldingen kan ikke kvitteres.',
+        fieldErrors(issues),
+        'sender_unreadable',
+      );
+    }
+    if (sender.organisation !== partner.party.herId) {
+      // HITS 1216 §2.2.3 abuse:spoofing-attack: the business sender is not the authenticated partner.
+      await keep(ctx, partner, bytes, 'refused', { code: 'sender_mismatch', claimed: sender.organisation }, m);
+      throw new ForbiddenError(
+        `Avsender ${sender.organisation} i meldingen er ikke den nøkkelen tilhører (${partner.party.herId}).`,
+        'sender_mismatch',
+      );
+    }
+    const assessment = await assessMessage(m, issues, register);
+    const now = clock.now();
+    const appRecs = assessment.receivers.map((r) => answer(m, assessment, r, now));
+    const primary = appRecs[0]!;
+    const municipalityId = assessment.receivers[0]?.party?.municipalityId ?? null;
+    const partyCtx = { ...ctx, municipalityId };
+    const msgId = m.msgInfo.msgId || null;
+
+    return db.transaction(async (tx) => {
+      const inserted = await repo.insertMessage(tx, {
+        direction: 'in',
+        status: primary.status === '1' ? 'accepted' : 'rejected',
+        msgId,
+        msgType: m.msgInfo.type.v || null,
+        contentStandard: assessment.content?.standard ?? null,
+        contentVersion: assessment.content?.version ?? null,
+        forsendelsesstatus: forsendelsesstatusOf(m),
+        genDate: m.msgInfo.genDate || null,
+        conversationParent: m.msgInfo.conversationRef?.refToParent ?? null,
+        conversationRoot: m.msgInfo.conversationRef?.refToConversation ?? msgId,
+        senderHerId: sender.organisation ?? null,
+        senderPartyHerId: sender.party ?? null,
+        receiverHerId: addresseeHerIds(m.msgInfo.receiver).organisation ?? null,
+        receiverPartyHerId: addresseeHerIds(m.msgInfo.receiver).party ?? null,
+        senderPartyId: partner.party.id,
+        receiverPartyId: assessment.receivers[0]?.party?.id ?? null,
+        municipalityId,
+        patientNin: assessment.patient.nin ?? null,
+        patientIdType: assessment.patient.idType ?? null,
+        raw: bytes,
+        rawSha256: sha256(bytes),
+        parsed: parsedFields(m),
+        problems: [...assessment.messageErrors, ...assessment.receivers.flatMap((r) => r.errors)],
+      });
+      if (!inserted) {
+        return duplicate(tx, partyCtx, partner, sender.organisation!, msgId!);
+      }
+      await repo.insertAppRecs(
+        tx,
+        appRecs.map((a) => ({ ...a.row, messageId: inserted.id })),
+      );
+      await repo.insertInbox(
+        tx,
+        appRecs
+          .filter((a) => a.status === '1' && a.receiver.party)
+          .map((a) => ({
+            messageId: inserted.id,
+            partyId: a.receiver.party!.id,
+            municipalityId: a.receiver.party!.municipalityId,
+            role: a.receiver.role,
+          })),
+      );
+      for (const a of appRecs) {
+        await enqueue(tx, {
+          kind: APPREC_SEND_JOB,
+          payload: { appRecRowId: a.row.id },
+          municipalityId: a.receiver.party?.municipalityId ?? null,
+        });
+      }
+      await recordAudit(tx, partyCtx, {
+        action: 'plo_message.receive',
+        resourceType: 'plo_message',
+        resourceId: inserted.id,
+        subjectPersonId: inserted.patientPersonId,
+        details: {
+          outcome: primary.status === '1' ? 'accepted' : 'rejected',
+          msgType: m.msgInfo.type.v,
+          msgId,
+          errors: appRecs.flatMap((a) => a.errors.map((e) => e.code)),
+          credentialId: partner.credentialId,
+        },
+      });
+      const body: EdiReceipt = {
+        outcome: primary.status === '1' ? 'accepted' : 'rejected',
+        messageId: inserted.id,
+        msgId: m.msgInfo.msgId,
+        appRecs: appRecs.map((a) => ({
+          id: a.id,
+          receiverHerId: a.receiver.herId,
+          status: a.status,
+          errors: a.errors,
+        })),
+      };
+      return { status: 202 as const, body };
+    });
+  }
+
+  async function duplicate(
+    tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+    ctx: RequestContext,
+    partner: Partner,
+    senderHerId: string,
+    msgId: string,
+  ): Promise<ReceiveResult> {
+    const earlier = await repo.findReceived(tx, senderHerId, msgId);
+    if (!earlier) {
+      throw new Error('a duplicate MsgId without the earlier message');
+    }
+    // HITS 1168 §5.4: a repeated MsgId is processed once; no second AppRec.
+    await recordAudit(tx, ctx, {
+      action: 'plo_message.duplicate',
+      resourceType: 'plo_message',
+      resourceId: earlier.id,
+      subjectPersonId: earlier.patientPersonId,
+      details: { msgId, credentialId: partner.credentialId },
+    });
+    const body: EdiReceipt = {
+      outcome: 'duplicate',
+      messageId: earlier.id,
+      msgId,
+      appRecs: earlier.appRecs.map((a) => ({
+        id: a.id,
+        receiverHerId: a.receiverHerId,
+        status: a.status === '1' ? '1' : '2',
+        errors: a.errors,
+      })),
+    };
+    return { status: 200, body };
+  }
+
+  return {
+    /**
+     * Receives one posted document.
+     * @param ctx - the partner's context (actor kind `partner`)
+     * @param partner - the authenticated partner organisation
+     * @param bytes - the body as received
+     * @throws ValidationError 400, ForbiddenError 403 or a 413 for what cannot be answered with an AppRec
+     */
+    async receive(ctx: RequestContext, partner: Partner, bytes: Buffer): Promise<ReceiveResult> {
+      const outcome = xml.validate(bytes);
+      if (!outcome.wellFormed) {
+        if (outcome.refusal === 'too_large') {
+          throw new TooLargeError(REFUSAL_TEXT.too_large);
+        }
+        await keep(ctx, partner, bytes, 'unreadable', { code: `xml_${outcome.refusal}`, issues: outcome.issues });
+        throw new ValidationError(REFUSAL_TEXT[outcome.refusal], fieldErrors(outcome.issues), `xml_${outcome.refusal}`);
+      }
+      if (isAppRec(outcome.root)) {
+        return receiveAppRec({ db, register }, ctx, partner, outcome, bytes);
+      }
+      if (!isMsgHead(outcome.root)) {
+        const found = `{${outcome.root.ns}}${outcome.root.name}`;
+        await keep(ctx, partner, bytes, 'unreadable', { code: 'unsupported_document', root: found });
+        throw new ValidationError(
+          `Dokumentet (${found}) er verken en MsgHead v1.2 eller en AppRec.`,
+          [],
+          'unsupported_document',
+        );
+      }
+      return receiveMsgHead(ctx, partner, bytes, parseMsgHead(outcome.root), outcome.issues);
+    },
+  };
+}
+
+type Answer = {
+  id: string;
+  status: '1' | '2';
+  errors: Array<{ code: string; text: string; detail: string }>;
+  receiver: ReceiverAssessment;
+  row: Omit<repo.NewAppRecRow, 'messageId'> & { id: string };
+};
+
+/**
+ * The AppRec one receiving party sends: addresses mirrored (HITS 1168 §11), status 2 with every error found for
+ * the message and for this party, else status 1. OriginalMsgId carries the message's Type, GenDate and MsgId.
+ */
+function answer(m: MsgHead, a: Assessment, r: ReceiverAssessment, now: Date): Answer {
+  const found = [...a.messageErrors, ...r.errors];
+  const status = found.length === 0 ? '1' : '2';
+  const genDate = XS_DATETIME.test(m.msgInfo.genDate) ? m.msgInfo.genDate : osloDateTime(now);
+  const built = buildAppRec({
+    status,
+    errors: found.map((e) => ({ code: e.code, detail: e.detail })),
+    sender: appRecPartyOf(r.addressee),
+    senderRole: r.role,
+    receiver: appRecPartyOf(m.msgInfo.sender),
+    original: { type: m.msgInfo.type, genDate, msgId: m.msgInfo.msgId },
+    genDate: now,
+  });
+  const errors = found.map((e) => ({ code: e.code, text: APPREC_ERRORS[e.code], detail: e.detail }));
+  return {
+    id: built.id,
+    status,
+    errors,
+    receiver: r,
+    row: {
+      id: randomUUID(),
+      direction: 'out',
+      appRecId: built.id,
+      answeringHerId: r.herId,
+      partyId: r.party?.id ?? null,
+      role: r.role,
+      status,
+      errors,
+      originalMsgId: m.msgInfo.msgId,
+      xml: Buffer.from(built.xml, 'utf8'),
+      delivery: 'queued',
+    },
+  };
+}
