@@ -59,3 +59,11 @@ export async function tabTo(page: Page, name: string | RegExp, limit = 30): Prom
   }
   throw new Error(`No control named ${String(name)} within ${limit} Tab presses`);
 }
+
+/**
+ * Waits until no CSS animation or transition is running (a dialog fading in), so what axe measures is what the
+ * user sees once it has settled.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}

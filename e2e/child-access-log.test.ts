@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { DESKTOP } from './support/browser.ts';
+import { useJourney } from './support/fixture.ts';
+import { logInFromLanding, waitForHeading } from './support/journey.ts';
+
+void describe("a child's access log", () => {
+  const journey = useJourney();
+
+  void it("shows the parent's reads, as hers, on the child's behalf", { timeout: 120_000 }, () =>
+    journey.visit('child-access-log', DESKTOP, async ({ page, problems }) => {
+      await logInFromLanding(page, 'Kari Nordmann');
+      await waitForHeading(page, 'Hvem vil du bruke Helsebro for?');
+      await page.getByRole('button', { name: 'Velg Emma Nordmann' }).click();
+      await page.waitForURL((url) => url.pathname === '/min-side');
+      await page.getByRole('region', { name: 'Om Emma Nordmann' }).getByText('10. mai 2016').waitFor();
+
+      await page.getByRole('link', { name: 'Se loggen' }).click();
+      await waitForHeading(page, 'Hvem har sett opplysningene til Emma Nordmann');
+      assert.equal(await page.title(), 'Hvem har sett opplysningene til Emma Nordmann – Helsebro');
+      const table = page.getByRole('table', { name: 'Oppslag og endringer, nyeste først' });
+      const profileRead = table.getByRole('row').filter({ hasText: 'personopplysningene' }).first();
+      await profileRead.getByText('Kari Nordmann').waitFor();
+      await profileRead.getByText('på vegne av Emma Nordmann (som forelder)').waitFor();
+      await expectNoAxeViolations(page, "Emma's access log");
+
+      const organisation = page.getByLabel('Virksomhet');
+      await organisation.selectOption({ label: 'Privatpersoner (du og dem som representerer deg)' });
+      await page.getByRole('button', { name: 'Vis', exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.get('virksomhet') === 'private');
+      await table.getByRole('row').filter({ hasText: 'på vegne av Emma Nordmann' }).first().waitFor();
+      await expectNoAxeViolations(page, "Emma's access log, private persons only");
+
+      await page.getByLabel('Fra og med dato').fill('2000-01-01');
+      await page.getByLabel('Til og med dato').fill('2000-12-31');
+      await page.getByRole('button', { name: 'Vis', exact: true }).click();
+      await page.getByText('Ingen oppslag eller endringer i denne perioden.').waitFor();
+      await page.getByRole('button', { name: 'Fjern avgrensning' }).click();
+      await profileRead.waitFor();
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      const cards = page.getByRole('list', { name: 'Oppslag og endringer, nyeste først' });
+      await cards.getByText('på vegne av Emma Nordmann (som forelder)').first().waitFor();
+      assert.equal(await table.isVisible(), false, 'a phone gets cards instead of the table');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+      await expectNoAxeViolations(page, "Emma's access log on a phone");
+
+      assert.deepEqual(problems, []);
+    }),
+  );
+});
