@@ -11,6 +11,7 @@ void describe('a citizen opens the staff and operator shells', () => {
   void it('says plainly there is no access and leads back to Min side', { timeout: 120_000 }, () =>
     journey.visit('no-access', PHONE, async ({ page, problems }) => {
       await logInFromLanding(page, 'Kari Nordmann');
+      await page.getByRole('button', { name: 'Velg Kari Nordmann' }).click();
       await waitForHeading(page, 'Min side');
 
       for (const [path, audience] of [

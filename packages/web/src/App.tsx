@@ -32,8 +32,9 @@ export function AppRoutes() {
 }
 
 /**
- * After an in-app navigation, moves focus to the new page's heading (or its main area while it loads), as a
- * full page load would start reading from the top.
+ * After an in-app navigation, moves focus to the new page's heading, as a full page load would start reading
+ * from the top. While the page still loads, focus waits on its main area and moves to the heading when it
+ * appears (unless the user has moved on by then).
  */
 function FocusOnNavigate() {
   const { pathname } = useLocation();
@@ -43,8 +44,32 @@ function FocusOnNavigate() {
       return;
     }
     previous.current = pathname;
-    const target = document.querySelector<HTMLElement>('main h1') ?? document.querySelector<HTMLElement>('main');
-    target?.focus();
+    const heading = () => document.querySelector<HTMLElement>('main h1');
+    const main = document.querySelector<HTMLElement>('main');
+    const found = heading();
+    if (found) {
+      found.focus();
+      return;
+    }
+    main?.focus();
+    if (!main) {
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      const h1 = heading();
+      if (h1) {
+        observer.disconnect();
+        if (document.activeElement === main) {
+          h1.focus();
+        }
+      }
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = window.setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(stop);
+    };
   }, [pathname]);
   return null;
 }
