@@ -43,7 +43,7 @@ export const accessLogNb = {
     page: 'Side {{page}}',
     refused:
       'Du har ikke tilgang til loggen for {{name}}. Det krever tjenesteområdet «{{area}}», og det er ikke med i det du har tilgang til.',
-    invalidPeriod: 'Fra-datoen må være før til-datoen.',
+    invalidPeriod: 'Fra-datoen kan ikke være etter til-datoen.',
   },
 };
 
