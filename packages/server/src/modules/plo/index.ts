@@ -13,6 +13,7 @@ export { createAddressRegister, type AddressRegister } from './address-register/
 export { buildMessage, BUILDABLE_TYPES, type OutgoingMessageInput } from './msghead/message.build.ts';
 export { ploSchemaSet } from './schema-set.ts';
 export { APPREC_SEND_JOB } from './receive/receive.service.ts';
+export { createInboxService, type InboxItem } from './receive/inbox.service.ts';
 
 /**
  * The PLO message hub (issue 4): the EDI receiving endpoint, the operator's address register API, and the

@@ -18,18 +18,13 @@ export type AuditEntry = {
 export type AuditOutcome = 'success' | 'denied' | 'error';
 
 /**
- * Appends one unsealed entry to the audit log; the sealer chains it shortly after (see audit/sealer.ts).
- * Call it inside the transaction that reads or writes the data, so the entry is durable with the answer.
- * @param q - the open transaction (or the database for a stand-alone entry)
- * @param ctx - the caller: who acted, for whom, in which municipality and why
+ * The column values of one audit entry (everything but `occurred_at` and the seal). `recordAudit` inserts them; a
+ * repository that writes its data and the entry in one statement (PLO receiving) inserts the same values.
+ * @param ctx - the caller
+ * @param entry - what was done to what, and to whom
  */
-export async function recordAudit(
-  q: Queryable,
-  ctx: RequestContext,
-  entry: AuditEntry,
-  outcome: AuditOutcome = 'success',
-): Promise<void> {
-  const values = {
+export function auditValues(ctx: RequestContext, entry: AuditEntry, outcome: AuditOutcome = 'success') {
+  return {
     requestId: ctx.requestId,
     actorKind: ctx.actor.kind,
     actorId: actorId(ctx.actor),
@@ -49,6 +44,21 @@ export async function recordAudit(
       ...(ctx.representation && ctx.representation.basis !== 'self' ? { basis: ctx.representation.basis } : {}),
     },
   };
+}
+
+/**
+ * Appends one unsealed entry to the audit log; the sealer chains it shortly after (see audit/sealer.ts).
+ * Call it inside the transaction that reads or writes the data, so the entry is durable with the answer.
+ * @param q - the open transaction (or the database for a stand-alone entry)
+ * @param ctx - the caller: who acted, for whom, in which municipality and why
+ */
+export async function recordAudit(
+  q: Queryable,
+  ctx: RequestContext,
+  entry: AuditEntry,
+  outcome: AuditOutcome = 'success',
+): Promise<void> {
+  const values = auditValues(ctx, entry, outcome);
   const statement = prepared(q, 'audit_insert', (db) =>
     db
       .insert(auditLog)

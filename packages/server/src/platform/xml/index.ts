@@ -1,4 +1,10 @@
-export { compileSchemaSet, refusedExternalLoads, type XmlSchemaSet, type SchemaSetOptions } from './schema-set.ts';
+export {
+  compileSchemaSet,
+  refusedExternalLoads,
+  type XmlSchemaSet,
+  type SchemaSetOptions,
+  type TreeOptions,
+} from './schema-set.ts';
 export { prescanXml } from './prescan.ts';
 export * from './xml.types.ts';
 export * from './xml-tree.ts';

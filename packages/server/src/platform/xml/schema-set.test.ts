@@ -138,6 +138,31 @@ void describe('platform/xml: the schema set', () => {
     );
   });
 
+  void it('copies only the top of the tree when asked (treeDepth), with the same verdict', () => {
+    const doc = utf8(referral('01017012345', 'normal', '<Any><x><y>deep</y></x></Any>'));
+    const full = set.validate(doc);
+    const shallow = set.validate(doc, { treeDepth: 2 });
+    const none = set.validate(utf8(referral('0101701234X')), { treeDepth: 0 });
+    assert.ok(full.wellFormed && shallow.wellFormed && none.wellFormed);
+    assert.equal(childText(shallow.root, NS, 'Nin'), '01017012345');
+    const any = shallow.root.children.find((c) => typeof c === 'object' && c.name === 'Any') as XmlElement;
+    assert.deepEqual(
+      any.children.filter((c) => typeof c === 'object'),
+      [],
+    );
+    assert.equal(
+      textOf(full.root.children.find((c) => typeof c === 'object' && c.name === 'Any') as XmlElement),
+      'deep',
+    );
+    assert.deepEqual([none.valid, none.root.children.length], [false, 0]);
+    const cut = set.parse(doc, { subtreeDepth: { [`{${NS}}Any`]: 1 } });
+    assert.ok(cut.wellFormed);
+    const x = (cut.root.children.find((c) => typeof c === 'object' && c.name === 'Any') as XmlElement)
+      .children[0] as XmlElement;
+    assert.deepEqual([x.name, x.children.length], ['x', 0]);
+    assert.equal(childText(cut.root, NS, 'Nin'), '01017012345');
+  });
+
   void it('stays usable after thousands of refusals and documents (no leak of parser state)', () => {
     for (let i = 0; i < 2000; i++) {
       set.validate(utf8(i % 2 ? 'garbage<' : referral('0101701234X')));

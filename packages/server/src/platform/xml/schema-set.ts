@@ -84,11 +84,20 @@ export type XmlSchemaSet = {
   /** Milliseconds it took to read and compile the schema set. */
   readonly compileMs: number;
   /** Safe parse without validation (prescan, then libxml2 with the flags above). */
-  parse(bytes: Uint8Array): XmlParseOutcome;
+  parse(bytes: Uint8Array, opts?: TreeOptions): XmlParseOutcome;
   /** Safe parse, then validation against the compiled schema set. Never throws for bad input. */
-  validate(bytes: Uint8Array): XmlValidationOutcome;
+  validate(bytes: Uint8Array, opts?: TreeOptions): XmlValidationOutcome;
   readonly limits: XmlLimits;
 };
+
+/**
+ * How much of the document to copy out as a tree. Copying crosses into WASM for every node, so a caller that
+ * needs only the top of a large document (or only the verdict) says how deep: elements below `treeDepth` are
+ * left out (the root is depth 1; 0 gives the root without children). `subtreeDepth` cuts below particular
+ * elements, keyed `{namespace}name`: `{ '{urn:x}Content': 2 }` keeps a Content element's child and grandchild
+ * elements only. All of it by default.
+ */
+export type TreeOptions = { treeDepth?: number; subtreeDepth?: Record<string, number> };
 
 export type SchemaSetOptions = {
   /** The folder holding the schema files (imports resolve relative to the entry schema, inside it). */
@@ -151,8 +160,12 @@ export function compileSchemaSet(opts: SchemaSetOptions): XmlSchemaSet {
   return {
     compileMs,
     limits,
-    parse: (bytes) => withDocument<XmlParseOutcome>(bytes, (doc) => ({ wellFormed: true, root: toTree(doc.root) })),
-    validate: (bytes) =>
+    parse: (bytes, tree) =>
+      withDocument<XmlParseOutcome>(bytes, (doc) => ({
+        wellFormed: true,
+        root: toTree(doc.root, tree?.treeDepth ?? Infinity, tree?.subtreeDepth),
+      })),
+    validate: (bytes, tree) =>
       withDocument<XmlValidationOutcome>(bytes, (doc) => {
         let issues: XmlIssue[] = [];
         try {
@@ -160,7 +173,12 @@ export function compileSchemaSet(opts: SchemaSetOptions): XmlSchemaSet {
         } catch (err) {
           issues = issuesOf(err);
         }
-        return { wellFormed: true, root: toTree(doc.root), valid: issues.length === 0, issues };
+        return {
+          wellFormed: true,
+          root: toTree(doc.root, tree?.treeDepth ?? Infinity, tree?.subtreeDepth),
+          valid: issues.length === 0,
+          issues,
+        };
       }),
   };
 }
@@ -187,16 +205,22 @@ function issuesOf(err: unknown): XmlIssue[] {
 }
 
 /** Copies libxml2's tree into plain objects, so nothing outside this file touches WASM memory. */
-function toTree(el: LibXmlElement): XmlElement {
+function toTree(el: LibXmlElement, maxDepth: number, cuts?: Record<string, number>, level = 1): XmlElement {
+  const ns = el.namespaceUri;
+  const name = el.name;
+  const cut = cuts?.[`{${ns}}${name}`];
+  const depth = cut === undefined ? maxDepth : Math.min(maxDepth, level + cut);
   const attrs: Record<string, string> = {};
   for (const a of el.attrs) {
-    const ns = a.namespaceUri;
-    attrs[ns ? `{${ns}}${a.name}` : a.name] = a.value;
+    const attrNs = a.namespaceUri;
+    attrs[attrNs ? `{${attrNs}}${a.name}` : a.name] = a.value;
   }
   const children: XmlChild[] = [];
-  for (const c of childNodes(el)) {
+  for (const c of level > depth ? [] : childNodes(el)) {
     if (c instanceof LibXmlElement) {
-      children.push(toTree(c));
+      if (level < depth) {
+        children.push(toTree(c, depth, cuts, level + 1));
+      }
     } else if (c instanceof XmlText || c instanceof XmlCData) {
       const last = children.at(-1);
       if (typeof last === 'string') {
@@ -206,7 +230,7 @@ function toTree(el: LibXmlElement): XmlElement {
       }
     }
   }
-  return { ns: el.namespaceUri, name: el.name, attrs, children, line: el.line };
+  return { ns, name, attrs, children, line: el.line };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../../platform/db/client.ts';
 import {
@@ -46,14 +46,20 @@ export async function upsertParty(q: Queryable, row: NewPartyRow): Promise<{ id:
   return { id: r.id, created: Boolean(r.created) };
 }
 
-/** Ids among `ids` that something still points at: a child party, a credential, a message, an inbox row or an AppRec. */
+/** Ids among `ids` that something still points at: a child party that stays, a credential, a message, an inbox row or an AppRec. */
 export async function partiesInUse(q: Queryable, ids: string[]): Promise<string[]> {
   if (ids.length === 0) {
     return [];
   }
   const used = new Set<string>();
   const collect = (rows: Array<{ id: string | null }>) => rows.forEach((r) => r.id && used.add(r.id));
-  collect(await q.select({ id: ploParties.parentId }).from(ploParties).where(inArray(ploParties.parentId, ids)));
+  // A child that goes too does not hold its parent back.
+  collect(
+    await q
+      .select({ id: ploParties.parentId })
+      .from(ploParties)
+      .where(and(inArray(ploParties.parentId, ids), notInArray(ploParties.id, ids))),
+  );
   collect(
     await q
       .select({ id: ploPartnerCredentials.partyId })

@@ -31,7 +31,15 @@ export type RegisterParty = {
   transportEndpoint: string | null;
 };
 
-type Snapshot = { byHerId: Map<string, RegisterParty>; byId: Map<string, RegisterParty>; loadedAt: number };
+type Snapshot = {
+  byHerId: Map<string, RegisterParty>;
+  byId: Map<string, RegisterParty>;
+  loadedAt: number;
+  generation: number;
+};
+
+/** Bumped by every write in this process, so every register instance here reloads at once after an import. */
+let generation = 0;
 
 function toParty(r: repo.PartyRow): RegisterParty {
   return {
@@ -85,7 +93,7 @@ export type AddressRegister = ReturnType<typeof createAddressRegister>;
  * installation hosts, what each receives (its capability profile), its message-responsible address (D9) and its
  * transport endpoint. Lookups read an in-memory snapshot refreshed after `cacheMs` (the register is small and
  * read on every message; HISD 1177 §6 allows caching AR data for hours, we keep it to seconds) and at once after
- * an import in this process.
+ * an import in this process (other instances of Helsebro see it within `cacheMs`).
  * @param deps - the store and clock
  * @param opts - how long a snapshot is used
  */
@@ -94,11 +102,16 @@ export function createAddressRegister(deps: { db: Db; clock: Clock }, opts: { ca
   const cacheMs = opts.cacheMs ?? 10_000;
   let snapshot: Snapshot | undefined;
   let loading: Promise<Snapshot> | undefined;
-  const credentials = new Map<string, { value: { credentialId: string; partyId: string } | null; at: number }>();
+  const credentials = new Map<
+    string,
+    { value: { credentialId: string; partyId: string } | null; at: number; generation: number }
+  >();
 
   async function load(): Promise<Snapshot> {
+    const loadedGeneration = generation;
     const rows = (await repo.listParties(db)).map(toParty);
     return {
+      generation: loadedGeneration,
       byHerId: new Map(rows.map((p) => [p.herId, p])),
       byId: new Map(rows.map((p) => [p.id, p])),
       loadedAt: clock.now().getTime(),
@@ -106,7 +119,7 @@ export function createAddressRegister(deps: { db: Db; clock: Clock }, opts: { ca
   }
 
   async function current(): Promise<Snapshot> {
-    if (snapshot && clock.now().getTime() - snapshot.loadedAt < cacheMs) {
+    if (snapshot && snapshot.generation === generation && clock.now().getTime() - snapshot.loadedAt < cacheMs) {
       return snapshot;
     }
     loading ??= load().finally(() => {
@@ -117,6 +130,7 @@ export function createAddressRegister(deps: { db: Db; clock: Clock }, opts: { ca
   }
 
   function invalidate(): void {
+    generation += 1;
     snapshot = undefined;
     credentials.clear();
   }
@@ -179,8 +193,9 @@ export function createAddressRegister(deps: { db: Db; clock: Clock }, opts: { ca
       const hash = sha256Hex(token);
       const now = clock.now().getTime();
       let hit = credentials.get(hash);
-      if (!hit || now - hit.at >= cacheMs) {
-        hit = { value: (await repo.findCredential(db, hash)) ?? null, at: now };
+      if (!hit || hit.generation !== generation || now - hit.at >= cacheMs) {
+        const seen = generation;
+        hit = { value: (await repo.findCredential(db, hash)) ?? null, at: now, generation: seen };
         if (credentials.size > 10_000) {
           credentials.clear();
         }
@@ -247,7 +262,7 @@ export function createAddressRegister(deps: { db: Db; clock: Clock }, opts: { ca
         throw new ValidationError(`Fant ingen organisasjon med HER-id ${partyHerId}.`, [], 'unknown_party');
       }
       await repo.insertCredential(db, { partyId: party.id, label, tokenSha256: sha256Hex(token) });
-      credentials.clear();
+      invalidate();
       return token;
     },
   };

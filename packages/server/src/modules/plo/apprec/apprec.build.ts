@@ -132,7 +132,7 @@ export function buildAppRec(input: AppRecBuildInput): { xml: string; id: string;
     ),
   );
   const xml = serializeXml(root);
-  const outcome = ploSchemaSet().validate(Buffer.from(xml, 'utf8'));
+  const outcome = ploSchemaSet().validate(Buffer.from(xml, 'utf8'), { treeDepth: 0 });
   if (!outcome.wellFormed || !outcome.valid) {
     throw new AppRecBuildError(outcome.issues);
   }

@@ -97,7 +97,7 @@ export type BuiltMessage = { xml: string; msgId: string; genDate: string; type: 
 export function buildMessage(input: OutgoingMessageInput): BuiltMessage {
   const { root, msgId, genDate } = buildMsgHeadElement(input, contentOf(input));
   const xml = serializeXml(root);
-  const outcome = ploSchemaSet().validate(Buffer.from(xml, 'utf8'));
+  const outcome = ploSchemaSet().validate(Buffer.from(xml, 'utf8'), { treeDepth: 0 });
   if (!outcome.wellFormed || !outcome.valid) {
     throw new MessageBuildError(input.type, outcome.issues);
   }

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client.ts';
+import type { auditValues } from '../../../platform/audit/audit.ts';
 import { persons, ploAppRecs, ploInbox, ploMessages } from '../../../platform/db/schema.ts';
 
 export type NewMessageRow = Omit<
@@ -7,7 +8,6 @@ export type NewMessageRow = Omit<
   'id' | 'receivedAt' | 'updatedAt' | 'patientPersonId'
 >;
 export type NewAppRecRow = typeof ploAppRecs.$inferInsert;
-export type NewInboxRow = Omit<typeof ploInbox.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'state'>;
 
 /**
  * Stores a received message once per (sender, MsgId): a repeat inserts nothing and returns undefined. The patient
@@ -53,18 +53,6 @@ export async function findReceived(q: Queryable, senderHerId: string, msgId: str
     .from(ploAppRecs)
     .where(and(eq(ploAppRecs.messageId, message.id), eq(ploAppRecs.direction, 'out')));
   return { ...message, appRecs };
-}
-
-export async function insertAppRecs(q: Queryable, rows: NewAppRecRow[]): Promise<void> {
-  if (rows.length > 0) {
-    await q.insert(ploAppRecs).values(rows);
-  }
-}
-
-export async function insertInbox(q: Queryable, rows: NewInboxRow[]): Promise<void> {
-  if (rows.length > 0) {
-    await q.insert(ploInbox).values(rows).onConflictDoNothing();
-  }
 }
 
 /** A received AppRec, once per (answering party, AppRec id). @returns false for a repeat */
@@ -147,4 +135,105 @@ export async function listInbox(q: Queryable, partyId: string, limit: number) {
     .where(eq(ploInbox.partyId, partyId))
     .orderBy(desc(ploInbox.createdAt))
     .limit(limit);
+}
+
+export type StoreReceivedInput = {
+  message: Omit<NewMessageRow, 'direction'> & { id: string };
+  appRecs: Array<{
+    id: string;
+    appRecId: string;
+    answeringHerId: string;
+    partyId: string | null;
+    role: 'PRIM' | 'COP';
+    status: '1' | '2';
+    errors: Array<{ code: string; text: string; detail?: string }>;
+    originalMsgId: string;
+    xml: Buffer;
+    municipalityId: string | null;
+  }>;
+  inbox: Array<{ partyId: string; municipalityId: string | null; role: 'PRIM' | 'COP' }>;
+  /** The audit entry's values (`auditValues`); its subject is the patient matched in this statement. */
+  audit: ReturnType<typeof auditValues>;
+  jobKind: string;
+};
+
+const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
+
+/**
+ * Stores a received message with everything that follows from it in ONE statement: the message (once per
+ * sender and MsgId), its AppRecs, the inbox rows, the outbox jobs that deliver the AppRecs, and the audit entry.
+ * Data-modifying CTEs run exactly once and atomically, so this is the transaction of `enqueue` and `recordAudit`
+ * without their round trips: measured on PostgreSQL, seven round trips (BEGIN, five INSERTs, COMMIT) cost a
+ * quarter of the server's CPU in socket writes alone. When the MsgId was seen before, nothing is written.
+ * @returns the message's id and matched person, or undefined for a duplicate
+ */
+export async function storeReceived(
+  q: Queryable,
+  input: StoreReceivedInput,
+): Promise<{ id: string; patientPersonId: string | null } | undefined> {
+  const m = input.message;
+  const patient = m.patientNin ? sql`(SELECT id FROM persons WHERE nin = ${m.patientNin})` : sql`NULL::uuid`;
+  const appRecs = sql.join(
+    input.appRecs.map(
+      (a) =>
+        sql`(${a.id}::uuid, ${a.appRecId}, ${a.answeringHerId}, ${a.partyId}::uuid, ${a.role}, ${a.status}, ${json(a.errors)}, ${a.originalMsgId}, ${a.xml}::bytea, ${a.municipalityId}::uuid)`,
+    ),
+    sql`, `,
+  );
+  const inbox =
+    input.inbox.length === 0
+      ? sql``
+      : sql`, i AS (
+      INSERT INTO plo_inbox (message_id, party_id, municipality_id, role)
+      SELECT m.id, v.party_id, v.municipality_id, v.role
+        FROM m, (VALUES ${sql.join(
+          input.inbox.map((b) => sql`(${b.partyId}::uuid, ${b.municipalityId}::uuid, ${b.role})`),
+          sql`, `,
+        )}) AS v (party_id, municipality_id, role)
+      RETURNING 1)`;
+  const au = input.audit;
+  const result = await q.execute<{ id: string; patient_person_id: string | null }>(sql`
+    WITH m AS (
+      INSERT INTO plo_messages (
+        id, direction, status, msg_id, msg_type, content_standard, content_version, forsendelsesstatus, gen_date,
+        conversation_parent, conversation_root, sender_her_id, sender_party_her_id, receiver_her_id,
+        receiver_party_her_id, sender_party_id, receiver_party_id, municipality_id, patient_nin, patient_id_type,
+        patient_person_id, raw, raw_sha256, parsed, problems)
+      VALUES (
+        ${m.id}::uuid, 'in', ${m.status}, ${m.msgId}, ${m.msgType}, ${m.contentStandard}, ${m.contentVersion},
+        ${m.forsendelsesstatus}, ${m.genDate}, ${m.conversationParent}, ${m.conversationRoot}, ${m.senderHerId},
+        ${m.senderPartyHerId}, ${m.receiverHerId}, ${m.receiverPartyHerId}, ${m.senderPartyId}::uuid,
+        ${m.receiverPartyId}::uuid, ${m.municipalityId}::uuid, ${m.patientNin}, ${m.patientIdType}, ${patient},
+        ${m.raw}::bytea, ${m.rawSha256}, ${json(m.parsed)}, ${json(m.problems ?? [])})
+      ON CONFLICT (direction, sender_her_id, msg_id) WHERE msg_id IS NOT NULL AND sender_her_id IS NOT NULL
+      DO NOTHING
+      RETURNING id, patient_person_id
+    ), a AS (
+      INSERT INTO plo_apprecs (id, direction, apprec_id, message_id, answering_her_id, party_id, role, status, errors,
+                               original_msg_id, xml, delivery)
+      SELECT v.id, 'out', v.apprec_id, m.id, v.answering_her_id, v.party_id, v.role, v.status, v.errors,
+             v.original_msg_id, v.xml, 'queued'
+        FROM m, (VALUES ${appRecs}) AS v (id, apprec_id, answering_her_id, party_id, role, status, errors,
+                                          original_msg_id, xml, municipality_id)
+      RETURNING 1
+    ), j AS (
+      INSERT INTO jobs (kind, payload, municipality_id)
+      SELECT ${input.jobKind}, jsonb_build_object('appRecRowId', v.id), v.municipality_id
+        FROM m, (VALUES ${sql.join(
+          input.appRecs.map((a) => sql`(${a.id}::uuid, ${a.municipalityId}::uuid)`),
+          sql`, `,
+        )}) AS v (id, municipality_id)
+      RETURNING 1
+    )${inbox}, au AS (
+      INSERT INTO audit_log (occurred_at, request_id, actor_kind, actor_id, acting_for_person_id, subject_person_id,
+                             municipality_id, action, resource_type, resource_id, purpose, emergency, outcome, details)
+      SELECT clock_timestamp(), ${au.requestId}, ${au.actorKind}, ${au.actorId}, ${au.actingForPersonId}::uuid,
+             m.patient_person_id, ${au.municipalityId}::uuid, ${au.action}, ${au.resourceType}, m.id::text,
+             ${au.purpose}, ${au.emergency}, ${au.outcome}, ${json(au.details)}
+        FROM m
+      RETURNING 1
+    )
+    SELECT id, patient_person_id FROM m`);
+  const row = result.rows[0];
+  return row ? { id: row.id, patientPersonId: row.patient_person_id } : undefined;
 }

@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EdiReceipt } from '@helsebro/contracts';
-import { recordAudit } from '../../../platform/audit/audit.ts';
+import { auditValues, recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError, ForbiddenError, ValidationError } from '../../../platform/errors.ts';
 import type { RequestContext } from '../../../platform/http/request-context.ts';
-import { enqueue } from '../../../platform/jobs/outbox.ts';
 import type { Clock } from '../../../platform/platform.ts';
 import type { XmlIssue, XmlRefusal, XmlSchemaSet } from '../../../platform/xml/index.ts';
 import type { AddressRegister, RegisterParty } from '../address-register/address-register.service.ts';
@@ -20,6 +19,14 @@ import * as repo from './messages.repository.ts';
 import { receiveAppRec, type AppRecReceipt } from './receive-apprec.ts';
 
 export const APPREC_SEND_JOB = 'plo.apprec.send';
+
+/**
+ * How much of the received document is copied out of the parser: MsgInfo's deepest element is level 8
+ * (MsgHead/MsgInfo/Sender/Organisation/Organisation/HealthcareProfessional/Ident/Id), and the content is read
+ * three levels down, to InformasjonOmForsendelsen/Forsendelsesstatus. The rest stays in the stored raw XML;
+ * measured, copying a whole Innleggelsesrapport costs more than validating it.
+ */
+const RECEIVED_TREE = { treeDepth: 8, subtreeDepth: { [`{${NS.msgHead}}Content`]: 3 } };
 
 export type Partner = { credentialId: string; party: RegisterParty };
 export type ReceiveResult = { status: 200 | 202; body: EdiReceipt | AppRecReceipt };
@@ -138,10 +145,12 @@ export function createReceiveService(deps: { db: Db; register: AddressRegister; 
     const partyCtx = { ...ctx, municipalityId };
     const msgId = m.msgInfo.msgId || null;
 
-    return db.transaction(async (tx) => {
-      const inserted = await repo.insertMessage(tx, {
-        direction: 'in',
-        status: primary.status === '1' ? 'accepted' : 'rejected',
+    const messageId = randomUUID();
+    const outcome = primary.status === '1' ? 'accepted' : 'rejected';
+    const stored = await repo.storeReceived(db, {
+      message: {
+        id: messageId,
+        status: outcome,
         msgId,
         msgType: m.msgInfo.type.v || null,
         contentStandard: assessment.content?.standard ?? null,
@@ -150,7 +159,7 @@ export function createReceiveService(deps: { db: Db; register: AddressRegister; 
         genDate: m.msgInfo.genDate || null,
         conversationParent: m.msgInfo.conversationRef?.refToParent ?? null,
         conversationRoot: m.msgInfo.conversationRef?.refToConversation ?? msgId,
-        senderHerId: sender.organisation ?? null,
+        senderHerId: sender.organisation,
         senderPartyHerId: sender.party ?? null,
         receiverHerId: addresseeHerIds(m.msgInfo.receiver).organisation ?? null,
         receiverPartyHerId: addresseeHerIds(m.msgInfo.receiver).party ?? null,
@@ -163,73 +172,52 @@ export function createReceiveService(deps: { db: Db; register: AddressRegister; 
         rawSha256: sha256(bytes),
         parsed: parsedFields(m),
         problems: [...assessment.messageErrors, ...assessment.receivers.flatMap((r) => r.errors)],
-      });
-      if (!inserted) {
-        return duplicate(tx, partyCtx, partner, sender.organisation!, msgId!);
-      }
-      await repo.insertAppRecs(
-        tx,
-        appRecs.map((a) => ({ ...a.row, messageId: inserted.id })),
-      );
-      await repo.insertInbox(
-        tx,
-        appRecs
-          .filter((a) => a.status === '1' && a.receiver.party)
-          .map((a) => ({
-            messageId: inserted.id,
-            partyId: a.receiver.party!.id,
-            municipalityId: a.receiver.party!.municipalityId,
-            role: a.receiver.role,
-          })),
-      );
-      for (const a of appRecs) {
-        await enqueue(tx, {
-          kind: APPREC_SEND_JOB,
-          payload: { appRecRowId: a.row.id },
-          municipalityId: a.receiver.party?.municipalityId ?? null,
-        });
-      }
-      await recordAudit(tx, partyCtx, {
+      },
+      appRecs: appRecs.map((a) => ({ ...a.row, municipalityId: a.receiver.party?.municipalityId ?? null })),
+      inbox: appRecs
+        .filter((a) => a.status === '1' && a.receiver.party)
+        .map((a) => ({
+          partyId: a.receiver.party!.id,
+          municipalityId: a.receiver.party!.municipalityId,
+          role: a.receiver.role,
+        })),
+      jobKind: APPREC_SEND_JOB,
+      audit: auditValues(partyCtx, {
         action: 'plo_message.receive',
         resourceType: 'plo_message',
-        resourceId: inserted.id,
-        subjectPersonId: inserted.patientPersonId,
         details: {
-          outcome: primary.status === '1' ? 'accepted' : 'rejected',
+          outcome,
           msgType: m.msgInfo.type.v,
           msgId,
           errors: appRecs.flatMap((a) => a.errors.map((e) => e.code)),
           credentialId: partner.credentialId,
         },
-      });
-      const body: EdiReceipt = {
-        outcome: primary.status === '1' ? 'accepted' : 'rejected',
-        messageId: inserted.id,
-        msgId: m.msgInfo.msgId,
-        appRecs: appRecs.map((a) => ({
-          id: a.id,
-          receiverHerId: a.receiver.herId,
-          status: a.status,
-          errors: a.errors,
-        })),
-      };
-      return { status: 202 as const, body };
+      }),
     });
+    if (!stored) {
+      return duplicate(partyCtx, partner, sender.organisation, msgId!);
+    }
+    const body: EdiReceipt = {
+      outcome,
+      messageId: stored.id,
+      msgId: m.msgInfo.msgId,
+      appRecs: appRecs.map((a) => ({ id: a.id, receiverHerId: a.receiver.herId, status: a.status, errors: a.errors })),
+    };
+    return { status: 202 as const, body };
   }
 
   async function duplicate(
-    tx: Parameters<Parameters<Db['transaction']>[0]>[0],
     ctx: RequestContext,
     partner: Partner,
     senderHerId: string,
     msgId: string,
   ): Promise<ReceiveResult> {
-    const earlier = await repo.findReceived(tx, senderHerId, msgId);
+    const earlier = await repo.findReceived(db, senderHerId, msgId);
     if (!earlier) {
       throw new Error('a duplicate MsgId without the earlier message');
     }
     // HITS 1168 §5.4: a repeated MsgId is processed once; no second AppRec.
-    await recordAudit(tx, ctx, {
+    await recordAudit(db, ctx, {
       action: 'plo_message.duplicate',
       resourceType: 'plo_message',
       resourceId: earlier.id,
@@ -259,7 +247,7 @@ export function createReceiveService(deps: { db: Db; register: AddressRegister; 
      * @throws ValidationError 400, ForbiddenError 403 or a 413 for what cannot be answered with an AppRec
      */
     async receive(ctx: RequestContext, partner: Partner, bytes: Buffer): Promise<ReceiveResult> {
-      const outcome = xml.validate(bytes);
+      const outcome = xml.validate(bytes, RECEIVED_TREE);
       if (!outcome.wellFormed) {
         if (outcome.refusal === 'too_large') {
           throw new TooLargeError(REFUSAL_TEXT.too_large);
@@ -289,7 +277,7 @@ type Answer = {
   status: '1' | '2';
   errors: Array<{ code: string; text: string; detail: string }>;
   receiver: ReceiverAssessment;
-  row: Omit<repo.NewAppRecRow, 'messageId'> & { id: string };
+  row: Omit<repo.StoreReceivedInput['appRecs'][number], 'municipalityId'>;
 };
 
 /**
@@ -317,7 +305,6 @@ function answer(m: MsgHead, a: Assessment, r: ReceiverAssessment, now: Date): An
     receiver: r,
     row: {
       id: randomUUID(),
-      direction: 'out',
       appRecId: built.id,
       answeringHerId: r.herId,
       partyId: r.party?.id ?? null,
@@ -326,7 +313,6 @@ function answer(m: MsgHead, a: Assessment, r: ReceiverAssessment, now: Date): An
       errors,
       originalMsgId: m.msgInfo.msgId,
       xml: Buffer.from(built.xml, 'utf8'),
-      delivery: 'queued',
     },
   };
 }
