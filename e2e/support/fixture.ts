@@ -25,13 +25,14 @@ export type Journey = {
 /**
  * Starts a fresh server (own temporary store, demo data) and Chromium before the file's tests and stops both
  * after. Call once at the top of a journey file.
+ * @param env - extra environment for the server, e.g. a shorter REAUTH_MAX_AGE_MINUTES
  */
-export function useJourney(): Journey {
+export function useJourney(env: Record<string, string> = {}): Journey {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
 
   before(async () => {
-    const [s, b] = await Promise.allSettled([startServer(), launchBrowser()]);
+    const [s, b] = await Promise.allSettled([startServer(env), launchBrowser()]);
     server = s.status === 'fulfilled' ? s.value : undefined;
     browser = b.status === 'fulfilled' ? b.value : undefined;
     if (s.status === 'rejected' || b.status === 'rejected') {

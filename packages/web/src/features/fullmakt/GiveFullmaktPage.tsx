@@ -166,6 +166,7 @@ function GiveFullmakt({ acting, choices }: CitizenContext) {
               />
             }
             aria-describedby="validFrom-hint"
+            width={12}
             min={today()}
             value={draft.validFrom}
             onChange={(e) => update({ validFrom: e.target.value })}
@@ -193,6 +194,7 @@ function GiveFullmakt({ acting, choices }: CitizenContext) {
               name="validTo"
               type="date"
               label={t('giveFullmakt.validTo')}
+              width={12}
               min={draft.validFrom || today()}
               value={draft.validTo}
               onChange={(e) => update({ validTo: e.target.value })}

@@ -1,5 +1,6 @@
 import type { EmergencyAccessBody } from '@helsebro/contracts';
 import Button from '@helsenorge/designsystem-react/components/Button';
+import Label, { Sublabel } from '@helsenorge/designsystem-react/components/Label';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 import Textarea from '@helsenorge/designsystem-react/components/Textarea';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -99,7 +100,17 @@ function EmergencyForm({
         ref={field}
         textareaId="emergency-reason"
         name="reason"
-        label={t('staffAccess.reason')}
+        label={
+          <Label
+            labelTexts={[{ text: t('staffAccess.reason') }]}
+            sublabel={
+              <Sublabel
+                id="emergency-reason-hint"
+                sublabelTexts={[{ text: t('staffAccess.reasonHint', { min: REASON_MIN_LENGTH }) }]}
+              />
+            }
+          />
+        }
         aria-describedby="emergency-reason-hint"
         minRows={3}
         maxCharacters={500}
@@ -108,9 +119,6 @@ function EmergencyForm({
         onChange={(e) => setReason(e.target.value)}
         errorText={error}
       />
-      <p id="emergency-reason-hint" className="hb-hint">
-        {t('staffAccess.reasonHint', { min: REASON_MIN_LENGTH })}
-      </p>
       <div className="hb-form__actions">
         <Button type="submit" disabled={grant.isPending}>
           {grant.isPending ? t('staffAccess.emergencySubmitting') : t('staffAccess.emergencySubmit')}

@@ -1,10 +1,9 @@
 import type { CareRelationItem, StaffCitizenResponse } from '@helsebro/contracts';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/api-error.ts';
 import { useStaffCitizen } from '../../api/staff-queries.ts';
-import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
@@ -30,9 +29,9 @@ function StaffCitizen({ session }: { session: SignedInSession }) {
   return (
     <Shell area="personnel" session={session}>
       <p className="hb-back">
-        <ButtonLink href="/ansatt" variant="borderless">
+        <Link to="/ansatt" className="hb-back__link">
           {t('staffCitizen.back')}
-        </ButtonLink>
+        </Link>
       </p>
       {data ? (
         <Profile data={data} />
