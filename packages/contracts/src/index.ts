@@ -4,3 +4,4 @@ export * from './jobs.ts';
 export * from './nin.ts';
 export * from './representation.ts';
 export * from './plo.ts';
+export * from './dialog.ts';
