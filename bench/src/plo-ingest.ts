@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { compileSchemaSet } from '../../packages/server/src/platform/xml/index.ts';
 import { buildMessage } from '../../packages/server/src/modules/plo/index.ts';
+import { officialExamples } from '../../packages/server/src/modules/plo/testing/official-examples.ts';
 import { sampleMessage } from '../../packages/server/src/modules/plo/testing/sample-messages.ts';
 import { median, startServer } from './load.ts';
 
@@ -105,6 +107,51 @@ function pgbenchRound(bin: string, url: string, secs: number): Promise<{ tps: nu
   });
 }
 
+/**
+ * The XML figures, in this process: compiling the official schema set, and parse + validate per official example
+ * (the verdict only, and with the tree the receiver copies out).
+ */
+function xmlFigures(): {
+  compileMs: number;
+  perMessage: Array<{ file: string; bytes: number; validateMs: number; withTreeMs: number }>;
+} {
+  const xsdDir = fileURLToPath(new URL('../../packages/server/src/modules/plo/xsd/', import.meta.url));
+  const compiles = Array.from({ length: 5 }, () =>
+    compileSchemaSet({ dir: xsdDir, entry: 'messages.xsd', limits: { maxBytes: 8 << 20 } }),
+  );
+  const set = compiles.at(-1)!;
+  const perMessage = officialExamples().map((ex) => {
+    const n = ex.bytes.length > 1_000_000 ? 20 : 500;
+    const time = (fn: () => void) => {
+      for (let i = 0; i < Math.min(n, 50); i++) {
+        fn();
+      }
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) {
+        fn();
+      }
+      return (performance.now() - t0) / n;
+    };
+    return {
+      file: ex.file,
+      bytes: ex.bytes.length,
+      validateMs: time(() => set.validate(ex.bytes, { treeDepth: 0 })),
+      withTreeMs: time(() => set.validate(ex.bytes)),
+    };
+  });
+  return { compileMs: median(compiles.map((c) => c.compileMs)), perMessage };
+}
+
+const xml = xmlFigures();
+console.log(`\nSchema set (messages.xsd and its imports) compiled in ${xml.compileMs.toFixed(1)} ms (median of 5).`);
+console.log('\n| official example | bytes | parse + validate ms | with the full tree ms |');
+console.log('|---|---|---|---|');
+for (const m of xml.perMessage) {
+  console.log(
+    `| ${m.file} | ${m.bytes.toLocaleString('en-US')} | ${m.validateMs.toFixed(3)} | ${m.withTreeMs.toFixed(3)} |`,
+  );
+}
+
 const built = buildMessage(sampleMessage('LOG_INNLAGT'));
 mkdirSync(join(here, '..', 'results'), { recursive: true });
 const pgbench = findPgbench();
@@ -150,6 +197,7 @@ try {
   const rps = median(ingest.map((r) => r.rps));
   const tps = pgbench ? median(base.map((b) => b.tps)) : null;
   Object.assign(result, {
+    xml,
     scenario: 'PLO ingest (LOG_INNLAGT, validated, stored, AppRec queued, inbox, audit)',
     store: 'postgres',
     connections,

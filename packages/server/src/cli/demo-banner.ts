@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { DEMO_HOSPITAL_TOKEN } from '../modules/plo/index.ts';
 
 /** What `npm start` prints once the server listens: where to go and whom to log in as. */
 export function printDemoBanner(config: Config): void {
@@ -10,6 +11,11 @@ export function printDemoBanner(config: Config): void {
     '    innbygger  Kari Nordmann',
     '    sykepleier Siri Sykepleier (hjemmesykepleien)',
     '    operatør   Ola Operatør (driftskonsollen)',
+    '',
+    '  PLO-meldinger fra demosykehuset (Fjordvik sykehus HF) tas imot på',
+    `    POST ${config.publicUrl}/edi/v1/messages  (Content-Type: application/xml)`,
+    `    Authorization: Bearer ${DEMO_HOSPITAL_TOKEN}`,
+    '  (se README, "Receiving PLO messages")',
     '',
     `  Lagring: ${config.databaseUrl ? 'PostgreSQL' : `PGlite i ${config.dataDir}/pglite`}`,
     '',

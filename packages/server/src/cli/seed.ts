@@ -4,6 +4,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../platform/db/client.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { seedDemo, seedPersons } from '../modules/demo-data/index.ts';
+import { DEMO_HOSPITAL_TOKEN } from '../modules/plo/index.ts';
 
 /** `npm run seed [-- --persons N]`: the demo population, and optionally N more synthetic persons. */
 async function main(): Promise<void> {
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
     const s = await seedDemo(database.db);
     process.stdout.write(
       `Demo data: ${s.municipalities} municipalities, ${s.serviceUnits} service units, ${s.persons} persons, ${s.personnel} personnel, ${s.operators} operator(s).\n`,
+    );
+    process.stdout.write(
+      `PLO: the demo hospital posts to /edi/v1/messages with "Authorization: Bearer ${DEMO_HOSPITAL_TOKEN}" (README, "Receiving PLO messages").\n`,
     );
     if (extra > 0) {
       await seedPersons(database.db, extra);
