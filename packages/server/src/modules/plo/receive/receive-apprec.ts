@@ -17,7 +17,8 @@ export type AppRecReceipt = {
 /**
  * Receives an AppRec for a message Helsebro sent: stored once per (answering party, AppRec id) and the message's
  * status set to apprec_ok or apprec_rejected. Never answered with an AppRec (HIS 80415-1.1 §3; HITS 1168 §5).
- * A late AppRec is still accepted and applied (HIS 80415-1.1 Errata 4: the sender must accept late receipts).
+ * A late AppRec is still accepted and applied (HIS 80415-1.1 Errata 4: the sender must accept late receipts); a
+ * second AppRec for the same message is stored but does not change its status.
  */
 export async function receiveAppRec(
   deps: { db: Db; register: AddressRegister },
@@ -61,7 +62,10 @@ export async function receiveAppRec(
       xml: bytes,
       delivery: 'received',
     });
-    if (fresh && sent) {
+    // The first AppRec decides: a receiver sends exactly one and never turns it around (HITS 1168 §5.4;
+    // HIS 80415-1.1 §3). A second one is kept for inspection but changes nothing.
+    const first = sent !== undefined && sent.status !== 'apprec_ok' && sent.status !== 'apprec_rejected';
+    if (fresh && sent && first) {
       await repo.setMessageStatus(tx, sent.id, a.status === '1' || a.status === '3' ? 'apprec_ok' : 'apprec_rejected');
     }
     await recordAudit(tx, ctx, {
@@ -69,7 +73,7 @@ export async function receiveAppRec(
       resourceType: 'plo_message',
       resourceId: sent?.id ?? null,
       subjectPersonId: sent?.patientPersonId ?? null,
-      details: { appRecId: a.id, status: a.status, matched: Boolean(sent), repeat: !fresh },
+      details: { appRecId: a.id, status: a.status, matched: Boolean(sent), repeat: !fresh, applied: fresh && first },
     });
     return {
       status: fresh ? (202 as const) : (200 as const),

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EdiReceipt } from '@helsebro/contracts';
 import { makePerson } from '../../../../test/factories.ts';
+import { buildAppRec } from '../apprec/apprec.build.ts';
 import { parseAppRec } from '../apprec/apprec.parse.ts';
 import { ploSchemaSet } from '../schema-set.ts';
 import { officialExamples, type OfficialExample } from '../testing/official-examples.ts';
@@ -304,6 +305,46 @@ void describe('POST /edi/v1/messages', () => {
     assert.equal(await count("SELECT count(*)::int AS n FROM plo_apprecs WHERE direction = 'in'"), 1);
     const forged = await t.post(Buffer.from(original[0]!.xml), '59');
     assert.equal(forged.statusCode, 403);
+  });
+
+  void it('applies the first AppRec for a message Helsebro sent, and keeps but ignores a second one', async () => {
+    const msgId = crypto.randomUUID();
+    const [sent] = await t.database.query<{ id: string }>(
+      `INSERT INTO plo_messages (direction, status, msg_id, msg_type, sender_her_id, receiver_her_id, raw, raw_sha256)
+       VALUES ('out', 'delivered', $1, 'LOG_INNLAGT', '9900002000', '59', '\\x00', 'x') RETURNING id`,
+      [msgId],
+    );
+    const appRec = (status: '1' | '2') =>
+      buildAppRec({
+        status,
+        errors: status === '2' ? [{ code: 'E35' }] : [],
+        sender: {
+          inst: { name: 'ST OLAVS HOSPITAL HF', herId: '59' },
+          dept: { name: 'Ortopedisk kirurgi', herId: '90998' },
+        },
+        senderRole: 'PRIM',
+        receiver: { inst: { name: 'Fjordvik kommune', herId: '9900002000' } },
+        original: { type: { v: 'LOG_INNLAGT' }, genDate: '2025-01-15T10:11:54', msgId },
+      }).xml;
+    const res = await t.post(appRec('2'), '59');
+    assert.equal(res.statusCode, 202, res.body);
+    assert.deepEqual(res.json(), { outcome: 'apprec_received', appRecId: res.json().appRecId, messageId: sent!.id });
+    const status = async () =>
+      (await t.database.query<{ status: string }>('SELECT status FROM plo_messages WHERE id = $1', [sent!.id]))[0]!
+        .status;
+    assert.equal(await status(), 'apprec_rejected');
+    const [stored] = await t.database.query<{ errors: Array<{ code: string }>; answering_her_id: string }>(
+      "SELECT errors, answering_her_id FROM plo_apprecs WHERE direction = 'in' AND message_id = $1",
+      [sent!.id],
+    );
+    assert.deepEqual([stored!.errors[0]!.code, stored!.answering_her_id], ['E35', '90998']);
+    assert.equal((await t.post(appRec('1'), '59')).statusCode, 202);
+    assert.equal(await status(), 'apprec_rejected', 'a receiver never turns its AppRec around (HITS 1168 §5.4)');
+    const kept = await t.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM plo_apprecs WHERE direction = 'in' AND message_id = $1",
+      [sent!.id],
+    );
+    assert.equal(kept[0]!.n, 2);
   });
 
   void it('requires a partner credential, checks the sender against it and takes XML only', async () => {
