@@ -20,6 +20,8 @@ import { createActingForResolver, representationModule } from './modules/represe
 import { careModule } from './modules/care/index.ts';
 import { accessLogModule } from './modules/access-log/index.ts';
 import { ploModule } from './modules/plo/index.ts';
+import { dialogModule } from './modules/dialog/index.ts';
+import { notificationsModule } from './modules/notifications/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -109,6 +111,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(careModule, { platform });
   await app.register(accessLogModule, { platform });
   await app.register(ploModule, { platform });
+  await app.register(dialogModule, { platform });
+  await app.register(notificationsModule, { platform });
 
   await app.register(healthRoutes, { platform });
 

@@ -44,6 +44,18 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SEED_DEMO: boolish.default(false),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Helsebro <ikke-svar@helsebro.no>'),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_SENDER: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,11}$/, 'must be 3–11 letters or digits')
+    .default('Helsebro'),
+  KRR_URL: z.url().optional(),
+  KRR_TOKEN: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -67,6 +79,19 @@ export type Config = {
   workerPollMs: number;
   rateLimit: { loginPerMinute: number; publicPerMinute: number };
   seedDemo: boolean;
+  /**
+   * Notices (A7). E-mail over SMTP and SMS through an HTTP gateway; outside production, a missing SMTP_URL or
+   * SMS_GATEWAY_URL sends to the capture store instead. Contact details come from KRR at every dispatch.
+   */
+  notifications: {
+    smtpUrl: string | null;
+    mailFrom: string;
+    smsGatewayUrl: string | null;
+    smsSender: string;
+    krrUrl: string | null;
+    krrToken: string | null;
+    captureUnconfigured: boolean;
+  };
 };
 
 export class ConfigError extends Error {
@@ -133,5 +158,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerPollMs: e.WORKER_POLL_MS,
     rateLimit: { loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE, publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE },
     seedDemo: e.SEED_DEMO,
+    notifications: {
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM,
+      smsGatewayUrl: e.SMS_GATEWAY_URL ?? null,
+      smsSender: e.SMS_SENDER,
+      // The development KRR stand-in is served with the development IdP (src/modules/notifications/dev-krr.ts).
+      krrUrl: e.KRR_URL ?? (devIdp ? `${publicUrl}/dev/krr/rest/v2/personer` : null),
+      krrToken: e.KRR_TOKEN ?? null,
+      captureUnconfigured: !production,
+    },
   };
 }

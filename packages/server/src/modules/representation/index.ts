@@ -6,6 +6,7 @@ export { createActingForResolver, REFUSAL_MESSAGES } from './representation.serv
 export { decide, ownRights } from './representation.engine.ts';
 export type { Decision, PersonFacts, Population } from './representation.engine.ts';
 export { addDays, ageOn, osloDate, startOfOsloDay } from './dates.ts';
+export { loadPairFacts } from './representation.repository.ts';
 
 /**
  * Representation (A2): "Hvem vil du bruke Helsebro for?", switching who the session acts for, and fullmakter.

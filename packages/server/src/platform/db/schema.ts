@@ -37,6 +37,13 @@ export const serviceUnits = pgTable('service_units', {
   phone: text('phone'),
   email: text('email'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** Dialog settings (0004). */
+  openingHours: text('opening_hours'),
+  openForDialog: boolean('open_for_dialog').notNull().default(false),
+  responseWorkingDays: integer('response_working_days').notNull().default(1),
+  autoReply: text('auto_reply'),
+  functionalEmail: text('functional_email'),
+  alertByEmail: boolean('alert_by_email').notNull().default(false),
 });
 
 export const persons = pgTable('persons', {
@@ -304,4 +311,89 @@ export const ploAppRecs = pgTable('plo_apprecs', {
   delivery: text('delivery', { enum: ['queued', 'delivered', 'failed', 'received'] }).notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   deliveredAt: ts('delivered_at'),
+});
+
+/** Dialog and notifications (migration 0004). */
+export const serviceUnitAbsences = pgTable('service_unit_absences', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceUnitId: uuid('service_unit_id').notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  note: text('note'),
+});
+
+export const dialogConversations = pgTable('dialog_conversations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceUnitId: uuid('service_unit_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  subject: text('subject').notNull(),
+  status: text('status', { enum: ['open', 'closed'] })
+    .notNull()
+    .default('open'),
+  startedByPersonId: uuid('started_by_person_id').notNull(),
+  assignedPersonnelId: uuid('assigned_personnel_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  lastMessageAt: ts('last_message_at').notNull().defaultNow(),
+  closedAt: ts('closed_at'),
+  closedByPersonnelId: uuid('closed_by_personnel_id'),
+});
+
+export const dialogMessages = pgTable('dialog_messages', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  conversationId: uuid('conversation_id').notNull(),
+  fromSide: text('from_side', { enum: ['citizen', 'unit'] }).notNull(),
+  authorPersonId: uuid('author_person_id'),
+  authorPersonnelId: uuid('author_personnel_id'),
+  body: text('body').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  readAt: ts('read_at'),
+  readByPersonId: uuid('read_by_person_id'),
+  readByPersonnelId: uuid('read_by_personnel_id'),
+});
+
+export const dialogAttachments = pgTable('dialog_attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  messageId: uuid('message_id').notNull(),
+  filename: text('filename').notNull(),
+  contentType: text('content_type', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+});
+
+export const notificationPreferences = pgTable('notification_preferences', {
+  personId: uuid('person_id').primaryKey(),
+  channel: text('channel', { enum: ['sms', 'email'] }).notNull(),
+  level: text('level', { enum: ['limited', 'normal', 'full'] }).notNull(),
+  language: text('language', { enum: ['nb', 'nn', 'en'] })
+    .notNull()
+    .default('nb'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const notificationNotices = pgTable('notification_notices', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  eventKey: text('event_key').notNull(),
+  personId: uuid('person_id'),
+  serviceUnitId: uuid('service_unit_id'),
+  channel: text('channel', { enum: ['sms', 'email'] }).notNull(),
+  template: text('template').notNull(),
+  state: text('state', { enum: ['queued', 'sent', 'skipped'] })
+    .notNull()
+    .default('queued'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  sentAt: ts('sent_at'),
+});
+
+export const notificationCaptures = pgTable('notification_captures', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  channel: text('channel', { enum: ['sms', 'email'] }).notNull(),
+  recipient: text('recipient').notNull(),
+  subject: text('subject'),
+  body: text('body').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
 });

@@ -13,6 +13,11 @@ export const MUNICIPAL_TABLES = [
   'personnel_roles',
   'care_relations',
   'emergency_access_grants',
+  // Dialog (issue 5): a conversation, its messages and attachments belong to the unit's municipality.
+  'service_unit_absences',
+  'dialog_conversations',
+  'dialog_messages',
+  'dialog_attachments',
 ] as const;
 
 /**
@@ -42,6 +47,11 @@ export const PLATFORM_TABLES = [
   'plo_messages',
   'plo_inbox',
   'plo_apprecs',
+  // Notifications (issue 5): a person's choice holds whichever municipality writes; notices and the development
+  // capture store are the outbox's bookkeeping.
+  'notification_preferences',
+  'notification_notices',
+  'notification_captures',
 ] as const;
 
 /**

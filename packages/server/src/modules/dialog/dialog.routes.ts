@@ -1,0 +1,142 @@
+import {
+  assignConversationBody,
+  attachmentParams,
+  conversationParams,
+  conversationResponse,
+  conversationsResponse,
+  dialogUnitsResponse,
+  DIALOG_LIMITS,
+  serviceUnitSettings,
+  staffDialogUnitsResponse,
+  staffInboxResponse,
+  unitParams,
+  updateServiceUnitSettingsBody,
+} from '@helsebro/contracts';
+import multipart from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireActor } from '../../platform/http/auth.ts';
+import { readMessageInput } from './attachments.ts';
+import type { DialogService } from './dialog.service.ts';
+
+const noStore = (reply: FastifyReply) => void reply.header('cache-control', 'no-store');
+
+/** Citizen and staff dialog routes; multipart is registered here only. */
+export const dialogRoutes: FastifyPluginAsyncZod<{ service: DialogService }> = async (app, { service }) => {
+  await app.register(multipart, {
+    limits: {
+      fileSize: DIALOG_LIMITS.maxAttachmentBytes,
+      files: DIALOG_LIMITS.maxAttachments,
+      fields: 10,
+      fieldSize: DIALOG_LIMITS.maxTextLength * 4,
+      parts: 20,
+    },
+  });
+  const citizen = requireActor('citizen');
+  const staff = requireActor('personnel');
+  const both = requireActor('citizen', 'personnel');
+
+  app.get(
+    '/api/dialog/units',
+    { schema: { response: { 200: dialogUnitsResponse } }, preHandler: citizen },
+    async (req, reply) => {
+      noStore(reply);
+      return service.units(req.ctx);
+    },
+  );
+  app.get(
+    '/api/dialog/conversations',
+    { schema: { response: { 200: conversationsResponse } }, preHandler: citizen },
+    async (req, reply) => {
+      noStore(reply);
+      return service.listConversations(req.ctx);
+    },
+  );
+  app.post(
+    '/api/dialog/conversations',
+    { schema: { response: { 201: conversationResponse } }, preHandler: citizen },
+    async (req, reply) => reply.code(201).send(await service.start(req.ctx, await readMessageInput(req))),
+  );
+  app.get(
+    '/api/dialog/conversations/:id',
+    { schema: { params: conversationParams, response: { 200: conversationResponse } }, preHandler: citizen },
+    async (req, reply) => {
+      noStore(reply);
+      return service.readConversation(req.ctx, req.params.id);
+    },
+  );
+  app.post(
+    '/api/dialog/conversations/:id/messages',
+    { schema: { params: conversationParams, response: { 201: conversationResponse } }, preHandler: citizen },
+    async (req, reply) =>
+      reply.code(201).send(await service.citizenReply(req.ctx, req.params.id, await readMessageInput(req))),
+  );
+  for (const url of ['/api/dialog/attachments/:id', '/api/staff/dialog/attachments/:id']) {
+    app.get(url, { schema: { params: attachmentParams }, preHandler: both }, async (req, reply) => {
+      const a = await service.attachment(req.ctx, req.params.id);
+      noStore(reply);
+      return reply
+        .type(a.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(a.content);
+    });
+  }
+
+  app.get(
+    '/api/staff/dialog/units',
+    { schema: { response: { 200: staffDialogUnitsResponse } }, preHandler: staff },
+    async (req, reply) => {
+      noStore(reply);
+      return service.staffUnits(req.ctx);
+    },
+  );
+  app.get(
+    '/api/staff/dialog/units/:unitId/inbox',
+    { schema: { params: unitParams, response: { 200: staffInboxResponse } }, preHandler: staff },
+    async (req, reply) => {
+      noStore(reply);
+      return service.inbox(req.ctx, req.params.unitId);
+    },
+  );
+  app.get(
+    '/api/staff/dialog/units/:unitId/settings',
+    { schema: { params: unitParams, response: { 200: serviceUnitSettings } }, preHandler: staff },
+    async (req) => service.settings(req.ctx, req.params.unitId),
+  );
+  app.put(
+    '/api/staff/dialog/units/:unitId/settings',
+    {
+      schema: { params: unitParams, body: updateServiceUnitSettingsBody, response: { 200: serviceUnitSettings } },
+      preHandler: staff,
+    },
+    async (req) => service.updateSettings(req.ctx, req.params.unitId, req.body),
+  );
+  app.get(
+    '/api/staff/dialog/conversations/:id',
+    { schema: { params: conversationParams, response: { 200: conversationResponse } }, preHandler: staff },
+    async (req, reply) => {
+      noStore(reply);
+      return service.staffReadConversation(req.ctx, req.params.id);
+    },
+  );
+  app.post(
+    '/api/staff/dialog/conversations/:id/messages',
+    { schema: { params: conversationParams, response: { 201: conversationResponse } }, preHandler: staff },
+    async (req, reply) =>
+      reply.code(201).send(await service.staffReply(req.ctx, req.params.id, await readMessageInput(req))),
+  );
+  app.post(
+    '/api/staff/dialog/conversations/:id/close',
+    { schema: { params: conversationParams, response: { 200: conversationResponse } }, preHandler: staff },
+    async (req) => service.close(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/staff/dialog/conversations/:id/assign',
+    {
+      schema: { params: conversationParams, body: assignConversationBody, response: { 200: conversationResponse } },
+      preHandler: staff,
+    },
+    async (req) => service.assign(req.ctx, req.params.id, req.body.personnelId),
+  );
+};

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notificationCaptures, persons } from '../../platform/db/schema.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { KrrPerson } from './krr.client.ts';
+
+const ascii = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFD')
+    .replace(/[^a-z0-9]/g, '');
+
+/**
+ * Synthetic KRR contact details derived from a person in the population register: an example.com address from the
+ * name and a +47 9… mobile number from a hash of the identity number. Nothing real, nothing stored.
+ */
+export function syntheticKrrPerson(
+  p: { nin: string; givenName: string; familyName: string } | undefined,
+  nin: string,
+): KrrPerson {
+  if (!p) {
+    return {
+      personidentifikator: nin,
+      status: 'IKKE_REGISTRERT',
+      reservasjon: 'NEI',
+      varslingsstatus: 'KAN_IKKE_VARSLES',
+    };
+  }
+  const digits = BigInt(`0x${createHash('sha256').update(p.nin).digest('hex').slice(0, 12)}`) % 10_000_000n;
+  const updated = '2025-01-01T00:00:00Z';
+  return {
+    personidentifikator: nin,
+    reservasjon: 'NEI',
+    status: 'AKTIV',
+    varslingsstatus: 'KAN_VARSLES',
+    spraak: 'nb',
+    kontaktinformasjon: {
+      epostadresse: `${ascii(p.givenName)}.${ascii(p.familyName)}.${p.nin.slice(-3)}@example.com`,
+      epostadresse_oppdatert: updated,
+      mobiltelefonnummer: `+479${String(digits).padStart(7, '0')}`,
+      mobiltelefonnummer_oppdatert: updated,
+    },
+  };
+}
+
+const krrBody = z.object({ personidentifikatorer: z.array(z.string().max(11)).min(1).max(1000) });
+const smsBody = z.object({ source: z.string(), destination: z.string().max(20), userData: z.string().max(1600) });
+
+/**
+ * Development stand-ins, served only with the development IdP: a synthetic KRR (`POST /dev/krr/rest/v2/personer`,
+ * KRR's request and response shape) and an SMS gateway (`POST /dev/sms/send`, LINK's shape) that records each
+ * request in the capture store the operator console shows.
+ */
+export const devStandIns: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  app.post('/dev/krr/rest/v2/personer', { schema: { body: krrBody } }, async (req) => {
+    const nins = req.body.personidentifikatorer;
+    const rows = await platform.db
+      .select({ nin: persons.nin, givenName: persons.givenName, familyName: persons.familyName })
+      .from(persons)
+      .where(inArray(persons.nin, nins));
+    return {
+      personer: nins.map((nin) =>
+        syntheticKrrPerson(
+          rows.find((r) => r.nin === nin),
+          nin,
+        ),
+      ),
+    };
+  });
+  app.post('/dev/sms/send', { schema: { body: smsBody } }, async (req) => {
+    await platform.db
+      .insert(notificationCaptures)
+      .values({ channel: 'sms', recipient: req.body.destination, subject: null, body: req.body.userData });
+    return { resultCode: 1005, description: 'Queued' };
+  });
+};

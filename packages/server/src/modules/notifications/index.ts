@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Platform } from '../../platform/platform.ts';
+import { devStandIns } from './dev-stand-ins.ts';
+import { notificationsRoutes } from './notifications.routes.ts';
+import { createNotificationsService, DISPATCH_JOB, SEND_JOB } from './notifications.service.ts';
+
+export {
+  createNotificationsService,
+  DISPATCH_JOB,
+  SEND_JOB,
+  SEND_MAX_ATTEMPTS,
+  type NotificationsService,
+} from './notifications.service.ts';
+export { TEMPLATES } from './templates.ts';
+
+/**
+ * Notifications (A7): preferences, the dispatch and send jobs on the outbox, and — with the development IdP —
+ * the KRR and SMS gateway stand-ins. Register after the identity module.
+ */
+export const notificationsModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const service = createNotificationsService(platform);
+  platform.jobs.register(DISPATCH_JOB, (job, ctx) => service.dispatch(job, ctx));
+  platform.jobs.register(SEND_JOB, (job, ctx) => service.send(job, ctx));
+  await app.register(notificationsRoutes, { service });
+  if (platform.config.oidc.devIdp) {
+    await app.register(devStandIns, { platform });
+  }
+};
