@@ -16,6 +16,12 @@ void describe("a child's access log", () => {
       await page.waitForURL((url) => url.pathname === '/min-side');
       await page.getByRole('region', { name: 'Om Emma Nordmann' }).getByText('10. mai 2016').waitFor();
 
+      // More reads than one page of the log holds: every visit reads her profile and health contacts again.
+      for (let i = 0; i < 11; i++) {
+        await page.reload();
+        await page.getByRole('region', { name: 'Om Emma Nordmann' }).getByText('10. mai 2016').waitFor();
+      }
+
       await page.getByRole('link', { name: 'Se loggen' }).click();
       await waitForHeading(page, 'Hvem har sett opplysningene til Emma Nordmann');
       assert.equal(await page.title(), 'Hvem har sett opplysningene til Emma Nordmann – Helsebro');
@@ -24,6 +30,24 @@ void describe("a child's access log", () => {
       await profileRead.getByText('Kari Nordmann').waitFor();
       await profileRead.getByText('på vegne av Emma Nordmann (som forelder)').waitFor();
       await expectNoAxeViolations(page, "Emma's access log");
+
+      const pages = page.getByRole('navigation', { name: 'Sider i loggen' });
+      await pages.getByText('Side 1').waitFor();
+      const times = () =>
+        table.locator('tbody time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+      const first = await times();
+      await pages.getByRole('button', { name: 'Neste side' }).click();
+      await pages.getByText('Side 2').waitFor();
+      await page.locator('#log-results[aria-busy="false"]').waitFor();
+      const second = await times();
+      assert.equal(first.length, 20, 'a full first page');
+      assert.ok(
+        second.length > 0 && second.every((s) => first.every((f) => s <= f)),
+        'the next page holds older entries',
+      );
+      await table.getByText('på vegne av Emma Nordmann (som forelder)').first().waitFor();
+      await pages.getByRole('button', { name: 'Forrige side' }).click();
+      await pages.getByText('Side 1').waitFor();
 
       const organisation = page.getByLabel('Virksomhet');
       await organisation.selectOption({ label: 'Privatpersoner (du og dem som representerer deg)' });

@@ -97,7 +97,13 @@ function AccessLogBody({ acting }: { acting: ActingFor }) {
         organisations={log.data?.organisations ?? []}
         onApply={apply}
       />
-      <section id="log-results" tabIndex={-1} aria-labelledby="log-results-heading" className="hb-log-results">
+      <section
+        id="log-results"
+        tabIndex={-1}
+        aria-labelledby="log-results-heading"
+        aria-busy={log.isFetching}
+        className="hb-log-results"
+      >
         <h2 id="log-results-heading" className="hb-visually-hidden">
           {filtered ? t('accessLog.captionFiltered') : t('accessLog.caption')}
         </h2>

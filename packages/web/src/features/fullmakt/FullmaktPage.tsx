@@ -3,7 +3,9 @@ import NotificationPanel from '@helsenorge/designsystem-react/components/Notific
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { isApiError } from '../../api/api-error.ts';
 import { useEndFullmakt, useFullmakter } from '../../api/citizen-queries.ts';
+import { reauthUrl } from '../../api/contract-constants.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading, errorMessage } from '../../components/PageStatus.tsx';
@@ -47,7 +49,13 @@ function Fullmakter({ acting, choices }: CitizenContext) {
           error: false,
         });
       },
-      onError: (err) => announce({ text: errorMessage(err, t), error: true }),
+      onError: (err) => {
+        if (isApiError(err) && err.code === 'reauthentication_required') {
+          window.location.assign(reauthUrl(FULLMAKT_PATH));
+          return;
+        }
+        announce({ text: errorMessage(err, t), error: true });
+      },
     });
   };
   const announce = (a: { text: string; error: boolean }) => {
