@@ -17,6 +17,7 @@ export const fullmaktEn: FullmaktResources = {
     period: 'Period',
     periodRange: '{{from}} up to and including {{to}}',
     periodOpen: 'From {{from}}, until it is ended',
+    periodFrom: 'From {{from}}',
     status: {
       active: 'Active',
       scheduled: 'Starts later',

@@ -17,6 +17,7 @@ export const fullmaktNb = {
     period: 'Periode',
     periodRange: '{{from}} til og med {{to}}',
     periodOpen: 'Fra {{from}}, til den blir avsluttet',
+    periodFrom: 'Fra {{from}}',
     status: {
       active: 'Aktiv',
       scheduled: 'Starter senere',

@@ -17,6 +17,7 @@ export const fullmaktNn: FullmaktResources = {
     period: 'Periode',
     periodRange: '{{from}} til og med {{to}}',
     periodOpen: 'Frå {{from}}, til ho blir avslutta',
+    periodFrom: 'Frå {{from}}',
     status: {
       active: 'Aktiv',
       scheduled: 'Startar seinare',

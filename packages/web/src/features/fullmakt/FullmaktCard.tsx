@@ -45,7 +45,7 @@ export function FullmaktCard({
           <dd>
             {item.validTo
               ? t('fullmakt.periodRange', { from: date(item.validFrom), to: date(item.validTo) })
-              : t('fullmakt.periodOpen', { from: date(item.validFrom) })}
+              : t(current ? 'fullmakt.periodOpen' : 'fullmakt.periodFrom', { from: date(item.validFrom) })}
           </dd>
         </div>
       </dl>
