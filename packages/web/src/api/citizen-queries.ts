@@ -1,4 +1,4 @@
-import type { GiveFullmaktBody, RepresentationChoicesResponse } from '@helsebro/contracts';
+import type { FullmaktResponse, GiveFullmaktBody, RepresentationChoicesResponse } from '@helsebro/contracts';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { AccessLogFilter } from './api-client.ts';
 import { ApiError } from './api-error.ts';
@@ -83,7 +83,7 @@ export function useFullmakter(enabled: boolean) {
 }
 
 /** Giving or ending a fullmakt changes whom the holder may choose, so the choices are re-read too. */
-function useFullmaktMutation<T>(mutationFn: (input: T) => ReturnType<ReturnType<typeof useApi>['endFullmakt']>) {
+function useFullmaktMutation<T>(mutationFn: (input: T) => Promise<FullmaktResponse>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
