@@ -1,53 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildApp } from '../../../packages/server/src/app.ts';
-import { startBackground } from '../../../packages/server/src/background.ts';
-import { loadConfig } from '../../../packages/server/src/config.ts';
-import { openDatabase } from '../../../packages/server/src/platform/db/client.ts';
-import { migrate } from '../../../packages/server/src/platform/db/migrate.ts';
-import { seedDemo } from '../../../packages/server/src/modules/demo-data/index.ts';
 import { DEMO_HOSPITAL_TOKEN } from '../../../packages/server/src/modules/plo/index.ts';
+import { startBenchApp } from './bench-app.ts';
 
-// Helsebro as an ingest instance (HTTP and the audit sealer; WORKERS=false, so AppRecs stay queued, as on an
-// instance that only takes messages in) on the PostgreSQL database in DATABASE_URL, seeded with the demo data.
-// Prints the port and the demo hospital's bearer token.
-const dataDir = mkdtempSync(join(tmpdir(), 'helsebro-bench-plo-'));
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'warn',
-  PORT: '0',
-  PUBLIC_URL: 'http://127.0.0.1:1',
-  SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
-  AUDIT_KEY: 'bench-audit-key-0123456789abcdef0123',
-  OIDC_ISSUER: 'http://127.0.0.1:1/idp',
-  OIDC_CLIENT_SECRET: 'bench-client-secret',
-  DEV_IDP: 'false',
-  WORKERS: 'false',
-  DATA_DIR: dataDir,
-});
-const database = await openDatabase({
-  url: config.databaseUrl,
-  dataDir: join(dataDir, 'pglite'),
-  poolSize: Number(process.env.BENCH_POOL_SIZE ?? 16),
-});
-await migrate(database);
-await seedDemo(database.db);
-const app = await buildApp(config, { database });
-const background = await startBackground(app.platform);
-await app.listen({ host: '127.0.0.1', port: 0 });
-const addr = app.server.address();
-process.stdout.write(
-  `${JSON.stringify({ port: typeof addr === 'object' && addr ? addr.port : 0, token: DEMO_HOSPITAL_TOKEN })}\n`,
-);
-
-process.on('SIGTERM', () => {
-  void (async () => {
-    await app.close();
-    await background.stop();
-    await database.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    process.exit(0);
-  })();
-});
+// Helsebro as an ingest instance: HTTP and the audit sealer, WORKERS=false so AppRecs stay queued, as on an
+// instance that only takes messages in. Prints the port and the demo hospital's bearer token.
+const { ready } = await startBenchApp({ WORKERS: 'false' });
+ready({ token: DEMO_HOSPITAL_TOKEN });
