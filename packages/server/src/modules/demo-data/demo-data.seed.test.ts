@@ -75,6 +75,22 @@ describe('demo seed', () => {
     assert.equal(nora.length, 0);
   });
 
+  it("opens home care and the health station for digital dialog, and a re-seed keeps a unit leader's change", async () => {
+    const open = await database.query<{ name: string }>(
+      'SELECT DISTINCT name FROM service_units WHERE open_for_dialog ORDER BY name',
+    );
+    assert.deepEqual(
+      open.map((r) => r.name),
+      ['Helsestasjonen', 'Hjemmesykepleien'],
+    );
+    await database.query("UPDATE service_units SET open_for_dialog = false WHERE name = 'Helsestasjonen'");
+    await seedDemo(database.db);
+    const after = await database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM service_units WHERE name = 'Helsestasjonen' AND open_for_dialog",
+    );
+    assert.equal(after[0]!.n, 0);
+  });
+
   it('uses only valid synthetic identity numbers that match the birth dates', async () => {
     const rows = await database.query<{ nin: string; birth_date: string }>(
       "SELECT nin, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM persons UNION ALL SELECT nin, NULL FROM personnel UNION ALL SELECT nin, NULL FROM operators",

@@ -62,7 +62,14 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       const municipalityId = muniIds.get(u.municipality)!;
       const [row] = await tx
         .insert(serviceUnits)
-        .values({ municipalityId, name: u.name, kind: u.kind, phone: u.phone, email: u.email })
+        .values({
+          municipalityId,
+          name: u.name,
+          kind: u.kind,
+          phone: u.phone,
+          email: u.email,
+          ...(u.dialog ? { openForDialog: true, ...u.dialog } : {}),
+        })
         .onConflictDoUpdate({
           target: [serviceUnits.municipalityId, serviceUnits.name],
           set: { kind: u.kind, phone: u.phone, email: u.email },

@@ -13,6 +13,8 @@ export type DemoUnit = {
   kind: 'home_care' | 'health_station' | 'emergency_ward' | 'vaccination' | 'allocation_office';
   phone: string;
   email: string;
+  /** Units open for digital dialog from the start (a unit leader can change it; re-seeding does not undo that). */
+  dialog?: { openingHours: string; responseWorkingDays: number; autoReply: string };
 };
 export type DemoPerson = {
   key: string;
@@ -49,6 +51,11 @@ const units = (m: string, place: string, phonePrefix: string): DemoUnit[] => [
     kind: 'home_care',
     phone: `${phonePrefix} 10 000`,
     email: `hjemmesykepleien@${place}.kommune.example`,
+    dialog: {
+      openingHours: 'Hverdager 08–15',
+      responseWorkingDays: 1,
+      autoReply: 'Vi svarer innen én virkedag. Haster det, ring oss. Ved fare for liv og helse: ring 113.',
+    },
   },
   {
     municipality: m,
@@ -56,6 +63,11 @@ const units = (m: string, place: string, phonePrefix: string): DemoUnit[] => [
     kind: 'health_station',
     phone: `${phonePrefix} 20 000`,
     email: `helsestasjonen@${place}.kommune.example`,
+    dialog: {
+      openingHours: 'Hverdager 08–15:30',
+      responseWorkingDays: 2,
+      autoReply: 'Vi svarer innen to virkedager. Haster det, ring helsestasjonen. Ved fare for liv og helse: ring 113.',
+    },
   },
   {
     municipality: m,
