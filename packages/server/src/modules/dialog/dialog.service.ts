@@ -11,7 +11,7 @@ import {
 } from '@helsebro/contracts';
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { audited, auditedRead, recordAudit } from '../../platform/audit/audit.ts';
-import type { Queryable } from '../../platform/db/client.ts';
+import type { Queryable, Tx } from '../../platform/db/client.ts';
 import {
   careRelations,
   dialogAttachments,
@@ -430,16 +430,7 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
         async (tx) => {
           const { actorId } = citizenOf(ctx, 'messages.read');
           const conv = await ownConversation(tx, id, principalId);
-          await tx
-            .update(dialogMessages)
-            .set({ readAt: clock.now(), readByPersonId: actorId })
-            .where(
-              and(
-                eq(dialogMessages.conversationId, id),
-                eq(dialogMessages.fromSide, 'unit'),
-                isNull(dialogMessages.readAt),
-              ),
-            );
+          await markRead(tx, id, 'unit', { readAt: clock.now(), readByPersonId: actorId });
           return conversationView(tx, 'citizen', conv);
         },
       );
@@ -542,16 +533,7 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
     async staffReadConversation(ctx: RequestContext, id: string): Promise<ConversationResponse> {
       const conv = await staffConversation(db, ctx, id);
       return audited(db, ctx, convEntry('dialog.conversation.read', conv), async (tx) => {
-        await tx
-          .update(dialogMessages)
-          .set({ readAt: clock.now(), readByPersonnelId: staffId(ctx) })
-          .where(
-            and(
-              eq(dialogMessages.conversationId, id),
-              eq(dialogMessages.fromSide, 'citizen'),
-              isNull(dialogMessages.readAt),
-            ),
-          );
+        await markRead(tx, id, 'citizen', { readAt: clock.now(), readByPersonnelId: staffId(ctx) });
         return conversationView(tx, 'unit', conv);
       });
     },
@@ -680,3 +662,26 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
 }
 
 export type DialogService = ReturnType<typeof createDialogService>;
+
+/**
+ * Marks the other side's unread messages in a conversation as read, by whoever opened it.
+ * @param fromSide - whose messages are being read
+ * @param reader - when, and the citizen (or proxy) or staff member who read them
+ */
+async function markRead(
+  tx: Tx,
+  conversationId: string,
+  fromSide: 'citizen' | 'unit',
+  reader: { readAt: Date; readByPersonId?: string; readByPersonnelId?: string },
+): Promise<void> {
+  await tx
+    .update(dialogMessages)
+    .set(reader)
+    .where(
+      and(
+        eq(dialogMessages.conversationId, conversationId),
+        eq(dialogMessages.fromSide, fromSide),
+        isNull(dialogMessages.readAt),
+      ),
+    );
+}
