@@ -23,6 +23,7 @@ import { z } from 'zod';
  *   POST /api/staff/dialog/conversations/:id/messages  multipart: text, files → 201 conversationResponse
  *   POST /api/staff/dialog/conversations/:id/close  → conversationResponse
  *   POST /api/staff/dialog/conversations/:id/assign assignConversationBody → conversationResponse
+ *   GET  /api/staff/dialog/units/:unitId/staff      → unitStaffResponse (colleagues a conversation can be assigned to)
  *   GET  /api/staff/dialog/attachments/:id          → the file
  * Operator:
  *   GET  /api/operator/outbox/captured              → capturedNoticesResponse (development capture store)
@@ -174,6 +175,12 @@ export type StaffInboxResponse = z.infer<typeof staffInboxResponse>;
 
 export const assignConversationBody = z.object({ personnelId: uuid.nullable() });
 export type AssignConversationBody = z.infer<typeof assignConversationBody>;
+
+/** GET /api/staff/dialog/units/:unitId/staff — the unit's staff, whom a conversation can be assigned to. */
+export const unitStaffResponse = z.object({
+  staff: z.array(z.object({ personnelId: z.string(), displayName: z.string() })),
+});
+export type UnitStaffResponse = z.infer<typeof unitStaffResponse>;
 
 /** Notification preferences (A7). Contact details are not here: they come from KRR at each dispatch. */
 export const notificationChannel = z.enum(['sms', 'email']);

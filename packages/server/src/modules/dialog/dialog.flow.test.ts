@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import type { ConversationResponse, DialogUnitsResponse, JobsResponse, StaffInboxResponse } from '@helsebro/contracts';
+import type {
+  ConversationResponse,
+  DialogUnitsResponse,
+  JobsResponse,
+  StaffInboxResponse,
+  UnitStaffResponse,
+} from '@helsebro/contracts';
 import { buildTestApp, freePort, type TestApp } from '../../../test/test-app.ts';
 import { loginAs, type LoggedIn } from '../../../test/login.ts';
 import { bornAgo } from '../../../test/ages.ts';
@@ -366,6 +372,15 @@ void describe('dialog: citizen, proxy and unit exchange messages; notices go thr
   });
 
   void it('assigns to a colleague and closes; a closed conversation takes no more messages', async () => {
+    const colleagues = await get(`/api/staff/dialog/units/${homeCare.id}/staff`, nurse);
+    assert.equal(colleagues.statusCode, 200, colleagues.body);
+    assert.deepEqual(colleagues.json<UnitStaffResponse>().staff, [
+      { personnelId: colleagueId, displayName: 'Jon Kollega' },
+      { personnelId: nurseId, displayName: 'Siri Sykepleier' },
+    ]);
+    const otherUnit = await get(`/api/staff/dialog/units/${physio.id}/staff`, nurse);
+    assert.equal(otherUnit.statusCode, 403);
+    assert.equal(otherUnit.json().code, 'not_unit_staff');
     const assigned = await post(`/api/staff/dialog/conversations/${conversationId}/assign`, nurse, {
       personnelId: colleagueId,
     });

@@ -10,6 +10,7 @@ import {
   staffDialogUnitsResponse,
   staffInboxResponse,
   unitParams,
+  unitStaffResponse,
   updateServiceUnitSettingsBody,
 } from '@helsebro/contracts';
 import multipart from '@fastify/multipart';
@@ -97,6 +98,14 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ service: DialogService }> = a
     async (req, reply) => {
       noStore(reply);
       return service.inbox(req.ctx, req.params.unitId);
+    },
+  );
+  app.get(
+    '/api/staff/dialog/units/:unitId/staff',
+    { schema: { params: unitParams, response: { 200: unitStaffResponse } }, preHandler: staff },
+    async (req, reply) => {
+      noStore(reply);
+      return service.unitStaff(req.ctx, req.params.unitId);
     },
   );
   app.get(

@@ -7,6 +7,7 @@ import {
   type ServiceUnitSettings,
   type StaffDialogUnitsResponse,
   type StaffInboxResponse,
+  type UnitStaffResponse,
   type UpdateServiceUnitSettingsBody,
 } from '@helsebro/contracts';
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
@@ -610,6 +611,18 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
           .returning();
         return conversationView(tx, 'unit', updated!);
       });
+    },
+
+    /** The unit's staff (distinct people with a role in it), whom a conversation can be assigned to. */
+    async unitStaff(ctx: RequestContext, unitId: string): Promise<UnitStaffResponse> {
+      const { unit } = await myUnit(db, ctx, unitId);
+      const rows = await db
+        .selectDistinct({ personnelId: personnel.id, displayName: fullName(personnel) })
+        .from(personnelRoles)
+        .innerJoin(personnel, eq(personnel.id, personnelRoles.personnelId))
+        .where(and(eq(personnelRoles.serviceUnitId, unit.id), inMunicipality(personnelRoles.municipalityId, ctx)))
+        .orderBy(fullName(personnel));
+      return { staff: rows };
     },
 
     async settings(ctx: RequestContext, unitId: string): Promise<ServiceUnitSettings> {
