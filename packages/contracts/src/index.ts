@@ -4,4 +4,6 @@ export * from './jobs.ts';
 export * from './nin.ts';
 export * from './representation.ts';
 export * from './plo.ts';
+export * from './plo-console.ts';
 export * from './dialog.ts';
+export * from './appointments.ts';
