@@ -313,6 +313,27 @@ export const ploAppRecs = pgTable('plo_apprecs', {
   deliveredAt: ts('delivered_at'),
 });
 
+/** PLO sending (migration 0005): the status history of outgoing messages and the tokens we present to partners. */
+export const ploMessageEvents = pgTable('plo_message_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  messageId: uuid('message_id').notNull(),
+  status: text('status', {
+    enum: ['queued', 'sent', 'delivered', 'apprec_ok', 'apprec_rejected', 'failed'],
+  }).notNull(),
+  at: ts('at').notNull().defaultNow(),
+  detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+});
+
+export const ploOutgoingCredentials = pgTable('plo_outgoing_credentials', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  partyId: uuid('party_id').notNull(),
+  label: text('label').notNull(),
+  tokenEncrypted: bytea('token_encrypted').notNull(),
+  keyId: text('key_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
 /** Dialog and notifications (migration 0004). */
 export const serviceUnitAbsences = pgTable('service_unit_absences', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -396,4 +417,24 @@ export const notificationCaptures = pgTable('notification_captures', {
   subject: text('subject'),
   body: text('body').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** EPJ integration (migration 0006). */
+export const epjClients = pgTable('epj_clients', {
+  clientId: text('client_id').primaryKey(),
+  clientName: text('client_name').notNull(),
+  clientSecret: text('client_secret').notNull(),
+  orgNumber: char('org_number', { length: 9 }).notNull(),
+  scope: text('scope').notNull().default('helsebro:epj'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const epjEvents = pgTable('epj_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceUnitId: uuid('service_unit_id'),
+  personId: uuid('person_id'),
+  kind: text('kind').notNull(),
+  refs: jsonb('refs').$type<Record<string, string>>().notNull().default({}),
+  occurredAt: ts('occurred_at').notNull().defaultNow(),
 });

@@ -18,6 +18,8 @@ export const MUNICIPAL_TABLES = [
   'dialog_conversations',
   'dialog_messages',
   'dialog_attachments',
+  // EPJ integration (issue 5): the event feed an EPJ polls is its municipality's.
+  'epj_events',
 ] as const;
 
 /**
@@ -47,11 +49,16 @@ export const PLATFORM_TABLES = [
   'plo_messages',
   'plo_inbox',
   'plo_apprecs',
+  // Sending (issue 4): an outgoing message's status history, and the tokens we present to partner organisations.
+  'plo_message_events',
+  'plo_outgoing_credentials',
   // Notifications (issue 5): a person's choice holds whichever municipality writes; notices and the development
   // capture store are the outbox's bookkeeping.
   'notification_preferences',
   'notification_notices',
   'notification_captures',
+  // EPJ integration (issue 5): the development IdP's machine clients, as HelseID's client registry would be.
+  'epj_clients',
 ] as const;
 
 /**
