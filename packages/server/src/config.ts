@@ -41,6 +41,7 @@ const envSchema = z.object({
   DEV_IDP: boolish.optional(),
   WORKERS: boolish.default(true),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SEED_DEMO: boolish.default(false),
@@ -77,6 +78,8 @@ export type Config = {
   oidc: { issuer: string; clientId: string; clientSecret: string; devIdp: boolean };
   workers: boolean;
   workerPollMs: number;
+  /** Finished outbox jobs are deleted this many days after they finished; dead ones stay for the operator. */
+  jobRetentionDays: number;
   rateLimit: { loginPerMinute: number; publicPerMinute: number };
   seedDemo: boolean;
   /**
@@ -156,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     workers: e.WORKERS,
     workerPollMs: e.WORKER_POLL_MS,
+    jobRetentionDays: e.JOB_RETENTION_DAYS,
     rateLimit: { loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE, publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE },
     seedDemo: e.SEED_DEMO,
     notifications: {

@@ -1,4 +1,4 @@
-import { and, eq, sql, type Placeholder } from 'drizzle-orm';
+import { and, eq, lte, or, sql, type Placeholder } from 'drizzle-orm';
 import { prepared } from '../../platform/db/prepared.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import {
@@ -105,14 +105,15 @@ export async function deleteSession(q: Queryable, id: string): Promise<{ idToken
 }
 
 /**
- * Deletes every session that expired before `at` (absolute limit); idle sessions go when next presented.
+ * Deletes every session past its absolute limit (`at`) or idle since before `idleBefore`: either would be
+ * refused if presented, and a session row names a person.
  * @param q - database or open transaction
  * @returns how many were removed
  */
-export async function deleteExpiredSessions(q: Queryable, at: Date): Promise<number> {
+export async function deleteExpiredSessions(q: Queryable, at: Date, idleBefore: Date): Promise<number> {
   const rows = await q
     .delete(sessions)
-    .where(sql`${sessions.expiresAt} <= ${at}`)
+    .where(or(lte(sessions.expiresAt, at), lte(sessions.lastSeenAt, idleBefore)))
     .returning({ id: sessions.id });
   return rows.length;
 }

@@ -2,21 +2,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { loginAs } from '../../../test/login.ts';
+import { movableClock } from '../../../test/clock.ts';
 import { makeMunicipality, makePerson, makePersonnel, makeServiceUnit, makeOperator } from '../../../test/factories.ts';
 import type { ProblemResponse, ProfileResponse, SessionResponse } from '@helsebro/contracts';
 import { systemContext } from '../../platform/http/request-context.ts';
 import { createSessionService, SESSION_COOKIE } from './index.ts';
-
-/** A clock the tests can move. */
-function movableClock(start = new Date('2026-03-02T08:00:00Z')) {
-  let now = start.getTime();
-  return {
-    now: () => new Date(now),
-    advance: (ms: number) => {
-      now += ms;
-    },
-  };
-}
 
 describe('sessions, /api/session and /api/me/profile', () => {
   let t: TestApp;

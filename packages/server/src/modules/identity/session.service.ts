@@ -212,12 +212,13 @@ export function createSessionService(platform: Pick<Platform, 'db' | 'clock' | '
     },
 
     /**
-     * Deletes sessions past their absolute limit (idle ones are removed when next presented). For a periodic job.
+     * Deletes sessions past their absolute or idle limit; run by housekeeping.
      * @param _ctx - the caller (a system context)
      * @returns how many were removed
      */
     async purgeExpired(_ctx: RequestContext): Promise<number> {
-      return repo.deleteExpiredSessions(db, clock.now());
+      const now = clock.now();
+      return repo.deleteExpiredSessions(db, now, new Date(now.getTime() - idleMs));
     },
 
     /**

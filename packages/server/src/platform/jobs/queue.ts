@@ -133,6 +133,18 @@ export async function strandedKinds(
   return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
 }
 
+/**
+ * Deletes jobs that finished before `before`. Dead jobs are kept: the operator console lists them for a retry.
+ * @returns how many were removed
+ */
+export async function purgeFinishedJobs(q: Queryable, before: Date): Promise<number> {
+  const rows = await q
+    .delete(jobs)
+    .where(and(eq(jobs.state, 'done'), lt(jobs.finishedAt, before)))
+    .returning({ id: jobs.id });
+  return rows.length;
+}
+
 /** An error as stored in `last_error`: its name and message, masked and cut. */
 export function describeError(err: unknown): string {
   if (err instanceof Error) {
