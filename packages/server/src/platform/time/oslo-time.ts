@@ -24,7 +24,9 @@ export type LocalDateTime = { date: string; time: string };
  */
 export function toOslo(at: Date): LocalDateTime {
   const p: Record<string, string> = {};
-  for (const part of PARTS.formatToParts(at)) p[part.type] = part.value;
+  for (const part of PARTS.formatToParts(at)) {
+    p[part.type] = part.value;
+  }
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
@@ -39,7 +41,9 @@ export function osloDateOf(at: Date): string {
 /** Offset of Oslo from UTC at an instant, in minutes (60 or 120). */
 function offsetMinutes(at: Date): number {
   const p: Record<string, string> = {};
-  for (const part of PARTS.formatToParts(at)) p[part.type] = part.value;
+  for (const part of PARTS.formatToParts(at)) {
+    p[part.type] = part.value;
+  }
   const asUtc = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
@@ -59,7 +63,9 @@ export function fromOslo(date: string, time: string): Date | null {
     const candidate = new Date(naive - offset * 60_000);
     if (offsetMinutes(candidate) === offset) {
       const back = toOslo(candidate);
-      if (back.date === date && back.time === time) return candidate;
+      if (back.date === date && back.time === time) {
+        return candidate;
+      }
     }
   }
   return null;

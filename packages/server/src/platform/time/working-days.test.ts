@@ -126,7 +126,9 @@ describe('Europe/Oslo ↔ UTC', () => {
     it(`${date} ${time} (${what})`, () => {
       const at = fromOslo(date, time);
       assert.equal(at?.toISOString() ?? null, expected);
-      if (at) assert.deepEqual(toOslo(at), { date, time });
+      if (at) {
+        assert.deepEqual(toOslo(at), { date, time });
+      }
     });
   }
   it('the days of the changes are 23 and 25 hours long', () => {

@@ -82,12 +82,16 @@ export function isWorkingDay(date: string): boolean {
  * @param n - working days, ≥ 1
  */
 export function workingDaysBefore(date: string, n: number): string {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError('n must be a whole number ≥ 1');
+  if (!Number.isInteger(n) || n < 1) {
+    throw new RangeError('n must be a whole number ≥ 1');
+  }
   let day = date;
   let left = n;
   while (left > 0) {
     day = addCalendarDays(day, -1);
-    if (isWorkingDay(day)) left -= 1;
+    if (isWorkingDay(day)) {
+      left -= 1;
+    }
   }
   return day;
 }
@@ -98,12 +102,16 @@ export function workingDaysBefore(date: string, n: number): string {
  * @param n - working days, ≥ 1
  */
 export function workingDaysAfter(date: string, n: number): string {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError('n must be a whole number ≥ 1');
+  if (!Number.isInteger(n) || n < 1) {
+    throw new RangeError('n must be a whole number ≥ 1');
+  }
   let day = date;
   let left = n;
   while (left > 0) {
     day = addCalendarDays(day, 1);
-    if (isWorkingDay(day)) left -= 1;
+    if (isWorkingDay(day)) {
+      left -= 1;
+    }
   }
   return day;
 }
@@ -123,7 +131,9 @@ export type CancelDeadline = {
  * @param workingDays - N ≥ 0
  */
 export function cancelDeadline(startsAt: Date, startDate: string, workingDays: number): CancelDeadline {
-  if (workingDays === 0) return { lastDate: startDate, until: startsAt };
+  if (workingDays === 0) {
+    return { lastDate: startDate, until: startsAt };
+  }
   const lastDate = workingDaysBefore(startDate, workingDays);
   return { lastDate, until: startOfOsloDate(addCalendarDays(lastDate, 1)) };
 }
