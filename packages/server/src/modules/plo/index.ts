@@ -6,6 +6,14 @@ import { appRecSendHandler } from './receive/apprec-send.job.ts';
 import { receiveRoutes } from './receive/receive.routes.ts';
 import { APPREC_SEND_JOB, createReceiveService } from './receive/receive.service.ts';
 import { ploSchemaSet } from './schema-set.ts';
+import { createSendService, type SendService } from './send/send.service.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The PLO send service, built once by ploModule; routes inside the module (console, send API) use it. */
+    ploSend: SendService;
+  }
+}
 
 export { seedPloDemo } from './address-register/address-register.seed.ts';
 export { DEMO_HOSPITAL_HER_ID, DEMO_HOSPITAL_TOKEN, DEMO_PARTIES } from './address-register/demo-register.ts';
@@ -14,6 +22,13 @@ export { buildMessage, BUILDABLE_TYPES, type OutgoingMessageInput } from './msgh
 export { ploSchemaSet } from './schema-set.ts';
 export { APPREC_SEND_JOB } from './receive/receive.service.ts';
 export { createInboxService, type InboxItem } from './receive/inbox.service.ts';
+export {
+  createSendService,
+  MESSAGE_SEND_JOB,
+  SendRefusedError,
+  type SendResult,
+  type SendService,
+} from './send/send.service.ts';
 
 /**
  * The PLO message hub (issue 4): the EDI receiving endpoint, the operator's address register API, and the
@@ -25,6 +40,9 @@ export const ploModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (a
   platform.logger.info({ compileMs: Math.round(xml.compileMs * 10) / 10 }, 'PLO schema set compiled');
   const register = createAddressRegister(platform);
   const service = createReceiveService({ db: platform.db, register, clock: platform.clock, xml });
+  const send = createSendService({ db: platform.db, register });
+  // Decorated before the child plugins register, so every route inside the module (console included) sees it.
+  app.decorate('ploSend', send);
   platform.jobs.register(APPREC_SEND_JOB, appRecSendHandler(register));
   await app.register(receiveRoutes, { service, register });
   await app.register(addressRegisterRoutes, { register });

@@ -1,4 +1,10 @@
-import { serializeXml, type XmlIssue, type XmlOutElement } from '../../../platform/xml/index.ts';
+import {
+  serializeXml,
+  type TreeOptions,
+  type XmlElement,
+  type XmlIssue,
+  type XmlOutElement,
+} from '../../../platform/xml/index.ts';
 import type { MessageType } from '../codes.ts';
 import { ploSchemaSet } from '../schema-set.ts';
 import { dialogForesporsel, dialogHelsefaglig, dialogSvar } from './content/dialogmelding.build.ts';
@@ -86,20 +92,28 @@ export class MessageBuildError extends Error {
   }
 }
 
-export type BuiltMessage = { xml: string; msgId: string; genDate: string; type: MessageType };
+export type BuiltMessage = {
+  xml: string;
+  msgId: string;
+  genDate: string;
+  type: MessageType;
+  /** The validated document as a tree, as deep as `tree` asked (the root alone by default). */
+  root: XmlElement;
+};
 
 /**
  * Builds a MsgHead v1.2 message with its PLO 1.6 or Dialogmelding content, and validates it against the official
  * XSDs before it is returned: nothing Helsebro sends is unvalidated (issue 4; plo-messaging.md §2.5).
  * @param input - the envelope and the typed content of one message type
+ * @param tree - how much of the validated document to return as a tree (the sender stores MsgInfo from it)
  * @throws MessageBuildError when the result does not validate
  */
-export function buildMessage(input: OutgoingMessageInput): BuiltMessage {
+export function buildMessage(input: OutgoingMessageInput, tree: TreeOptions = { treeDepth: 0 }): BuiltMessage {
   const { root, msgId, genDate } = buildMsgHeadElement(input, contentOf(input));
   const xml = serializeXml(root);
-  const outcome = ploSchemaSet().validate(Buffer.from(xml, 'utf8'), { treeDepth: 0 });
+  const outcome = ploSchemaSet().validate(Buffer.from(xml, 'utf8'), tree);
   if (!outcome.wellFormed || !outcome.valid) {
     throw new MessageBuildError(input.type, outcome.issues);
   }
-  return { xml, msgId, genDate, type: input.type };
+  return { xml, msgId, genDate, type: input.type, root: outcome.root };
 }

@@ -26,7 +26,7 @@ export const APPREC_SEND_JOB = 'plo.apprec.send';
  * three levels down, to InformasjonOmForsendelsen/Forsendelsesstatus. The rest stays in the stored raw XML;
  * measured, copying a whole Innleggelsesrapport costs more than validating it.
  */
-const RECEIVED_TREE = { treeDepth: 8, subtreeDepth: { [`{${NS.msgHead}}Content`]: 3 } };
+export const RECEIVED_TREE = { treeDepth: 8, subtreeDepth: { [`{${NS.msgHead}}Content`]: 3 } };
 
 export type Partner = { credentialId: string; party: RegisterParty };
 export type ReceiveResult = { status: 200 | 202; body: EdiReceipt | AppRecReceipt };
@@ -53,7 +53,7 @@ const fieldErrors = (issues: XmlIssue[]) =>
   issues.slice(0, 10).map((i) => ({ path: `body:${i.line}`, message: i.message }));
 
 /** What is stored as the parsed message: MsgInfo and a summary of each Document (the content stays in `raw`). */
-function parsedFields(m: MsgHead): Record<string, unknown> {
+export function parsedFields(m: MsgHead): Record<string, unknown> {
   return {
     msgInfo: m.msgInfo,
     documents: m.documents.map((d) => ({
