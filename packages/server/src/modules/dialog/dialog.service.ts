@@ -31,6 +31,7 @@ import { mayAct, type RequestContext } from '../../platform/http/request-context
 import { enqueue } from '../../platform/jobs/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { osloDate } from '../representation/index.ts';
+import { recordEpjEvent } from '../epj/index.ts';
 import type { MessageInput } from './attachments.ts';
 
 type Unit = typeof serviceUnits.$inferSelect;
@@ -41,6 +42,12 @@ const principal = aliasedTable(persons, 'principal');
 const staffAuthor = aliasedTable(personnel, 'staff_author');
 const fullName = (t: { givenName: unknown; familyName: unknown }) =>
   sql<string>`${t.givenName} || ' ' || ${t.familyName}`;
+
+/**
+ * Who writes or reads for the unit when it is not a staff member in the web: the health worker an EPJ acts for
+ * (null when the EPJ names none, e.g. for marking read), and what the audit entry should say about them.
+ */
+export type UnitActing = { personnelId: string | null; details?: Record<string, unknown> };
 
 /** The job that tells the citizen (and whoever reads for them) about a new message from a unit. */
 export const NOTIFY_JOB = 'notifications.dispatch';
@@ -315,6 +322,25 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
     return conv;
   };
 
+  /**
+   * The conversation and the health worker acting for the unit. Staff in the web are checked against their roles
+   * in the unit. An EPJ client (a partner actor whose municipality modules/epj set from its token) acts for every
+   * unit of its municipality, for the health worker it names and modules/epj found in the personnel register.
+   */
+  const unitSide = async (q: Queryable, ctx: RequestContext, id: string, acting?: UnitActing) => {
+    if (ctx.actor.kind === 'partner' && acting) {
+      const [conv] = await q
+        .select()
+        .from(dialogConversations)
+        .where(and(eq(dialogConversations.id, id), inMunicipality(dialogConversations.municipalityId, ctx)));
+      if (!conv) {
+        throw new NotFoundError('Fant ikke samtalen.', 'conversation_not_found');
+      }
+      return { conv, personnelId: acting.personnelId, details: acting.details ?? {} };
+    }
+    return { conv: await staffConversation(q, ctx, id), personnelId: staffId(ctx), details: {} };
+  };
+
   const convEntry = (
     action: string,
     conv: { id: string; personId: string },
@@ -410,7 +436,8 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
               lastMessageAt: now,
             })
             .returning();
-          await insertMessage(tx, conv!, { side: 'citizen', personId: actorId }, text, input, now);
+          const messageId = await insertMessage(tx, conv!, { side: 'citizen', personId: actorId }, text, input, now);
+          await recordEpjEvent(tx, epjEvent('conversation.created', conv!, now, { messageId }));
           return conversationView(tx, 'citizen', conv!);
         },
       );
@@ -431,7 +458,10 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
         async (tx) => {
           const { actorId } = citizenOf(ctx, 'messages.read');
           const conv = await ownConversation(tx, id, principalId);
-          await markRead(tx, id, 'unit', { readAt: clock.now(), readByPersonId: actorId });
+          const readAt = clock.now();
+          for (const messageId of await markRead(tx, id, 'unit', { readAt, readByPersonId: actorId })) {
+            await recordEpjEvent(tx, epjEvent('message.read', conv, readAt, { messageId }));
+          }
           return conversationView(tx, 'citizen', conv);
         },
       );
@@ -455,7 +485,9 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
           if (conv.status === 'closed') {
             throw new ConflictError('Samtalen er avsluttet. Start en ny samtale.', 'conversation_closed');
           }
-          await insertMessage(tx, conv, { side: 'citizen', personId: actorId }, text, input, clock.now());
+          const now = clock.now();
+          const messageId = await insertMessage(tx, conv, { side: 'citizen', personId: actorId }, text, input, now);
+          await recordEpjEvent(tx, epjEvent('message.created', conv, now, { messageId }));
           return conversationView(tx, 'citizen', conv);
         },
       );
@@ -471,11 +503,14 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
         .innerJoin(dialogConversations, eq(dialogConversations.id, dialogMessages.conversationId))
         .where(eq(dialogAttachments.id, id));
       return auditedRead(db, ctx, { ...entry, subjectPersonId: row?.personId ?? null }, async (q) => {
-        if (ctx.actor.kind === 'personnel') {
-          if (!row || row.conv.municipalityId !== ctx.municipalityId) {
+        if (ctx.actor.kind === 'personnel' || ctx.actor.kind === 'partner') {
+          if (!row || ctx.municipalityId === null || row.conv.municipalityId !== ctx.municipalityId) {
             throw new NotFoundError('Fant ikke vedlegget.', 'attachment_not_found');
           }
-          await myUnit(q, ctx, row.conv.serviceUnitId);
+          // An EPJ client acts for every unit of its municipality (see unitSide).
+          if (ctx.actor.kind === 'personnel') {
+            await myUnit(q, ctx, row.conv.serviceUnitId);
+          }
         } else {
           citizenOf(ctx, 'messages.read');
           if (!row || row.personId !== ctx.actingForPersonId) {
@@ -531,30 +566,43 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
       };
     },
 
-    async staffReadConversation(ctx: RequestContext, id: string): Promise<ConversationResponse> {
-      const conv = await staffConversation(db, ctx, id);
-      return audited(db, ctx, convEntry('dialog.conversation.read', conv), async (tx) => {
-        await markRead(tx, id, 'citizen', { readAt: clock.now(), readByPersonnelId: staffId(ctx) });
+    async staffReadConversation(ctx: RequestContext, id: string, acting?: UnitActing): Promise<ConversationResponse> {
+      const { conv, personnelId, details } = await unitSide(db, ctx, id, acting);
+      return audited(db, ctx, convEntry('dialog.conversation.read', conv, details), async (tx) => {
+        await markRead(tx, id, 'citizen', { readAt: clock.now(), readByPersonnelId: personnelId });
         return conversationView(tx, 'unit', conv);
       });
     },
 
+    /** The unit's view of a conversation without marking anything read (an EPJ fetching what the feed named). */
+    async unitConversation(ctx: RequestContext, id: string, acting?: UnitActing): Promise<ConversationResponse> {
+      const { conv, details } = await unitSide(db, ctx, id, acting);
+      return auditedRead(db, ctx, convEntry('dialog.conversation.read', conv, details), (q) =>
+        conversationView(q, 'unit', conv),
+      );
+    },
+
     /** A reply from the unit; the citizen and whoever reads for them get a notice through the outbox. */
-    async staffReply(ctx: RequestContext, id: string, input: MessageInput): Promise<ConversationResponse> {
-      const conv = await staffConversation(db, ctx, id);
-      return audited(db, ctx, convEntry('dialog.message.send', conv), async (tx) => {
+    async staffReply(
+      ctx: RequestContext,
+      id: string,
+      input: MessageInput,
+      acting?: UnitActing,
+    ): Promise<ConversationResponse> {
+      const { conv, personnelId, details } = await unitSide(db, ctx, id, acting);
+      return audited(db, ctx, convEntry('dialog.message.send', conv, details), async (tx) => {
         const { text } = messageText(input, false);
         if (conv.status === 'closed') {
           throw new ConflictError('Samtalen er avsluttet.', 'conversation_closed');
         }
-        const messageId = await insertMessage(
-          tx,
-          conv,
-          { side: 'unit', personnelId: staffId(ctx) },
-          text,
-          input,
-          clock.now(),
-        );
+        if (!personnelId) {
+          throw new ValidationError(
+            'Svaret må ha en forfatter med HPR-nummer.',
+            [{ path: 'author', message: 'mangler' }],
+            'author_required',
+          );
+        }
+        const messageId = await insertMessage(tx, conv, { side: 'unit', personnelId }, text, input, clock.now());
         await enqueue(tx, {
           kind: NOTIFY_JOB,
           municipalityId: conv.municipalityId,
@@ -569,15 +617,21 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
       });
     },
 
-    async close(ctx: RequestContext, id: string): Promise<ConversationResponse> {
-      const conv = await staffConversation(db, ctx, id);
-      return audited(db, ctx, convEntry('dialog.conversation.close', conv), async (tx) => {
+    async close(ctx: RequestContext, id: string, acting?: UnitActing): Promise<ConversationResponse> {
+      const { conv, personnelId, details } = await unitSide(db, ctx, id, acting);
+      return audited(db, ctx, convEntry('dialog.conversation.close', conv, details), async (tx) => {
+        const now = clock.now();
         const [closed] = await tx
           .update(dialogConversations)
-          .set({ status: 'closed', closedAt: clock.now(), closedByPersonnelId: staffId(ctx) })
-          .where(eq(dialogConversations.id, id))
+          .set({ status: 'closed', closedAt: now, closedByPersonnelId: personnelId })
+          .where(and(eq(dialogConversations.id, id), eq(dialogConversations.status, 'open')))
           .returning();
-        return conversationView(tx, 'unit', closed!);
+        if (!closed) {
+          // Already closed: closing again changes nothing and tells the feed nothing new.
+          return conversationView(tx, 'unit', conv);
+        }
+        await recordEpjEvent(tx, epjEvent('conversation.closed', closed, now));
+        return conversationView(tx, 'unit', closed);
       });
     },
 
@@ -680,14 +734,15 @@ export type DialogService = ReturnType<typeof createDialogService>;
  * Marks the other side's unread messages in a conversation as read, by whoever opened it.
  * @param fromSide - whose messages are being read
  * @param reader - when, and the citizen (or proxy) or staff member who read them
+ * @returns the ids of the messages now marked read
  */
 async function markRead(
   tx: Tx,
   conversationId: string,
   fromSide: 'citizen' | 'unit',
-  reader: { readAt: Date; readByPersonId?: string; readByPersonnelId?: string },
-): Promise<void> {
-  await tx
+  reader: { readAt: Date; readByPersonId?: string; readByPersonnelId?: string | null },
+): Promise<string[]> {
+  const rows = await tx
     .update(dialogMessages)
     .set(reader)
     .where(
@@ -696,5 +751,24 @@ async function markRead(
         eq(dialogMessages.fromSide, fromSide),
         isNull(dialogMessages.readAt),
       ),
-    );
+    )
+    .returning({ id: dialogMessages.id });
+  return rows.map((r) => r.id).sort();
+}
+
+/** A feed event about a conversation for the unit's EPJ (modules/epj); refs carry ids only. */
+function epjEvent(
+  kind: 'conversation.created' | 'message.created' | 'message.read' | 'conversation.closed',
+  conv: Pick<Conversation, 'id' | 'municipalityId' | 'serviceUnitId' | 'personId'>,
+  occurredAt: Date,
+  refs: Record<string, string> = {},
+) {
+  return {
+    municipalityId: conv.municipalityId,
+    serviceUnitId: conv.serviceUnitId,
+    personId: conv.personId,
+    kind,
+    refs: { conversationId: conv.id, ...refs },
+    occurredAt,
+  };
 }

@@ -3,7 +3,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { dialogRoutes } from './dialog.routes.ts';
 import { createDialogService } from './dialog.service.ts';
 
-export { createDialogService, NOTIFY_JOB, type DialogService } from './dialog.service.ts';
+export { createDialogService, NOTIFY_JOB, type DialogService, type UnitActing } from './dialog.service.ts';
 export { sniffType } from './attachments.ts';
 
 /** Citizen dialog (A3) and service unit settings (A4). Register after the identity module. */

@@ -1,0 +1,1 @@
+export { recordEpjEvent, type EpjEventInput, type EpjEventKind, type EpjEventKinds } from './events.ts';
