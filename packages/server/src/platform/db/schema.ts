@@ -8,7 +8,9 @@ import {
   integer,
   jsonb,
   pgTable,
+  smallint,
   text,
+  time,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -437,4 +439,129 @@ export const epjEvents = pgTable('epj_events', {
   kind: text('kind').notNull(),
   refs: jsonb('refs').$type<Record<string, string>>().notNull().default({}),
   occurredAt: ts('occurred_at').notNull().defaultNow(),
+});
+
+/** Appointments and completed home visits (migration 0007). */
+const cancellationReasons = ['citizen_request', 'illness', 'unit_unavailable', 'duplicate', 'other'] as const;
+
+export const appointmentTypes = pgTable('appointment_types', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceUnitId: uuid('service_unit_id').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind', {
+    enum: ['consultation', 'vaccination', 'home_visit', 'emergency_ward', 'health_station', 'other'],
+  }).notNull(),
+  durationMinutes: integer('duration_minutes').notNull(),
+  selfBookable: boolean('self_bookable').notNull().default(false),
+  citizenCancellable: boolean('citizen_cancellable').notNull().default(true),
+  cancelDeadlineWorkingDays: integer('cancel_deadline_working_days').notNull().default(1),
+  cancellationNeedsAcceptance: boolean('cancellation_needs_acceptance').notNull().default(false),
+  reminderLeadHours: integer('reminder_lead_hours'),
+  active: boolean('active').notNull().default(true),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const appointmentAvailabilityRules = pgTable('appointment_availability_rules', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceUnitId: uuid('service_unit_id').notNull(),
+  appointmentTypeId: uuid('appointment_type_id').notNull(),
+  weekdays: smallint('weekdays').array().notNull(),
+  startTime: time('start_time').notNull(),
+  endTime: time('end_time').notNull(),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  validTo: date('valid_to', { mode: 'string' }),
+  skipHolidays: boolean('skip_holidays').notNull().default(true),
+  active: boolean('active').notNull().default(true),
+  externalId: text('external_id'),
+  slotsGeneratedUntil: date('slots_generated_until', { mode: 'string' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const appointmentSlots = pgTable('appointment_slots', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceUnitId: uuid('service_unit_id').notNull(),
+  appointmentTypeId: uuid('appointment_type_id').notNull(),
+  ruleId: uuid('rule_id'),
+  startsAt: ts('starts_at').notNull(),
+  endsAt: ts('ends_at').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const appointments = pgTable('appointments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceUnitId: uuid('service_unit_id').notNull(),
+  appointmentTypeId: uuid('appointment_type_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  slotId: uuid('slot_id'),
+  startsAt: ts('starts_at').notNull(),
+  endsAt: ts('ends_at').notNull(),
+  status: text('status', { enum: ['booked', 'cancelled', 'fulfilled', 'no_show'] })
+    .notNull()
+    .default('booked'),
+  location: text('location'),
+  staffPersonnelId: uuid('staff_personnel_id'),
+  selfBooked: boolean('self_booked').notNull().default(false),
+  bookedByPersonId: uuid('booked_by_person_id'),
+  bookedByPersonnelId: uuid('booked_by_personnel_id'),
+  cancelledAt: ts('cancelled_at'),
+  cancelledBy: text('cancelled_by', { enum: ['citizen', 'representative', 'unit'] }),
+  cancelledByPersonId: uuid('cancelled_by_person_id'),
+  cancelledByPersonnelId: uuid('cancelled_by_personnel_id'),
+  cancellationReason: text('cancellation_reason', { enum: cancellationReasons }),
+  cancellationComment: text('cancellation_comment'),
+  externalId: text('external_id'),
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const appointmentRequests = pgTable('appointment_requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceUnitId: uuid('service_unit_id').notNull(),
+  appointmentId: uuid('appointment_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  kind: text('kind', { enum: ['cancellation', 'new_time'] }).notNull(),
+  status: text('status', { enum: ['pending', 'accepted', 'declined', 'withdrawn'] })
+    .notNull()
+    .default('pending'),
+  comment: text('comment'),
+  reason: text('reason', { enum: cancellationReasons }),
+  requestedByPersonId: uuid('requested_by_person_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  decidedAt: ts('decided_at'),
+  decidedByPersonnelId: uuid('decided_by_personnel_id'),
+  response: text('response'),
+});
+
+export const completedVisits = pgTable('completed_visits', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceUnitId: uuid('service_unit_id').notNull(),
+  appointmentId: uuid('appointment_id'),
+  personId: uuid('person_id').notNull(),
+  performedAt: ts('performed_at').notNull(),
+  endedAt: ts('ended_at'),
+  whatWasDone: text('what_was_done').notNull(),
+  staffPersonnelId: uuid('staff_personnel_id'),
+  recordedByPersonnelId: uuid('recorded_by_personnel_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const appointmentStaffNameHidings = pgTable('appointment_staff_name_hidings', {
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceUnitId: uuid('service_unit_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  hiddenByPersonnelId: uuid('hidden_by_personnel_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const homeVisitNoticeOptins = pgTable('home_visit_notice_optins', {
+  personId: uuid('person_id').primaryKey(),
+  optedInAt: ts('opted_in_at').notNull().defaultNow(),
 });

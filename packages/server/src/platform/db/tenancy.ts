@@ -20,6 +20,15 @@ export const MUNICIPAL_TABLES = [
   'dialog_attachments',
   // EPJ integration (issue 5): the event feed an EPJ polls is its municipality's.
   'epj_events',
+  // Appointments (issue 6): types, availability rules, slots, appointments, requests, completed visits and the
+  // per-citizen hiding of staff names all belong to the unit's municipality.
+  'appointment_types',
+  'appointment_availability_rules',
+  'appointment_slots',
+  'appointments',
+  'appointment_requests',
+  'completed_visits',
+  'appointment_staff_name_hidings',
 ] as const;
 
 /**
@@ -59,6 +68,9 @@ export const PLATFORM_TABLES = [
   'notification_captures',
   // EPJ integration (issue 5): the development IdP's machine clients, as HelseID's client registry would be.
   'epj_clients',
+  // Appointments (issue 6): the opt-in to completed-visit notices is the person's own choice, like their
+  // notification preferences, and holds whichever municipality visits them.
+  'home_visit_notice_optins',
 ] as const;
 
 /**
