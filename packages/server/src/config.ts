@@ -44,6 +44,8 @@ const envSchema = z.object({
   JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_EDI_PER_MINUTE: z.coerce.number().int().min(1).default(60_000),
+  PLO_CREDENTIAL_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: boolish.default(false),
   SMTP_URL: z
     .string()
@@ -80,7 +82,13 @@ export type Config = {
   workerPollMs: number;
   /** Finished outbox jobs are deleted this many days after they finished; dead ones stay for the operator. */
   jobRetentionDays: number;
-  rateLimit: { loginPerMinute: number; publicPerMinute: number };
+  /** ediPerMinute: requests to POST /edi/v1/messages a minute per partner credential (PLO message hub). */
+  rateLimit: { loginPerMinute: number; publicPerMinute: number; ediPerMinute: number };
+  /**
+   * Key material for the tokens Helsebro presents to PLO partners (plo_outgoing_credentials): PLO_CREDENTIAL_KEY,
+   * else AUDIT_KEY; the encryption key is derived from it with HKDF (modules/plo/send/outgoing-credentials.ts).
+   */
+  ploCredentialKey: string;
   seedDemo: boolean;
   /**
    * Notices (A7). E-mail over SMTP and SMS through an HTTP gateway; outside production, a missing SMTP_URL or
@@ -160,7 +168,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workers: e.WORKERS,
     workerPollMs: e.WORKER_POLL_MS,
     jobRetentionDays: e.JOB_RETENTION_DAYS,
-    rateLimit: { loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE, publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE },
+    rateLimit: {
+      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
+      ediPerMinute: e.RATE_LIMIT_EDI_PER_MINUTE,
+    },
+    ploCredentialKey: e.PLO_CREDENTIAL_KEY ?? e.AUDIT_KEY ?? DEV_SECRET,
     seedDemo: e.SEED_DEMO,
     notifications: {
       smtpUrl: e.SMTP_URL ?? null,

@@ -1,12 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Platform } from '../../platform/platform.ts';
 import { addressRegisterRoutes } from './address-register/address-register.routes.ts';
+import { consoleRoutes } from './console/console.routes.ts';
+import { createConsoleService } from './console/console.service.ts';
 import { createAddressRegister } from './address-register/address-register.service.ts';
 import { appRecSendHandler } from './receive/apprec-send.job.ts';
 import { receiveRoutes } from './receive/receive.routes.ts';
 import { APPREC_SEND_JOB, createReceiveService } from './receive/receive.service.ts';
 import { ploSchemaSet } from './schema-set.ts';
-import { createSendService, type SendService } from './send/send.service.ts';
+import { messageSendHandler } from './send/deliver.job.ts';
+import { createOutgoingCredentials } from './send/outgoing-credentials.ts';
+import { createSendService, MESSAGE_SEND_JOB, type SendService } from './send/send.service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,6 +26,7 @@ export { buildMessage, BUILDABLE_TYPES, type OutgoingMessageInput } from './msgh
 export { ploSchemaSet } from './schema-set.ts';
 export { APPREC_SEND_JOB } from './receive/receive.service.ts';
 export { createInboxService, type InboxItem } from './receive/inbox.service.ts';
+export { createOutgoingCredentials, type OutgoingCredentials } from './send/outgoing-credentials.ts';
 export {
   createSendService,
   MESSAGE_SEND_JOB,
@@ -40,10 +45,17 @@ export const ploModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (a
   platform.logger.info({ compileMs: Math.round(xml.compileMs * 10) / 10 }, 'PLO schema set compiled');
   const register = createAddressRegister(platform);
   const service = createReceiveService({ db: platform.db, register, clock: platform.clock, xml });
+  const credentials = createOutgoingCredentials({
+    db: platform.db,
+    register,
+    secret: platform.config.ploCredentialKey,
+  });
   const send = createSendService({ db: platform.db, register });
   // Decorated before the child plugins register, so every route inside the module (console included) sees it.
   app.decorate('ploSend', send);
-  platform.jobs.register(APPREC_SEND_JOB, appRecSendHandler(register));
+  platform.jobs.register(APPREC_SEND_JOB, appRecSendHandler(register, credentials));
+  platform.jobs.register(MESSAGE_SEND_JOB, messageSendHandler({ register, credentials }));
   await app.register(receiveRoutes, { service, register });
   await app.register(addressRegisterRoutes, { register });
+  await app.register(consoleRoutes, { service: createConsoleService({ db: platform.db, register, xml, send }) });
 };

@@ -12,6 +12,7 @@ import { parseAppRec } from '../apprec/apprec.parse.ts';
 import { ploSchemaSet } from '../schema-set.ts';
 import { officialExamples } from '../testing/official-examples.ts';
 import { buildPloTestApp, type PloTestApp } from '../testing/plo-test-app.ts';
+import { createOutgoingCredentials, type OutgoingCredentials } from '../send/outgoing-credentials.ts';
 import { appRecSendHandler } from './apprec-send.job.ts';
 
 const ex = officialExamples().find((e) => e.type === 'LOG_INNLAGT')!;
@@ -20,7 +21,9 @@ const fresh = () => Buffer.from(ex.bytes.toString('utf8').replace(ex.msgId, cryp
 void describe('plo.apprec.send: delivering AppRecs to the sender', () => {
   let t: PloTestApp;
   let partner: Server;
-  const received: Array<{ contentType: string | undefined; body: Buffer }> = [];
+  const received: Array<{ contentType: string | undefined; authorization: string | undefined; body: Buffer }> = [];
+  let credentials: OutgoingCredentials;
+  const TOKEN_59 = 'token-st-olavs-gave-us-0123456789';
   let answer = 200;
 
   before(async () => {
@@ -29,7 +32,11 @@ void describe('plo.apprec.send: delivering AppRecs to the sender', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        received.push({ contentType: req.headers['content-type'], body: Buffer.concat(chunks) });
+        received.push({
+          contentType: req.headers['content-type'],
+          authorization: req.headers.authorization,
+          body: Buffer.concat(chunks),
+        });
         res.writeHead(answer).end();
       });
     });
@@ -40,6 +47,8 @@ void describe('plo.apprec.send: delivering AppRecs to the sender', () => {
     const doc = await register.exportDocument(systemContext('test'));
     doc.parties = doc.parties.map((p) => (p.herId === '59' ? { ...p, transportEndpoint: url } : p));
     await register.importDocument(systemContext('test'), doc, 'merge');
+    credentials = createOutgoingCredentials({ db: t.app.platform.db, register, secret: t.config.ploCredentialKey });
+    await credentials.set('59', TOKEN_59, 'St. Olavs gave us this');
   });
   after(async () => {
     partner.close();
@@ -73,6 +82,7 @@ void describe('plo.apprec.send: delivering AppRecs to the sender', () => {
     assert.equal(j!.state, 'done');
     assert.equal(received.length, 1);
     assert.equal(received[0]!.contentType, 'application/xml; charset=utf-8');
+    assert.equal(received[0]!.authorization, `Bearer ${TOKEN_59}`, 'presents the credential St. Olavs issued to us');
     const outcome = ploSchemaSet().validate(received[0]!.body);
     assert.ok(outcome.wellFormed && outcome.valid);
     assert.equal(parseAppRec(outcome.root).id, appRecs[0]!.id);
@@ -81,7 +91,7 @@ void describe('plo.apprec.send: delivering AppRecs to the sender', () => {
   void it('throws (so the outbox retries) when the partner answers an error, and does nothing once delivered', async () => {
     const res = await t.post(fresh(), '59');
     const job = await jobFor(res.json<EdiReceipt>().messageId);
-    const handler = appRecSendHandler(createAddressRegister(t.app.platform));
+    const handler = appRecSendHandler(createAddressRegister(t.app.platform), credentials);
     const asJob = { id: job.id, kind: 'plo.apprec.send', payload: job.payload } as unknown as Job;
     const ctx = { platform: t.app.platform, signal: new AbortController().signal };
     const before = received.length;
@@ -101,7 +111,7 @@ void describe('plo.apprec.send: delivering AppRecs to the sender', () => {
     const doc = await register.exportDocument(systemContext('test'));
     doc.parties = doc.parties.map((p) => (p.herId === '56704' ? { ...p, transportEndpoint: null } : p));
     await register.importDocument(systemContext('test'), doc, 'merge');
-    const handler = appRecSendHandler(register, noEndpoint);
+    const handler = appRecSendHandler(register, credentials, noEndpoint);
     await assert.rejects(
       handler({ id: job.id, kind: 'plo.apprec.send', payload: job.payload } as unknown as Job, {
         platform: t.app.platform,
@@ -109,5 +119,32 @@ void describe('plo.apprec.send: delivering AppRecs to the sender', () => {
       }),
       /No transport endpoint/,
     );
+  });
+
+  void it('throws and sends nothing when we hold no credential for the partner (a real partner answers 401)', async () => {
+    const ir = officialExamples().find((e) => e.type === 'INNLEGGELSESRAPPORT')!;
+    const res = await t.post(ir.bytes.toString('utf8').replace(ir.msgId, crypto.randomUUID()), '99387');
+    assert.equal(res.statusCode, 202, res.body);
+    const job = await jobFor(res.json<EdiReceipt>().messageId);
+    const register = createAddressRegister(t.app.platform);
+    const doc = await register.exportDocument(systemContext('test'));
+    doc.parties = doc.parties.map((p) =>
+      p.herId === '99387' ? { ...p, transportEndpoint: 'http://127.0.0.1:9/x' } : p,
+    );
+    await register.importDocument(systemContext('test'), doc, 'merge');
+    const calls: string[] = [];
+    const spy: typeof fetch = (url) => {
+      calls.push(url instanceof Request ? url.url : url.toString());
+      return Promise.resolve(new Response(null, { status: 200 }));
+    };
+    const handler = appRecSendHandler(register, credentials, spy);
+    await assert.rejects(
+      handler({ id: job.id, kind: 'plo.apprec.send', payload: job.payload } as unknown as Job, {
+        platform: t.app.platform,
+        signal: new AbortController().signal,
+      }),
+      /No outgoing credential/,
+    );
+    assert.deepEqual(calls, []);
   });
 });

@@ -71,9 +71,15 @@ export async function insertReceivedAppRec(q: Queryable, row: NewAppRecRow): Pro
 /** An outgoing message by its MsgId (what an AppRec's OriginalMsgId/Id refers to). */
 export async function findSent(q: Queryable, msgId: string) {
   const [r] = await q
-    .select({ id: ploMessages.id, status: ploMessages.status, patientPersonId: ploMessages.patientPersonId })
+    .select({
+      id: ploMessages.id,
+      status: ploMessages.status,
+      patientPersonId: ploMessages.patientPersonId,
+      receiverHerId: ploMessages.receiverHerId,
+    })
     .from(ploMessages)
-    .where(and(eq(ploMessages.direction, 'out'), eq(ploMessages.msgId, msgId)));
+    .where(and(eq(ploMessages.direction, 'out'), eq(ploMessages.msgId, msgId)))
+    .limit(1);
   return r;
 }
 

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../../platform/http/request-context.ts';
 import type { XmlElement, XmlIssue } from '../../../platform/xml/index.ts';
 import type { AddressRegister, RegisterParty } from '../address-register/address-register.service.ts';
 import { parseAppRec } from '../apprec/apprec.parse.ts';
+import { transition } from '../send/send.repository.ts';
 import * as repo from './messages.repository.ts';
 
 /** The answer to a posted AppRec: stored (or a repeat), and the outgoing message it answers, if found. */
@@ -44,7 +45,9 @@ export async function receiveAppRec(
   const answering = a.sender.dept?.herId ?? a.sender.hcPerson?.herId ?? a.sender.inst.herId;
   const answeringParty = await deps.register.lookup(answering);
   return deps.db.transaction(async (tx) => {
-    const sent = await repo.findSent(tx, a.original.id);
+    // Only a message we sent to this partner: another partner cannot settle it with an AppRec of its own.
+    const found = await repo.findSent(tx, a.original.id);
+    const sent = found && found.receiverHerId === partner.party.herId ? found : undefined;
     const fresh = await repo.insertReceivedAppRec(tx, {
       direction: 'in',
       appRecId: a.id,
@@ -64,9 +67,16 @@ export async function receiveAppRec(
     });
     // The first AppRec decides: a receiver sends exactly one and never turns it around (HITS 1168 §5.4;
     // HIS 80415-1.1 §3). A second one is kept for inspection but changes nothing.
+    // A late AppRec still counts (Errata 4), also for a message whose delivery we had given up on: it arrived.
     const first = sent !== undefined && sent.status !== 'apprec_ok' && sent.status !== 'apprec_rejected';
     if (fresh && sent && first) {
-      await repo.setMessageStatus(tx, sent.id, a.status === '1' || a.status === '3' ? 'apprec_ok' : 'apprec_rejected');
+      await transition(
+        tx,
+        sent.id,
+        ['queued', 'sent', 'delivered', 'failed'],
+        a.status === '1' || a.status === '3' ? 'apprec_ok' : 'apprec_rejected',
+        { appRecId: a.id, answeringHerId: answering, errors: a.errors.map((e) => e.code) },
+      );
     }
     await recordAudit(tx, ctx, {
       action: 'plo_apprec.receive',

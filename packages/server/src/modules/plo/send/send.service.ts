@@ -11,6 +11,7 @@ import { mainContent, parseMsgHead } from '../msghead/msghead.parse.ts';
 import type { PartyAddress } from '../msghead/msghead.build.ts';
 import { childElement } from '../../../platform/xml/index.ts';
 import { parsedFields, RECEIVED_TREE } from '../receive/receive.service.ts';
+import { DELIVERY_MAX_ATTEMPTS } from './deliver.job.ts';
 import * as repo from './send.repository.ts';
 
 /** The outbox job that POSTs an outgoing message to its receiver's endpoint (send/deliver.job.ts). */
@@ -188,8 +189,7 @@ export function createSendService(deps: { db: Db; register: AddressRegister }) {
           msgType: input.type,
           contentStandard: kind.standard,
           contentVersion: kind.version,
-          forsendelsesstatus:
-            fs !== undefined && Object.hasOwn(FORSENDELSESSTATUS, fs) ? (fs) : null,
+          forsendelsesstatus: fs !== undefined && Object.hasOwn(FORSENDELSESSTATUS, fs) ? fs : null,
           genDate: built.genDate,
           conversationParent: input.conversationRef?.refToParent ?? null,
           conversationRoot: input.conversationRef?.refToConversation ?? built.msgId,
@@ -211,7 +211,12 @@ export function createSendService(deps: { db: Db; register: AddressRegister }) {
           return undefined;
         }
         await repo.addEvent(tx, row.id, 'queued', {});
-        await enqueue(tx, { kind: MESSAGE_SEND_JOB, payload: { messageId: row.id }, municipalityId });
+        await enqueue(tx, {
+          kind: MESSAGE_SEND_JOB,
+          payload: { messageId: row.id },
+          municipalityId,
+          maxAttempts: DELIVERY_MAX_ATTEMPTS,
+        });
         await recordAudit(
           tx,
           { ...ctx, municipalityId: ctx.municipalityId ?? municipalityId },
