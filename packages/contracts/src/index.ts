@@ -7,3 +7,4 @@ export * from './plo.ts';
 export * from './plo-console.ts';
 export * from './dialog.ts';
 export * from './appointments.ts';
+export * from './epj.ts';

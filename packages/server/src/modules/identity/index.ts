@@ -13,6 +13,8 @@ export { SESSION_COOKIE, clearSessionCookie, sessionCookieOptions } from './sess
 export type { ActingForResolver, ActingForOutcome } from './session.hooks.ts';
 export { findCitizenById, findCitizenByNin } from './accounts.repository.ts';
 export { safeReturnTo } from './auth.service.ts';
+export { registerMachineClient, type MachineClient } from './dev-idp/machine-clients.ts';
+export { HELSEID } from './dev-idp/idp-accounts.ts';
 
 export type IdentityOptions = {
   /** Decides a citizen's representation on every request (modules/representation). */

@@ -56,6 +56,9 @@ declare module 'oidc-provider' {
     on(event: string, listener: (...args: unknown[]) => void): this;
   }
 
+  /** OAuth error classes; the resource server settings throw InvalidTarget for an unknown resource. */
+  export const errors: { InvalidTarget: new (description?: string) => Error };
+
   export default Provider;
 }
 

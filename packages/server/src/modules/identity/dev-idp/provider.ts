@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
+import { EPJ_SCOPE } from '@helsebro/contracts';
 import { exportJWK, generateKeyPair } from 'jose';
 import type { KoaContext, Provider } from 'oidc-provider';
 import type { Platform } from '../../../platform/platform.ts';
 import { claimsFor, HELSEID, parseAccountId } from './idp-accounts.ts';
+import {
+  MACHINE_TOKEN_TTL_SECONDS,
+  machineClientClaims,
+  machineClientSettings,
+  withMachineClients,
+} from './machine-clients.ts';
 import { renderIdpError, renderLogoutPage, renderLoggedOutPage } from './idp.pages.ts';
 
 /** Where our own interaction pages live; the provider redirects there for login. */
@@ -43,7 +50,7 @@ export async function createDevProvider(platform: Pick<Platform, 'config' | 'db'
   const cookieKey = createHash('sha256').update(`dev-idp-cookies:${config.sessionSecret}`).digest('base64url');
 
   const provider = new ProviderClass(`${config.publicUrl}${IDP_PREFIX}`, {
-    adapter: createMemoryAdapter(),
+    adapter: withMachineClients(db, createMemoryAdapter()),
     jwks: { keys: [{ ...jwk, kid }] },
     clients: [
       {
@@ -59,7 +66,7 @@ export async function createDevProvider(platform: Pick<Platform, 'config' | 'db'
       },
     ],
     pkce: { required: () => true },
-    scopes: ['openid', 'profile'],
+    scopes: ['openid', 'profile', EPJ_SCOPE],
     acrValues: ['idporten-loa-substantial', 'idporten-loa-high'],
     claims: {
       acr: null,
@@ -86,6 +93,7 @@ export async function createDevProvider(platform: Pick<Platform, 'config' | 'db'
       names: { session: 'idp_session', interaction: 'idp_interaction', resume: 'idp_interaction_resume' },
     },
     features: {
+      ...machineClientSettings(db),
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
         enabled: true,
@@ -123,12 +131,14 @@ export async function createDevProvider(platform: Pick<Platform, 'config' | 'db'
       return claims ? { accountId: sub, claims: () => claims } : undefined;
     },
     clientBasedCORS: () => false,
+    extraTokenClaims: machineClientClaims(db),
     renderError: (ctx: KoaContext, out: { error?: string; error_description?: string }) => {
       ctx.type = 'html';
       ctx.body = renderIdpError(out.error ?? 'server_error', out.error_description, config.publicUrl);
     },
     ttl: {
       AccessToken: 10 * 60,
+      ClientCredentials: MACHINE_TOKEN_TTL_SECONDS,
       AuthorizationCode: 60,
       IdToken: 60 * 60,
       Interaction: 30 * 60,
