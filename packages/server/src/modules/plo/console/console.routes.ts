@@ -1,0 +1,84 @@
+import {
+  ploConsoleAnswerBody,
+  ploConsoleAnswerResponse,
+  ploConsoleListQuery,
+  ploConsoleListResponse,
+  ploConsoleMessage,
+  ploConsoleMessageParams,
+  ploConsoleServiceParams,
+  ploConsoleServicesResponse,
+} from '@helsebro/contracts';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../../platform/http/auth.ts';
+import type { ConsoleService } from './console.service.ts';
+
+const noStore = (reply: FastifyReply) => void reply.header('cache-control', 'no-store');
+const BASE = '/api/plo/console';
+
+/** The message console's API (contracts in plo-console.ts); personnel only, the service checks the role. */
+export const consoleRoutes: FastifyPluginAsyncZod<{ service: ConsoleService }> = async (app, { service }) => {
+  const staff = { preHandler: requireActor('personnel') };
+
+  app.get(
+    `${BASE}/services`,
+    { ...staff, schema: { response: { 200: ploConsoleServicesResponse } } },
+    async (req, reply) => {
+      noStore(reply);
+      return service.services(req.ctx);
+    },
+  );
+  for (const box of ['inbox', 'outbox'] as const) {
+    app.get(
+      `${BASE}/services/:herId/${box}`,
+      {
+        ...staff,
+        schema: {
+          params: ploConsoleServiceParams,
+          querystring: ploConsoleListQuery,
+          response: { 200: ploConsoleListResponse },
+        },
+      },
+      async (req, reply) => {
+        noStore(reply);
+        return service.list(req.ctx, req.params.herId, box, req.query);
+      },
+    );
+  }
+  app.get(
+    `${BASE}/messages/:id`,
+    { ...staff, schema: { params: ploConsoleMessageParams, response: { 200: ploConsoleMessage } } },
+    async (req, reply) => {
+      noStore(reply);
+      return service.read(req.ctx, req.params.id);
+    },
+  );
+  app.get(
+    `${BASE}/messages/:id/xml`,
+    { ...staff, schema: { params: ploConsoleMessageParams, response: { 200: z.any() } } },
+    async (req, reply) => {
+      const { xml, msgId } = await service.rawXml(req.ctx, req.params.id);
+      const name = `${(msgId ?? req.params.id).replace(/[^A-Za-z0-9._-]/g, '_')}.xml`;
+      noStore(reply);
+      return reply.type('application/xml').header('content-disposition', `attachment; filename="${name}"`).send(xml);
+    },
+  );
+  app.post(
+    `${BASE}/messages/:id/handled`,
+    { ...staff, schema: { params: ploConsoleMessageParams, response: { 200: ploConsoleMessage } } },
+    async (req) => service.markHandled(req.ctx, req.params.id),
+  );
+  app.post(
+    `${BASE}/messages/:id/answer`,
+    {
+      ...staff,
+      schema: {
+        params: ploConsoleMessageParams,
+        body: ploConsoleAnswerBody,
+        response: { 201: ploConsoleAnswerResponse },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.answer(req.ctx, req.params.id, req.body)),
+  );
+};

@@ -1,0 +1,110 @@
+import { decodeNin, type PloConsoleListItem, type PloConsoleParty, type PloConsolePatient } from '@helsebro/contracts';
+import { isMessageType, MESSAGE_TYPES } from '../codes.ts';
+import { addresseeHerIds } from '../msghead/msghead.parse.ts';
+import type { Addressee, MsgInfo } from '../msghead/msghead.types.ts';
+import type { ListRow } from './console.repository.ts';
+
+/** How rows become what the console shows. The identity number never leaves whole: only its birth-date part. */
+
+/** `14833800095` → `148338 *****`: the birth-date part stays readable, the personal number is hidden. */
+export function maskNin(nin: string | null): string | null {
+  return nin && nin.length === 11 ? `${nin.slice(0, 6)} *****` : null;
+}
+
+type PatientColumns = {
+  patientPersonId: string | null;
+  patientNin: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  birthDate: string | null;
+};
+
+/**
+ * The patient: the population register's name when the message's patient was identified there, else the name
+ * the message gives; the birth date from the register or decoded from the number.
+ * @param row - the message's patient columns (joined with persons)
+ * @param info - the parsed MsgInfo, for the message's own name
+ */
+export function patientView(row: PatientColumns, info: MsgInfo | undefined): PloConsolePatient {
+  const fromMessage = [info?.patient?.givenName, info?.patient?.familyName].filter(Boolean).join(' ');
+  const registered = row.givenName && row.familyName ? `${row.givenName} ${row.familyName}` : null;
+  return {
+    personId: row.patientPersonId,
+    name: registered ?? (fromMessage || null),
+    maskedNin: maskNin(row.patientNin),
+    birthDate:
+      row.birthDate ??
+      (row.patientNin ? decodeNin(row.patientNin)?.birthDate : undefined) ??
+      info?.patient?.dateOfBirth ??
+      null,
+  };
+}
+
+/** The MsgInfo stored with the message (see receive.service parsedFields), when there is one. */
+export function msgInfoOf(parsed: Record<string, unknown> | null): MsgInfo | undefined {
+  const info = parsed?.msgInfo;
+  return typeof info === 'object' && info !== null ? (info as MsgInfo) : undefined;
+}
+
+/** A sender or receiver by its HER-ids and names, from the columns and the parsed addressee. */
+export function partyView(
+  organisationHerId: string | null,
+  partyHerId: string | null,
+  addressee: Addressee | undefined,
+): PloConsoleParty {
+  const ids = addressee ? addresseeHerIds(addressee) : {};
+  return {
+    organisationName: addressee?.organisation.name || null,
+    organisationHerId: organisationHerId ?? ids.organisation ?? null,
+    partyName: ids.partyName ?? null,
+    partyHerId: partyHerId ?? ids.party ?? null,
+  };
+}
+
+/** The message type's name (code list 8279), from Helsebro's table or the message's own DN. */
+export function typeName(msgType: string | null, info?: MsgInfo): string | null {
+  if (msgType && isMessageType(msgType)) {
+    return MESSAGE_TYPES[msgType].dn;
+  }
+  return info?.type.dn ?? null;
+}
+
+export function listItemView(row: ListRow): PloConsoleListItem {
+  const info = msgInfoOf(row.parsed);
+  const incoming = row.direction === 'in';
+  return {
+    id: row.id,
+    direction: row.direction,
+    msgType: row.msgType,
+    typeName: typeName(row.msgType, info),
+    status: row.status,
+    state: row.state ?? null,
+    counterpart: incoming
+      ? partyView(row.senderHerId, row.senderPartyHerId, info?.sender)
+      : partyView(row.receiverHerId, row.receiverPartyHerId, info?.receiver),
+    patient: patientView(row, info),
+    at: row.at.toISOString(),
+  };
+}
+
+/** The opaque page cursor: the last row's sort key (timestamp as PostgreSQL wrote it, full precision) and id. */
+export function encodeCursor(at: string, id: string): string {
+  return Buffer.from(JSON.stringify([at, id]), 'utf8').toString('base64url');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)?$/;
+
+/** The cursor's sort key, or null when it is not one this server wrote. */
+export function decodeCursor(cursor: string): { at: string; id: string } | null {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string') {
+      const [at, id] = v as [string, string];
+      return PG_TIMESTAMP.test(at) && UUID.test(id) ? { at, id } : null;
+    }
+  } catch {
+    // Not base64url JSON: not ours.
+  }
+  return null;
+}
