@@ -104,4 +104,75 @@ void describe('MsgHead v1.2 build', () => {
       },
     );
   });
+
+  const contentChildren = (type: Parameters<typeof sampleMessage>[0]) => {
+    const built = buildMessage(sampleMessage(type));
+    const parsed = ploSchemaSet().validate(bytes(built.xml));
+    assert.ok(parsed.wellFormed && parsed.valid, JSON.stringify(parsed.wellFormed ? parsed.issues : parsed));
+    const content = mainContent(parseMsgHead(parsed.root))!;
+    return { content, names: content.children.flatMap((c) => (typeof c === 'string' ? [] : [c.name])) };
+  };
+
+  void it('builds Helseopplysninger (HIS 1144) with TypeInnhold 9140, the stay and the services needed, in XSD order', () => {
+    const { content, names } = contentChildren('HELSEOPPL_SOKNAD');
+    assert.equal(content.name, 'HelseopplysningerVedSoknad');
+    assert.equal(content.ns, NS.helseopplysningerVedSoknad);
+    assert.deepEqual(names, [
+      'InformasjonOmForsendelsen',
+      'TilknyttetEnhet',
+      'AnsvarForRapport',
+      'TypeInnholdIMelding',
+      'OpplysningOpphold',
+      'OpplysningOpphold',
+      'InfoMedisinskDiagnose',
+      'MedisinskfagligeOpplysninger',
+      'TjenesteBehov',
+    ]);
+    const type = childElement(
+      childElement(content, NS.poKomponent, 'TypeInnholdIMelding'),
+      NS.poKomponent,
+      'TypeInnhold',
+    );
+    assert.deepEqual([type?.attrs.V, type?.attrs.S], ['1', '2.16.578.1.12.4.1.1.9140']);
+  });
+
+  void it('builds Helseopplysninger til lege, Medisinske opplysninger and Orientering om tjenestetilbud with their roots', () => {
+    assert.equal(contentChildren('HELSEOPPLYSNINGER_LEGE').content.name, 'Konsultasjon');
+    const med = contentChildren('MEDISINSKE_OPPLYSNINGER');
+    assert.equal(med.content.name, 'OverforingMedisinskeOpplysninger');
+    assert.deepEqual(med.names, [
+      'InformasjonOmForsendelsen',
+      'OpplysningerTilSoknad',
+      'InfoMedisinskDiagnose',
+      'MedisinskfagligeOpplysninger',
+    ]);
+    const ori = contentChildren('ORIENTERING_TJENESTETILBUD');
+    assert.equal(ori.content.name, 'OrienteringOmTjenestetilbud');
+    const service = childElement(ori.content, NS.poKomponent, 'EksisterendeTjeneste');
+    assert.equal(textOf(childElement(service, NS.poKomponent, 'PrivatTjeneste')), 'false');
+    assert.equal(textOf(childElement(service, NS.poKomponent, 'AntallEnheter')), '7');
+  });
+
+  void it('builds DIALOG_AVVIK (TemaKodet 8117) and DIALOG_NOTAT as Dialogmelding 1.0 notes', () => {
+    const avvik = contentChildren('DIALOG_AVVIK');
+    assert.equal(avvik.content.ns, NS.dialog10);
+    const note = childElement(avvik.content, NS.dialog10, 'Notat');
+    assert.equal(childElement(note, NS.dialog10, 'TemaKodet')?.attrs.S, '2.16.578.1.12.4.1.1.8117');
+    assert.equal(textOf(childElement(note, NS.dialog10, 'DokIdNotat')), 'b088a160-0698-11e8-b566-0800200c9a66');
+    const notat = childElement(contentChildren('DIALOG_NOTAT').content, NS.dialog10, 'Notat');
+    assert.equal(textOf(childElement(notat, NS.dialog10, 'DatoNotat')), '2025-01-16');
+  });
+
+  void it('refuses a new-type message whose content breaks the schema (a date written the Norwegian way)', () => {
+    const m = sampleMessage('ORIENTERING_TJENESTETILBUD');
+    assert.equal(m.type, 'ORIENTERING_TJENESTETILBUD');
+    const broken = {
+      ...m,
+      content: { services: [{ private: false, from: '22.01.2025' }] },
+    } as typeof m;
+    assert.throws(
+      () => buildMessage(broken),
+      (err: unknown) => err instanceof MessageBuildError && /Startdato/.test(err.issues[0]?.message ?? ''),
+    );
+  });
 });

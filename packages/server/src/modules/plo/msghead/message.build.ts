@@ -7,8 +7,32 @@ import {
 } from '../../../platform/xml/index.ts';
 import type { MessageType } from '../codes.ts';
 import { ploSchemaSet } from '../schema-set.ts';
-import { dialogForesporsel, dialogHelsefaglig, dialogSvar } from './content/dialogmelding.build.ts';
-import type { ForesporselInput, HelsefagligInput, SvarInput } from './content/dialogmelding.build.ts';
+import {
+  dialogAvvik,
+  dialogForesporsel,
+  dialogHelsefaglig,
+  dialogNotat,
+  dialogSvar,
+} from './content/dialogmelding.build.ts';
+import type {
+  AvvikInput,
+  ForesporselInput,
+  HelsefagligInput,
+  NotatInput,
+  SvarInput,
+} from './content/dialogmelding.build.ts';
+import {
+  helseopplysninger,
+  helseopplysningerLege,
+  medisinskeOpplysninger,
+  orienteringTjenestetilbud,
+} from './content/helseopplysninger.build.ts';
+import type {
+  HelseopplysningerInput,
+  HelseopplysningerLegeInput,
+  MedisinskeOpplysningerInput,
+  OrienteringTjenestetilbudInput,
+} from './content/helseopplysninger.build.ts';
 import {
   pasientlogistikkAvmelding,
   pasientlogistikkDod,
@@ -37,8 +61,14 @@ export type OutgoingMessageInput = Omit<EnvelopeInput, 'type'> &
     | { type: 'LOG_DOD'; content: LogDodInput }
     | { type: 'INNLEGGELSESRAPPORT'; content: InnleggelsesrapportInput }
     | { type: 'UTSKRIVNINGSRAPPORT'; content: UtskrivningsrapportInput }
+    | { type: 'HELSEOPPL_SOKNAD'; content: HelseopplysningerInput }
+    | { type: 'HELSEOPPLYSNINGER_LEGE'; content: HelseopplysningerLegeInput }
+    | { type: 'MEDISINSKE_OPPLYSNINGER'; content: MedisinskeOpplysningerInput }
+    | { type: 'ORIENTERING_TJENESTETILBUD'; content: OrienteringTjenestetilbudInput }
     | { type: 'DIALOG_FORESPORSEL'; content: ForesporselInput }
     | { type: 'DIALOG_SVAR'; content: SvarInput }
+    | { type: 'DIALOG_AVVIK'; content: AvvikInput }
+    | { type: 'DIALOG_NOTAT'; content: NotatInput }
     | { type: 'DIALOG_HELSEFAGLIG'; content: HelsefagligInput }
   );
 
@@ -51,8 +81,14 @@ export const BUILDABLE_TYPES: BuildableType[] = [
   'LOG_DOD',
   'INNLEGGELSESRAPPORT',
   'UTSKRIVNINGSRAPPORT',
+  'HELSEOPPL_SOKNAD',
+  'HELSEOPPLYSNINGER_LEGE',
+  'MEDISINSKE_OPPLYSNINGER',
+  'ORIENTERING_TJENESTETILBUD',
   'DIALOG_FORESPORSEL',
   'DIALOG_SVAR',
+  'DIALOG_AVVIK',
+  'DIALOG_NOTAT',
   'DIALOG_HELSEFAGLIG',
 ];
 
@@ -72,10 +108,22 @@ function contentOf(input: OutgoingMessageInput): XmlOutElement {
       return innleggelsesrapport(input.content);
     case 'UTSKRIVNINGSRAPPORT':
       return utskrivningsrapport(input.content);
+    case 'HELSEOPPL_SOKNAD':
+      return helseopplysninger(input.content);
+    case 'HELSEOPPLYSNINGER_LEGE':
+      return helseopplysningerLege(input.content);
+    case 'MEDISINSKE_OPPLYSNINGER':
+      return medisinskeOpplysninger(input.content);
+    case 'ORIENTERING_TJENESTETILBUD':
+      return orienteringTjenestetilbud(input.content);
     case 'DIALOG_FORESPORSEL':
       return dialogForesporsel(input.content);
     case 'DIALOG_SVAR':
       return dialogSvar(input.content);
+    case 'DIALOG_AVVIK':
+      return dialogAvvik(input.content);
+    case 'DIALOG_NOTAT':
+      return dialogNotat(input.content);
     case 'DIALOG_HELSEFAGLIG':
       return dialogHelsefaglig(input.content);
   }

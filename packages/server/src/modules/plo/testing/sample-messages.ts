@@ -50,13 +50,20 @@ type Envelope = { sender?: PartyAddress; receiver?: PartyAddress; patient?: Pati
  * @param over - envelope fields to override
  */
 export function sampleMessage(type: BuildableType, over: Envelope = {}): OutgoingMessageInput {
-  const toMunicipality = type !== 'INNLEGGELSESRAPPORT' && type !== 'DIALOG_SVAR';
+  // The GP-facing types (HELSEOPPLYSNINGER_LEGE, ORIENTERING_TJENESTETILBUD) go municipality → hospital here: the
+  // demo register has no GP office, and the builders do not care who receives.
+  const toMunicipality = ![
+    'INNLEGGELSESRAPPORT',
+    'DIALOG_SVAR',
+    'HELSEOPPLYSNINGER_LEGE',
+    'ORIENTERING_TJENESTETILBUD',
+  ].includes(type);
   const base = {
     sender: over.sender ?? (toMunicipality ? DEMO_HOSPITAL_SOMATIC : DEMO_FJORDVIK_HOME_NURSING),
     receiver:
       over.receiver ??
       (toMunicipality
-        ? type === 'LOG_UTSKRIVNINGSKLAR' || type === 'LOG_AVMELDING'
+        ? type === 'LOG_UTSKRIVNINGSKLAR' || type === 'LOG_AVMELDING' || type === 'HELSEOPPL_SOKNAD'
           ? DEMO_FJORDVIK_ALLOCATION
           : DEMO_FJORDVIK_HOME_NURSING
         : DEMO_HOSPITAL_SOMATIC),
@@ -131,6 +138,82 @@ export function sampleMessage(type: BuildableType, over: Envelope = {}): Outgoin
           refToConversation: 'b088a160-0698-11e8-b566-0800200c9a66',
         },
         content: { answer: 'Ventet utskrevet 20. januar.', question, author: nurse },
+      };
+    case 'HELSEOPPL_SOKNAD':
+      return {
+        ...base,
+        type,
+        content: {
+          kind: 'notice',
+          contactUnit: contact,
+          responsible: nurse,
+          stay: [admitted, { at: '2025-01-20', estimate: true, description: 'Forventet utskrivningsklar' }],
+          diagnoses: [{ main: true, code: { v: 'S72.0', dn: 'Lårhalsbrudd', codeList: 7110 } }],
+          notes: [{ heading: { v: '1', dn: 'Pasientens status', codeList: 9145 }, text: 'Mobiliseres med prekestol.' }],
+          servicesNeeded: [{ name: 'Hjemmesykepleie', description: 'Hjelp til morgenstell og medisiner.' }],
+        },
+      };
+    case 'HELSEOPPLYSNINGER_LEGE':
+      return {
+        ...base,
+        type,
+        content: {
+          responsible: nurse,
+          notes: [{ heading: { v: 'SP', dn: 'Sykepleie', codeList: 9141 }, text: 'Økende ødemer siste uke.' }],
+        },
+      };
+    case 'MEDISINSKE_OPPLYSNINGER':
+      return {
+        ...base,
+        type,
+        content: {
+          patientApplied: false,
+          diagnoses: [{ main: true, code: { v: 'K77', dn: 'Hjertesvikt', codeList: 7170 } }],
+          notes: [{ text: 'Furosemid 40 mg x 1.' }],
+        },
+      };
+    case 'ORIENTERING_TJENESTETILBUD':
+      return {
+        ...base,
+        type,
+        content: {
+          services: [
+            {
+              name: 'Hjemmesykepleie',
+              private: false,
+              providedBy: 'Fjordvik kommune',
+              amount: 7,
+              unit: 'besøk per uke',
+              from: '2025-01-22',
+            },
+          ],
+        },
+      };
+    case 'DIALOG_AVVIK':
+      return {
+        ...base,
+        type,
+        conversationRef: {
+          refToParent: 'b088a160-0698-11e8-b566-0800200c9a66',
+          refToConversation: 'b088a160-0698-11e8-b566-0800200c9a66',
+        },
+        // 8117's values are not in the domain notes (plo-messaging.md §3.3); the schema takes any CV.
+        content: {
+          topic: { v: '1', dn: 'Feil i mottatt melding' },
+          text: 'Meldingen manglet kontaktperson.',
+          aboutMsgId: 'b088a160-0698-11e8-b566-0800200c9a66',
+          author: nurse,
+        },
+      };
+    case 'DIALOG_NOTAT':
+      return {
+        ...base,
+        type,
+        content: {
+          topic: { v: '1', dn: 'Tilbakemelding på mottak av utskrivningsklar pasient', codeList: 9069 },
+          text: 'Kommunen tar imot pasienten 20. januar.',
+          date: '2025-01-16',
+        },
       };
     case 'DIALOG_HELSEFAGLIG':
       return {

@@ -114,3 +114,57 @@ export function dialogHelsefaglig(input: HelsefagligInput): XmlOutElement {
     ),
   );
 }
+
+/** DIALOG_AVVIK: feedback on an error in a received message; TemaKodet from code list 8117 (HIS 1151; HISD 80903). */
+export type AvvikInput = {
+  topic: Coded;
+  subject?: string | undefined;
+  text: string;
+  /** The MsgId of the message in error, as DokIdNotat (the MsgHead's ConversationRef points at it too). */
+  aboutMsgId?: string | undefined;
+  author?: Author | undefined;
+};
+
+/** DIALOG_NOTAT: a note, e.g. feedback on receiving a patient ready for discharge; TemaKodet with its code list. */
+export type NotatInput = {
+  topic: Coded & { codeList: number };
+  subject?: string | undefined;
+  text: string;
+  /** YYYY-MM-DD */
+  date?: string | undefined;
+  author?: Author | undefined;
+};
+
+/** DIALOG_AVVIK content: a Dialogmelding 1.0 Notat in the XSD's order (TemaKodet, Tema, TekstNotatInnhold, DokIdNotat). */
+export function dialogAvvik(input: AvvikInput): XmlOutElement {
+  return el(
+    'Dialogmelding',
+    rootAttrs(NS.dialog10),
+    el(
+      'Notat',
+      {},
+      el('TemaKodet', { V: input.topic.v, DN: input.topic.dn, S: oid(8117) }),
+      input.subject !== undefined && el('Tema', {}, input.subject),
+      el('TekstNotatInnhold', {}, input.text),
+      input.aboutMsgId !== undefined && el('DokIdNotat', {}, input.aboutMsgId),
+      roles(input.author),
+    ),
+  );
+}
+
+/** DIALOG_NOTAT content: a Dialogmelding 1.0 Notat (HISD 1209 §4 lists the type; plo-messaging.md §3.3). */
+export function dialogNotat(input: NotatInput): XmlOutElement {
+  return el(
+    'Dialogmelding',
+    rootAttrs(NS.dialog10),
+    el(
+      'Notat',
+      {},
+      el('TemaKodet', { V: input.topic.v, DN: input.topic.dn, S: oid(input.topic.codeList) }),
+      input.subject !== undefined && el('Tema', {}, input.subject),
+      el('TekstNotatInnhold', {}, input.text),
+      input.date !== undefined && el('DatoNotat', {}, input.date),
+      roles(input.author),
+    ),
+  );
+}

@@ -16,9 +16,12 @@ export type DiagnosisInput = {
   main?: boolean | undefined;
 };
 
-/** A journal note; headings come from code list 9141 (nursing) or 9142 (medical), e.g. 9142 AAI Årsak til innleggelse. */
+/**
+ * A journal note; headings come from code list 9141 (nursing) or 9142 (medical), e.g. 9142 AAI Årsak til innleggelse,
+ * or 9145 for Helseopplysninger (1 Pasientens status, 2 Antatt forløp; HIS 1144 §4.3).
+ */
 export type NoteInput = {
-  heading?: { v: string; dn: string; codeList: 9141 | 9142 | 9143 } | undefined;
+  heading?: { v: string; dn: string; codeList: 9141 | 9142 | 9143 | 9145 } | undefined;
   text: string;
 };
 
@@ -34,7 +37,7 @@ export type UtskrivningsrapportInput = PloCommonInput & {
   notes?: NoteInput[] | undefined;
 };
 
-function diagnoses(list: DiagnosisInput[] | undefined): XmlOut {
+export function diagnoses(list: DiagnosisInput[] | undefined): XmlOut {
   return (
     list !== undefined &&
     list.length > 0 &&
@@ -58,7 +61,7 @@ function diagnoses(list: DiagnosisInput[] | undefined): XmlOut {
  * MedisinskfagligeOpplysninger with one GenereltJournalnotat holding the notes. The EPJ metadata attributes are
  * required by the schema, with fixed values (EPJ-journalnotat-mv.xsd; EPJ-meta.xsd `meta1`: komponentID).
  */
-function notes(list: NoteInput[] | undefined): XmlOut {
+export function notes(list: NoteInput[] | undefined): XmlOut {
   return (
     list !== undefined &&
     list.length > 0 &&
