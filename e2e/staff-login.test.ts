@@ -24,7 +24,8 @@ void describe('a nurse logs in to the staff workspace', () => {
       await roles.getByText('Sykepleier').waitFor();
 
       const inbox = page.getByRole('region', { name: 'Innboks' });
-      await inbox.getByText('Ingen henvendelser å behandle').waitFor();
+      await inbox.getByRole('link', { name: 'Hjemmesykepleien' }).waitFor();
+      await inbox.getByRole('link', { name: 'Gå til innboksen' }).waitFor();
       await page.getByRole('button', { name: 'Logg ut' }).waitFor();
       await expectNoAxeViolations(page, 'the staff workspace');
 

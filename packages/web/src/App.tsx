@@ -5,14 +5,20 @@ import type { ApiClient } from './api/api-client.ts';
 import { ApiProvider } from './api/ApiProvider.tsx';
 import { AccessLogPage } from './features/access-log/AccessLogPage.tsx';
 import { ChooseActingPage } from './features/citizen/ChooseActingPage.tsx';
+import { ConversationPage } from './features/dialog/ConversationPage.tsx';
+import { MessagesPage } from './features/dialog/MessagesPage.tsx';
+import { NewMessagePage } from './features/dialog/NewMessagePage.tsx';
 import { MinSidePage } from './features/citizen/MinSidePage.tsx';
 import { FullmaktPage } from './features/fullmakt/FullmaktPage.tsx';
 import { GiveFullmaktPage } from './features/fullmakt/GiveFullmaktPage.tsx';
 import { LandingPage } from './features/landing/LandingPage.tsx';
+import { NotificationPreferencesPage } from './features/notifications/NotificationPreferencesPage.tsx';
 import { NotFoundPage } from './features/NotFoundPage.tsx';
 import { OperatorConsolePage } from './features/operator/OperatorConsolePage.tsx';
 import { StaffCitizenPage } from './features/staff/StaffCitizenPage.tsx';
 import { StaffWorkspacePage } from './features/staff/StaffWorkspacePage.tsx';
+import { StaffConversationPage } from './features/staff-inbox/StaffConversationPage.tsx';
+import { StaffInboxPage } from './features/staff-inbox/StaffInboxPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -23,8 +29,14 @@ export function AppRoutes() {
       <Route path="/min-side/fullmakt" element={<FullmaktPage />} />
       <Route path="/min-side/fullmakt/ny" element={<GiveFullmaktPage />} />
       <Route path="/min-side/logg" element={<AccessLogPage />} />
+      <Route path="/min-side/meldinger" element={<MessagesPage />} />
+      <Route path="/min-side/meldinger/ny" element={<NewMessagePage />} />
+      <Route path="/min-side/meldinger/:id" element={<ConversationPage />} />
+      <Route path="/min-side/varsler" element={<NotificationPreferencesPage />} />
       <Route path="/ansatt" element={<StaffWorkspacePage />} />
       <Route path="/ansatt/innbygger/:personId" element={<StaffCitizenPage />} />
+      <Route path="/ansatt/innboks" element={<StaffInboxPage />} />
+      <Route path="/ansatt/innboks/:id" element={<StaffConversationPage />} />
       <Route path="/drift" element={<OperatorConsolePage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -1,7 +1,10 @@
 import type {
   AccessLogQuery,
   AccessLogResponse,
+  ConversationResponse,
+  ConversationsResponse,
   CSRF_HEADER,
+  DialogUnitsResponse,
   EmergencyAccessBody,
   EmergencyAccessResponse,
   FullmakterResponse,
@@ -10,14 +13,18 @@ import type {
   HealthContactsResponse,
   JobState,
   JobsResponse,
+  NotificationPreferences,
   ProblemResponse,
   ProfileResponse,
   RepresentationChoicesResponse,
   SessionResponse,
   StaffCitizenResponse,
   StaffCitizensResponse,
+  StaffDialogUnitsResponse,
+  StaffInboxResponse,
   StaffLookupBody,
   SwitchActingForResponse,
+  UnitStaffResponse,
 } from '@helsebro/contracts';
 import { ApiError } from './api-error.ts';
 
@@ -38,6 +45,21 @@ export type ApiClient = {
   lookupCitizen(body: StaffLookupBody): Promise<StaffCitizenResponse>;
   getStaffCitizen(personId: string): Promise<StaffCitizenResponse>;
   grantEmergencyAccess(body: EmergencyAccessBody): Promise<EmergencyAccessResponse>;
+  // Dialog (A3): messages travel as multipart/form-data (fields and files).
+  getDialogUnits(): Promise<DialogUnitsResponse>;
+  getConversations(): Promise<ConversationsResponse>;
+  getConversation(id: string): Promise<ConversationResponse>;
+  startConversation(form: FormData): Promise<ConversationResponse>;
+  replyToConversation(id: string, form: FormData): Promise<ConversationResponse>;
+  getNotificationPreferences(): Promise<NotificationPreferences>;
+  setNotificationPreferences(body: NotificationPreferences): Promise<NotificationPreferences>;
+  getStaffDialogUnits(): Promise<StaffDialogUnitsResponse>;
+  getStaffInbox(unitId: string): Promise<StaffInboxResponse>;
+  getUnitStaff(unitId: string): Promise<UnitStaffResponse>;
+  getStaffConversation(id: string): Promise<ConversationResponse>;
+  staffReply(id: string, form: FormData): Promise<ConversationResponse>;
+  closeConversation(id: string): Promise<ConversationResponse>;
+  assignConversation(id: string, personnelId: string | null): Promise<ConversationResponse>;
 };
 
 /** The access log's filter and page, as the URL and the page hold them (the limit has a server default). */
@@ -58,7 +80,9 @@ export function createApiClient(baseUrl = ''): ApiClient {
 
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) {
+    // FormData sets its own multipart content type, with the boundary.
+    const multipart = body instanceof FormData;
+    if (body !== undefined && !multipart) {
       headers['content-type'] = 'application/json';
     }
     if (WRITE_METHODS.has(method) && csrfToken) {
@@ -70,7 +94,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { body: multipart ? body : JSON.stringify(body) } : {}),
       });
     } catch {
       throw new ApiError(0, { code: 'network_error' });
@@ -115,6 +139,23 @@ export function createApiClient(baseUrl = ''): ApiClient {
     lookupCitizen: (body) => request('POST', '/api/staff/citizens/lookup', body),
     getStaffCitizen: (personId) => request('GET', `/api/staff/citizens/${encodeURIComponent(personId)}`),
     grantEmergencyAccess: (body) => request('POST', '/api/staff/emergency-access', body),
+    getDialogUnits: () => request('GET', '/api/dialog/units'),
+    getConversations: () => request('GET', '/api/dialog/conversations'),
+    getConversation: (id) => request('GET', `/api/dialog/conversations/${encodeURIComponent(id)}`),
+    startConversation: (form) => request('POST', '/api/dialog/conversations', form),
+    replyToConversation: (id, form) =>
+      request('POST', `/api/dialog/conversations/${encodeURIComponent(id)}/messages`, form),
+    getNotificationPreferences: () => request('GET', '/api/me/notification-preferences'),
+    setNotificationPreferences: (body) => request('PUT', '/api/me/notification-preferences', body),
+    getStaffDialogUnits: () => request('GET', '/api/staff/dialog/units'),
+    getStaffInbox: (unitId) => request('GET', `/api/staff/dialog/units/${encodeURIComponent(unitId)}/inbox`),
+    getUnitStaff: (unitId) => request('GET', `/api/staff/dialog/units/${encodeURIComponent(unitId)}/staff`),
+    getStaffConversation: (id) => request('GET', `/api/staff/dialog/conversations/${encodeURIComponent(id)}`),
+    staffReply: (id, form) =>
+      request('POST', `/api/staff/dialog/conversations/${encodeURIComponent(id)}/messages`, form),
+    closeConversation: (id) => request('POST', `/api/staff/dialog/conversations/${encodeURIComponent(id)}/close`),
+    assignConversation: (id, personnelId) =>
+      request('POST', `/api/staff/dialog/conversations/${encodeURIComponent(id)}/assign`, { personnelId }),
   };
 }
 

@@ -1,4 +1,10 @@
-import type { ACTION_AREA, EMERGENCY_REASON_MIN_LENGTH, REAUTH_LOGIN_PATH, SERVICE_AREAS } from '@helsebro/contracts';
+import type {
+  ACTION_AREA,
+  DIALOG_LIMITS as CONTRACT_DIALOG_LIMITS,
+  EMERGENCY_REASON_MIN_LENGTH,
+  REAUTH_LOGIN_PATH,
+  SERVICE_AREAS,
+} from '@helsebro/contracts';
 
 /*
  * Copies of the contracts' constants, checked against them by type here and by value in contract-constants.test.ts: a value
@@ -24,6 +30,15 @@ export const AREA_OF: typeof ACTION_AREA = {
 };
 
 export const REASON_MIN_LENGTH: typeof EMERGENCY_REASON_MIN_LENGTH = 10;
+
+/** A message's limits; the server enforces them again (and judges a file's type from its bytes). */
+export const DIALOG_LIMITS: typeof CONTRACT_DIALOG_LIMITS = {
+  maxTextLength: 10_000,
+  maxSubjectLength: 120,
+  maxAttachmentBytes: 10 * 1024 * 1024,
+  maxAttachments: 5,
+  attachmentTypes: ['application/pdf', 'image/jpeg', 'image/png'],
+};
 
 const REAUTH: typeof REAUTH_LOGIN_PATH = '/auth/login?prompt=login';
 

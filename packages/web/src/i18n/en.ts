@@ -1,4 +1,5 @@
 import { accessLogEn } from './access-log.en.ts';
+import { dialogEn } from './dialog.en.ts';
 import { fullmaktEn } from './fullmakt.en.ts';
 import type { Resources } from './nb.ts';
 import { representationEn } from './representation.en.ts';
@@ -10,6 +11,7 @@ export const en: Resources = {
   ...fullmaktEn,
   ...accessLogEn,
   ...staffAccessEn,
+  ...dialogEn,
   common: {
     appName: 'Helsebro',
     skipLink: 'Skip to main content',
@@ -83,9 +85,6 @@ export const en: Resources = {
     role: 'Role',
     wholeMunicipality: 'The whole municipality',
     noRoles: 'You have no roles yet. Ask whoever administers Helsebro in your municipality for access.',
-    inboxHeading: 'Inbox',
-    inboxEmptyTitle: 'No enquiries to handle',
-    inboxEmptyText: 'When residents send enquiries to your units, they will appear here.',
   },
   roles: {
     nurse: 'Nurse',

@@ -1,4 +1,5 @@
 import { accessLogNb } from './access-log.nb.ts';
+import { dialogNb } from './dialog.nb.ts';
 import { fullmaktNb } from './fullmakt.nb.ts';
 import { representationNb } from './representation.nb.ts';
 import { staffAccessNb } from './staff-access.nb.ts';
@@ -10,6 +11,7 @@ export const nb = {
   ...fullmaktNb,
   ...accessLogNb,
   ...staffAccessNb,
+  ...dialogNb,
   common: {
     appName: 'Helsebro',
     skipLink: 'Hopp til hovedinnhold',
@@ -82,9 +84,6 @@ export const nb = {
     role: 'Rolle',
     wholeMunicipality: 'Hele kommunen',
     noRoles: 'Du har ingen roller ennå. Be den som administrerer Helsebro i kommunen din om tilgang.',
-    inboxHeading: 'Innboks',
-    inboxEmptyTitle: 'Ingen henvendelser å behandle',
-    inboxEmptyText: 'Når innbyggere sender henvendelser til enhetene dine, kommer de hit.',
   },
   roles: {
     nurse: 'Sykepleier',

@@ -1,4 +1,5 @@
 import { accessLogNn } from './access-log.nn.ts';
+import { dialogNn } from './dialog.nn.ts';
 import { fullmaktNn } from './fullmakt.nn.ts';
 import type { Resources } from './nb.ts';
 import { representationNn } from './representation.nn.ts';
@@ -10,6 +11,7 @@ export const nn: Resources = {
   ...fullmaktNn,
   ...accessLogNn,
   ...staffAccessNn,
+  ...dialogNn,
   common: {
     appName: 'Helsebro',
     skipLink: 'Hopp til hovudinnhaldet',
@@ -82,9 +84,6 @@ export const nn: Resources = {
     role: 'Rolle',
     wholeMunicipality: 'Heile kommunen',
     noRoles: 'Du har ingen roller enno. Be den som administrerer Helsebro i kommunen din om tilgang.',
-    inboxHeading: 'Innboks',
-    inboxEmptyTitle: 'Ingen førespurnader å behandle',
-    inboxEmptyText: 'Når innbyggjarar sender førespurnader til einingane dine, kjem dei hit.',
   },
   roles: {
     nurse: 'Sjukepleiar',

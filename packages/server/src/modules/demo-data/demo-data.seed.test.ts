@@ -33,7 +33,7 @@ describe('demo seed', () => {
     assert.equal(await count('service_units'), 10);
     assert.equal(await count('personnel_roles'), 10);
     assert.equal(await count('parental_responsibilities'), 9);
-    assert.equal(await count('fullmakter'), 1);
+    assert.equal(await count('fullmakter'), 2);
     assert.equal(await count('care_relations'), 6);
   });
 
@@ -64,11 +64,14 @@ describe('demo seed', () => {
     assert.equal(key('Hilde'), key('Maja'));
     assert.notEqual(key('Thomas'), key('Maja'));
     assert.equal(key('Eva'), null);
-    const [f] = await database.query<{ giver: string; holder: string; areas: string }>(
+    const f = await database.query<{ giver: string; holder: string; areas: string }>(
       `SELECT g.given_name AS giver, h.given_name AS holder, array_to_string(f.service_areas, ',') AS areas
-       FROM fullmakter f JOIN persons g ON g.id = f.giver_id JOIN persons h ON h.id = f.holder_id`,
+       FROM fullmakter f JOIN persons g ON g.id = f.giver_id JOIN persons h ON h.id = f.holder_id ORDER BY 1`,
     );
-    assert.deepEqual(f, { giver: 'Per', holder: 'Anne', areas: 'digitale_helsetjenester' });
+    assert.deepEqual(f, [
+      { giver: 'Knut', holder: 'Ahmed', areas: 'innsyn' },
+      { giver: 'Per', holder: 'Anne', areas: 'digitale_helsetjenester' },
+    ]);
     const nora = await database.query(
       "SELECT 1 FROM care_relations r JOIN persons p ON p.id = r.person_id WHERE p.given_name = 'Nora'",
     );

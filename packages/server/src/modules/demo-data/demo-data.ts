@@ -372,13 +372,20 @@ export const DEMO_PARENTAL: Array<{ child: string; parent: string }> = [
   { child: 'liv', parent: 'erik' },
 ];
 
-/** Per Hansen (85, home care) lets his daughter Anne help with the digital health services only. */
+/**
+ * Per Hansen (85, home care) lets his daughter Anne help with the digital health services only. Knut Dahl (home
+ * care) lets his neighbour Ahmed Ali see what is registered about him (innsyn) but not his messages: the demo of a
+ * proxy refused for lack of a service area.
+ */
 export const DEMO_FULLMAKTER: Array<{
   giver: string;
   holder: string;
   serviceAreas: Array<'innsyn' | 'brev_og_skjema' | 'digitale_helsetjenester'>;
   validFrom: string;
-}> = [{ giver: 'per', holder: 'anne', serviceAreas: ['digitale_helsetjenester'], validFrom: '2025-06-01' }];
+}> = [
+  { giver: 'per', holder: 'anne', serviceAreas: ['digitale_helsetjenester'], validFrom: '2025-06-01' },
+  { giver: 'knut', holder: 'ahmed', serviceAreas: ['innsyn'], validFrom: '2025-09-01' },
+];
 
 /**
  * Who receives which service from which unit. Nora Bakken has none on purpose: she is the emergency-access demo.

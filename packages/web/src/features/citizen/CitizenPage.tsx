@@ -44,7 +44,7 @@ function CitizenFrame({
   const context = (
     <>
       {data && <ActingForBar acting={data.actingFor} canChange={data.choices.length > 1} />}
-      <CitizenNav />
+      <CitizenNav acting={data?.actingFor} />
     </>
   );
   return (

@@ -1,8 +1,11 @@
 import type { ActingFor, CareRelationItem } from '@helsebro/contracts';
 import { useTranslation } from 'react-i18next';
 import { useHealthContacts } from '../../api/citizen-queries.ts';
+import { useDialogUnits } from '../../api/dialog-queries.ts';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
+import { newMessageToUnitPath } from '../dialog/paths.ts';
 import { RefusedPanel } from './RefusedPanel.tsx';
 import { may } from './rights.ts';
 
@@ -12,6 +15,10 @@ export function HealthContactsPanel({ acting }: { acting: ActingFor }) {
   const { list } = useFormatters();
   const allowed = may(acting, 'health_contacts.read');
   const contacts = useHealthContacts(allowed);
+  // Whether each unit takes messages (A4); without the dialog's rights the line is left out.
+  const units = useDialogUnits(allowed && may(acting, 'messages.read'));
+  const openUnits = units.data ? new Set(units.data.units.filter((u) => u.openForDialog).map((u) => u.id)) : null;
+  const canWrite = may(acting, 'messages.send');
   const heading = t('minSide.contactsHeading');
   if (!allowed) {
     return <RefusedPanel acting={acting} action="health_contacts.read" heading={heading} />;
@@ -32,7 +39,12 @@ export function HealthContactsPanel({ acting }: { acting: ActingFor }) {
           ) : (
             <ul className="hb-contacts">
               {contacts.data.current.map((relation) => (
-                <Contact key={relation.id} relation={relation} />
+                <Contact
+                  key={relation.id}
+                  relation={relation}
+                  takesMessages={openUnits ? openUnits.has(relation.serviceUnit.id) : null}
+                  canWrite={canWrite}
+                />
               ))}
             </ul>
           )}
@@ -49,7 +61,20 @@ export function HealthContactsPanel({ acting }: { acting: ActingFor }) {
   );
 }
 
-function Contact({ relation }: { relation: CareRelationItem }) {
+/**
+ * One current contact.
+ * @param takesMessages - whether the unit is open for digital dialog; null while unknown
+ * @param canWrite - whether the user may write for the person (self, or a representation with messages.send)
+ */
+function Contact({
+  relation,
+  takesMessages,
+  canWrite,
+}: {
+  relation: CareRelationItem;
+  takesMessages: boolean | null;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const { date } = useFormatters();
   const unit = relation.serviceUnit;
@@ -89,6 +114,18 @@ function Contact({ relation }: { relation: CareRelationItem }) {
           </div>
         )}
       </dl>
+      {takesMessages !== null && (
+        <div className="hb-contacts__dialog">
+          <p className={takesMessages ? 'hb-contacts__open' : 'hb-hint'}>
+            {takesMessages ? t('contactsDialog.takesMessages') : t('contactsDialog.noMessages')}
+          </p>
+          {takesMessages && canWrite && (
+            <ButtonLink href={newMessageToUnitPath(unit.id)} variant="outline" size="medium">
+              {t('contactsDialog.write', { unit: unit.name })}
+            </ButtonLink>
+          )}
+        </div>
+      )}
     </li>
   );
 }

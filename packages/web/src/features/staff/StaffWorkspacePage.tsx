@@ -1,9 +1,9 @@
-import EmptyState from '@helsenorge/designsystem-react/components/EmptyState';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { InboxPanel } from '../staff-inbox/InboxPanel.tsx';
 import { CitizenLookup } from './CitizenLookup.tsx';
 import { MyCitizens } from './MyCitizens.tsx';
 
@@ -51,16 +51,7 @@ function StaffWorkspace({ session }: { session: SignedInSession }) {
           )}
         </section>
 
-        <section className="hb-panel hb-panel--inbox" aria-labelledby="inbox-heading">
-          <h2 id="inbox-heading" className="hb-panel__heading">
-            {t('staff.inboxHeading')}
-          </h2>
-          <EmptyState
-            title={t('staff.inboxEmptyTitle')}
-            titleHtmlMarkup="h3"
-            additionalText={t('staff.inboxEmptyText')}
-          />
-        </section>
+        <InboxPanel />
       </div>
     </Shell>
   );
