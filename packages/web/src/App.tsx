@@ -4,6 +4,9 @@ import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import type { ApiClient } from './api/api-client.ts';
 import { ApiProvider } from './api/ApiProvider.tsx';
 import { AccessLogPage } from './features/access-log/AccessLogPage.tsx';
+import { AppointmentsPage } from './features/appointments/AppointmentsPage.tsx';
+import { BookAppointmentPage } from './features/appointments/BookAppointmentPage.tsx';
+import { HomeVisitsPage } from './features/appointments/HomeVisitsPage.tsx';
 import { ChooseActingPage } from './features/citizen/ChooseActingPage.tsx';
 import { ConversationPage } from './features/dialog/ConversationPage.tsx';
 import { MessagesPage } from './features/dialog/MessagesPage.tsx';
@@ -16,6 +19,7 @@ import { NotificationPreferencesPage } from './features/notifications/Notificati
 import { NotFoundPage } from './features/NotFoundPage.tsx';
 import { OperatorConsolePage } from './features/operator/OperatorConsolePage.tsx';
 import { StaffCitizenPage } from './features/staff/StaffCitizenPage.tsx';
+import { StaffCalendarPage } from './features/staff-calendar/StaffCalendarPage.tsx';
 import { StaffWorkspacePage } from './features/staff/StaffWorkspacePage.tsx';
 import { StaffConversationPage } from './features/staff-inbox/StaffConversationPage.tsx';
 import { StaffInboxPage } from './features/staff-inbox/StaffInboxPage.tsx';
@@ -29,12 +33,16 @@ export function AppRoutes() {
       <Route path="/min-side/fullmakt" element={<FullmaktPage />} />
       <Route path="/min-side/fullmakt/ny" element={<GiveFullmaktPage />} />
       <Route path="/min-side/logg" element={<AccessLogPage />} />
+      <Route path="/min-side/timeavtaler" element={<AppointmentsPage />} />
+      <Route path="/min-side/timeavtaler/bestill" element={<BookAppointmentPage />} />
+      <Route path="/min-side/besok" element={<HomeVisitsPage />} />
       <Route path="/min-side/meldinger" element={<MessagesPage />} />
       <Route path="/min-side/meldinger/ny" element={<NewMessagePage />} />
       <Route path="/min-side/meldinger/:id" element={<ConversationPage />} />
       <Route path="/min-side/varsler" element={<NotificationPreferencesPage />} />
       <Route path="/ansatt" element={<StaffWorkspacePage />} />
       <Route path="/ansatt/innbygger/:personId" element={<StaffCitizenPage />} />
+      <Route path="/ansatt/kalender" element={<StaffCalendarPage />} />
       <Route path="/ansatt/innboks" element={<StaffInboxPage />} />
       <Route path="/ansatt/innboks/:id" element={<StaffConversationPage />} />
       <Route path="/drift" element={<OperatorConsolePage />} />

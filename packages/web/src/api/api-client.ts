@@ -27,9 +27,13 @@ import type {
   UnitStaffResponse,
 } from '@helsebro/contracts';
 import { ApiError } from './api-error.ts';
+import { createAppointmentsApi, type AppointmentsApi } from './appointments-api.ts';
 
 /** What the pages need from the server; a fake implements the same shape in component tests. */
 export type ApiClient = {
+  /** Appointments and home visits (A5, A6), citizen and staff. */
+  appointments: AppointmentsApi;
+  /** The PLO message console (issue 4), for message handlers. */
   getSession(): Promise<SessionResponse>;
   getProfile(): Promise<ProfileResponse>;
   getJobs(query: { state?: JobState; limit?: number }): Promise<JobsResponse>;
@@ -110,6 +114,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
   }
 
   return {
+    appointments: createAppointmentsApi(request),
     async getSession() {
       try {
         const session = await request<SessionResponse>('GET', '/api/session');

@@ -1,4 +1,5 @@
 import { accessLogEn } from './access-log.en.ts';
+import { appointmentsEn } from './appointments.en.ts';
 import { dialogEn } from './dialog.en.ts';
 import { fullmaktEn } from './fullmakt.en.ts';
 import type { Resources } from './nb.ts';
@@ -10,6 +11,7 @@ export const en: Resources = {
   ...representationEn,
   ...fullmaktEn,
   ...accessLogEn,
+  ...appointmentsEn,
   ...staffAccessEn,
   ...dialogEn,
   common: {

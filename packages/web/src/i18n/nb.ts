@@ -1,4 +1,5 @@
 import { accessLogNb } from './access-log.nb.ts';
+import { appointmentsNb } from './appointments.nb.ts';
 import { dialogNb } from './dialog.nb.ts';
 import { fullmaktNb } from './fullmakt.nb.ts';
 import { representationNb } from './representation.nb.ts';
@@ -10,6 +11,7 @@ export const nb = {
   ...representationNb,
   ...fullmaktNb,
   ...accessLogNb,
+  ...appointmentsNb,
   ...staffAccessNb,
   ...dialogNb,
   common: {

@@ -1,4 +1,5 @@
 import { accessLogNn } from './access-log.nn.ts';
+import { appointmentsNn } from './appointments.nn.ts';
 import { dialogNn } from './dialog.nn.ts';
 import { fullmaktNn } from './fullmakt.nn.ts';
 import type { Resources } from './nb.ts';
@@ -10,6 +11,7 @@ export const nn: Resources = {
   ...representationNn,
   ...fullmaktNn,
   ...accessLogNn,
+  ...appointmentsNn,
   ...staffAccessNn,
   ...dialogNn,
   common: {

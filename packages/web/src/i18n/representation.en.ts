@@ -20,6 +20,8 @@ export const representationEn: RepresentationResources = {
     home: 'Overview',
     fullmakt: 'Powers of attorney',
     accessLog: 'Who has seen the information',
+    appointments: 'Appointments',
+    homeVisits: 'Visits',
   },
   choose: {
     title: 'Who do you want to use Helsebro for?',

@@ -20,6 +20,8 @@ export const representationNb = {
     home: 'Oversikt',
     fullmakt: 'Fullmakter',
     accessLog: 'Hvem har sett opplysningene',
+    appointments: 'Timeavtaler',
+    homeVisits: 'Besøk',
   },
   choose: {
     title: 'Hvem vil du bruke Helsebro for?',

@@ -20,6 +20,8 @@ export const representationNn: RepresentationResources = {
     home: 'Oversikt',
     fullmakt: 'Fullmakter',
     accessLog: 'Kven har sett opplysningane',
+    appointments: 'Timeavtalar',
+    homeVisits: 'Besøk',
   },
   choose: {
     title: 'Kven vil du bruke Helsebro for?',

@@ -4,6 +4,7 @@ import { RequireKind, type SignedInSession } from '../../components/RequireKind.
 import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { InboxPanel } from '../staff-inbox/InboxPanel.tsx';
+import { CalendarLinkPanel } from '../staff-calendar/CalendarLinkPanel.tsx';
 import { CitizenLookup } from './CitizenLookup.tsx';
 import { MyCitizens } from './MyCitizens.tsx';
 
@@ -28,6 +29,8 @@ function StaffWorkspace({ session }: { session: SignedInSession }) {
         <CitizenLookup />
         <MyCitizens />
       </div>
+
+      <CalendarLinkPanel />
 
       <div className="hb-grid-staff">
         <section className="hb-panel" aria-labelledby="roles-heading">

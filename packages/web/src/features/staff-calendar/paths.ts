@@ -1,0 +1,1 @@
+export const STAFF_CALENDAR_PATH = '/ansatt/kalender';
