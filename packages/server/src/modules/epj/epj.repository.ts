@@ -1,0 +1,58 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/client.ts';
+import {
+  epjEvents,
+  municipalities,
+  persons,
+  personnel,
+  personnelRoles,
+  serviceUnits,
+} from '../../platform/db/schema.ts';
+import { inMunicipality } from '../../platform/db/tenancy.ts';
+import type { RequestContext } from '../../platform/http/request-context.ts';
+
+/** The only SQL of the EPJ API; the dialog's own tables are read and written by the dialog service. */
+export const epjRepository = {
+  async municipalityByOrgNumber(q: Queryable, orgNumber: string) {
+    const [row] = await q
+      .select({ id: municipalities.id, name: municipalities.name })
+      .from(municipalities)
+      .where(eq(municipalities.orgNumber, orgNumber));
+    return row ?? null;
+  },
+
+  /** The caller's municipality's events after `afterId`, oldest first; one more than `limit` to tell if more wait. */
+  async eventsAfter(q: Queryable, ctx: RequestContext, afterId: number, limit: number) {
+    return q
+      .select({
+        id: epjEvents.id,
+        kind: epjEvents.kind,
+        occurredAt: epjEvents.occurredAt,
+        personId: epjEvents.personId,
+        refs: epjEvents.refs,
+        unitId: serviceUnits.id,
+        unitName: serviceUnits.name,
+      })
+      .from(epjEvents)
+      .leftJoin(serviceUnits, eq(serviceUnits.id, epjEvents.serviceUnitId))
+      .where(and(inMunicipality(epjEvents.municipalityId, ctx), gt(epjEvents.id, afterId)))
+      .orderBy(asc(epjEvents.id))
+      .limit(limit + 1);
+  },
+
+  /** A health worker by HPR number who works in the caller's municipality. */
+  async workerInMunicipality(q: Queryable, ctx: RequestContext, hprNumber: string) {
+    const [row] = await q
+      .select({ id: personnel.id, givenName: personnel.givenName, familyName: personnel.familyName })
+      .from(personnel)
+      .innerJoin(personnelRoles, eq(personnelRoles.personnelId, personnel.id))
+      .where(and(eq(personnel.hprNumber, hprNumber), inMunicipality(personnelRoles.municipalityId, ctx)))
+      .limit(1);
+    return row ?? null;
+  },
+
+  async ninOf(q: Queryable, personId: string) {
+    const [row] = await q.select({ nin: persons.nin }).from(persons).where(eq(persons.id, personId));
+    return row?.nin ?? null;
+  },
+};
