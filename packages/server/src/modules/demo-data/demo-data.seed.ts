@@ -18,7 +18,6 @@ import { progressBar } from '../../platform/cli/progress.ts';
 import { makeSyntheticNin } from '@helsebro/contracts';
 import { seedPloDemo } from '../plo/index.ts';
 import { seedEpjDemo } from '../epj/index.ts';
-import { seedAppointmentsDemo } from '../appointments/index.ts';
 import {
   DEMO_CARE_RELATIONS,
   DEMO_FULLMAKTER,
@@ -142,8 +141,6 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     await seedPloDemo(tx);
     // EPJ integration: one demo machine client per municipality at the development IdP (issue 5).
     await seedEpjDemo(tx, [...muniIds.values()]);
-    // Appointments and home visits: types, slots for six weeks, planned and completed visits (issue 6).
-    await seedAppointmentsDemo(tx);
     await recordAudit(tx, systemContext('seed'), {
       action: 'seed.demo',
       resourceType: 'population',
