@@ -9,6 +9,7 @@ import { receiveRoutes } from './receive/receive.routes.ts';
 import { APPREC_SEND_JOB, createReceiveService } from './receive/receive.service.ts';
 import { ploSchemaSet } from './schema-set.ts';
 import { messageSendHandler } from './send/deliver.job.ts';
+import { sendRoutes } from './send/send.routes.ts';
 import { createOutgoingCredentials } from './send/outgoing-credentials.ts';
 import { createSendService, MESSAGE_SEND_JOB, type SendService } from './send/send.service.ts';
 
@@ -55,7 +56,8 @@ export const ploModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (a
   app.decorate('ploSend', send);
   platform.jobs.register(APPREC_SEND_JOB, appRecSendHandler(register, credentials));
   platform.jobs.register(MESSAGE_SEND_JOB, messageSendHandler({ register, credentials }));
-  await app.register(receiveRoutes, { service, register });
+  await app.register(receiveRoutes, { service, register, perMinute: platform.config.rateLimit.ediPerMinute });
   await app.register(addressRegisterRoutes, { register });
+  await app.register(sendRoutes, { send });
   await app.register(consoleRoutes, { service: createConsoleService({ db: platform.db, register, xml, send }) });
 };

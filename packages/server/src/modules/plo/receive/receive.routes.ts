@@ -2,7 +2,7 @@ import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ediReceipt } from '@helsebro/contracts';
-import { UnauthenticatedError } from '../../../platform/errors.ts';
+import { AppError, UnauthenticatedError } from '../../../platform/errors.ts';
 import { problem } from '../../../platform/http/problem.ts';
 import type { AddressRegister } from '../address-register/address-register.service.ts';
 import { PLO_XML_LIMITS } from '../schema-set.ts';
@@ -29,10 +29,12 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,512})$/i;
  * the body limit is the XML size limit. The answer is the transport receipt: 202 taken in (positive or negative
  * AppRec queued, the body says which), 200 a duplicate (nothing new), 4xx when no AppRec can be given.
  */
-export const receiveRoutes: FastifyPluginAsyncZod<{ service: ReceiveService; register: AddressRegister }> = async (
-  app,
-  { service, register },
-) => {
+export const receiveRoutes: FastifyPluginAsyncZod<{
+  service: ReceiveService;
+  register: AddressRegister;
+  /** Requests a minute per partner credential (RATE_LIMIT_EDI_PER_MINUTE). */
+  perMinute: number;
+}> = async (app, { service, register, perMinute }) => {
   app.decorateRequest('ediPartner', null);
   // Only XML is accepted here; JSON and the rest get 415 (no parser for them in this scope).
   app.removeAllContentTypeParsers();
@@ -68,7 +70,26 @@ export const receiveRoutes: FastifyPluginAsyncZod<{ service: ReceiveService; reg
 
   app.post(
     '/edi/v1/messages',
-    { bodyLimit: PLO_XML_LIMITS.maxBytes, schema: { response: { 200: ediResponse, 202: ediResponse } } },
+    {
+      bodyLimit: PLO_XML_LIMITS.maxBytes,
+      schema: { response: { 200: ediResponse, 202: ediResponse } },
+      // Per partner credential, not per address: partners may share a gateway's address, and one partner's loop
+      // must not starve the others. Counted after authentication (the auth hook runs first), so an unknown caller
+      // is answered 401 and never fills a bucket. Generous by default; a real partner sends far fewer.
+      config: {
+        rateLimit: {
+          max: perMinute,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => `edi:${req.ediPartner?.credentialId ?? req.ip}`,
+          errorResponseBuilder: () =>
+            new AppError(
+              429,
+              'rate_limited',
+              'For mange meldinger fra denne partneren på kort tid. Prøv igjen om litt.',
+            ),
+        },
+      },
+    },
     async (req, reply) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const result = await service.receive(req.ctx, req.ediPartner!, body);

@@ -22,9 +22,10 @@ export type PloTestApp = TestApp & {
  * The app on a fresh database with the demo data (including the demo address register) and the official
  * examples' parties (`__fixtures__/example-register.json`), every example sender holding a credential. The
  * installation hosts every example receiver, as a hub serving several organisations does.
+ * @param env - extra environment variables (e.g. a low RATE_LIMIT_EDI_PER_MINUTE)
  */
-export async function buildPloTestApp(): Promise<PloTestApp> {
-  const t = await buildTestApp();
+export async function buildPloTestApp(env: Record<string, string> = {}): Promise<PloTestApp> {
+  const t = await buildTestApp(env);
   await seedDemo(t.database.db);
   const register = createAddressRegister(t.app.platform);
   const doc = addressRegisterDocument.parse(JSON.parse(readFileSync(EXAMPLE_REGISTER, 'utf8')));

@@ -1,0 +1,293 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { PloSendReceipt, PloSendStatus, ProblemResponse } from '@helsebro/contracts';
+import { loginAs, type LoggedIn } from '../../../../test/login.ts';
+import { makePerson } from '../../../../test/factories.ts';
+import { systemContext } from '../../../platform/http/request-context.ts';
+import type { Job } from '../../../platform/jobs/index.ts';
+import { createAddressRegister } from '../address-register/address-register.service.ts';
+import { parseMsgHead } from '../msghead/msghead.parse.ts';
+import { ploSchemaSet } from '../schema-set.ts';
+import { SAMPLE_PATIENT, sampleMessage } from '../testing/sample-messages.ts';
+import { buildPloTestApp, type PloTestApp } from '../testing/plo-test-app.ts';
+import { messageSendHandler } from './deliver.job.ts';
+import { createOutgoingCredentials, deriveCredentialKey, type OutgoingCredentials } from './outgoing-credentials.ts';
+
+const HOSPITAL_TOKEN = 'the-hospital-gave-fjordvik-this-0123456789';
+
+void describe('sending PLO messages: API, send service and delivery job', () => {
+  let t: PloTestApp;
+  let handler: LoggedIn;
+  let nurse: LoggedIn;
+  let patientId: string;
+  let credentials: OutgoingCredentials;
+  let partner: Server;
+  let partnerUrl: string;
+  const partnerSeen: Array<{ authorization: string | undefined; body: string }> = [];
+  let partnerAnswer = 202;
+
+  const post = (payload: unknown, who: LoggedIn = handler) =>
+    t.app.inject({ method: 'POST', url: '/api/plo/messages', headers: who.headers, payload: payload as object });
+  const rows = <T>(sql: string, params: unknown[] = []) => t.database.query<T & Record<string, unknown>>(sql, params);
+  const history = async (id: string) =>
+    (
+      await rows<{ status: string }>('SELECT status FROM plo_message_events WHERE message_id = $1 ORDER BY id', [id])
+    ).map((r) => r.status);
+  const jobOf = async (id: string) =>
+    (
+      await rows<{ id: number; payload: Record<string, unknown>; max_attempts: number }>(
+        "SELECT id, payload, max_attempts FROM jobs WHERE kind = 'plo.message.send' AND payload->>'messageId' = $1",
+        [id],
+      )
+    )[0]!;
+  const runJob = async (id: string, attempts = 1, fetchImpl?: typeof fetch) => {
+    const job = await jobOf(id);
+    const run = messageSendHandler({
+      register: createAddressRegister(t.app.platform),
+      credentials,
+      ...(fetchImpl ? { fetchImpl } : {}),
+    });
+    return run({ id: job.id, kind: 'plo.message.send', payload: job.payload, attempts, maxAttempts: 12 } as Job, {
+      platform: t.app.platform,
+      signal: new AbortController().signal,
+    });
+  };
+  /** The hospital's somatic service as receiver, Fjordvik's home nursing as sender (sampleMessage's default). */
+  const report = (over: { msgId?: string } = {}) => sampleMessage('INNLEGGELSESRAPPORT', over);
+
+  before(async () => {
+    t = await buildPloTestApp();
+    const fjordvik = (await rows<{ id: string }>("SELECT id FROM municipalities WHERE number = '9901'"))[0]!.id;
+    patientId = (
+      await makePerson(t.database.db, {
+        nin: SAMPLE_PATIENT.nin,
+        birthDate: '1938-03-14',
+        givenName: 'Olav',
+        familyName: 'Nordmann',
+        municipalityId: fjordvik,
+      })
+    ).id;
+    const personnel = async (hpr: string) =>
+      (await rows<{ id: string }>('SELECT id FROM personnel WHERE hpr_number = $1', [hpr]))[0]!.id;
+    handler = await loginAs(t.app, {
+      kind: 'personnel',
+      personnelId: await personnel('9100007'),
+      municipalityId: fjordvik,
+    });
+    nurse = await loginAs(t.app, {
+      kind: 'personnel',
+      personnelId: await personnel('9100004'),
+      municipalityId: fjordvik,
+    });
+
+    partner = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        partnerSeen.push({ authorization: req.headers.authorization, body: Buffer.concat(chunks).toString('utf8') });
+        res
+          .writeHead(partnerAnswer, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ outcome: 'accepted' }));
+      });
+    });
+    await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
+    partnerUrl = `http://127.0.0.1:${(partner.address() as AddressInfo).port}/edi/v1/messages`;
+    const register = createAddressRegister(t.app.platform);
+    const doc = await register.exportDocument(systemContext('test'));
+    doc.parties = doc.parties.map((p) => (p.herId === '9900001000' ? { ...p, transportEndpoint: partnerUrl } : p));
+    await register.importDocument(systemContext('test'), doc, 'merge');
+    credentials = createOutgoingCredentials({ db: t.app.platform.db, register, secret: t.config.ploCredentialKey });
+    await credentials.set('9900001000', HOSPITAL_TOKEN, 'Fjordvik sykehus gave us this');
+  });
+  after(async () => {
+    partner.close();
+    await t.close();
+  });
+
+  void it('a message handler sends: 202, stored as outgoing and queued, history, audit with the patient, one job', async () => {
+    const res = await post(report());
+    assert.equal(res.statusCode, 202, res.body);
+    const receipt = res.json<PloSendReceipt>();
+    assert.equal(receipt.status, 'queued');
+    assert.equal(receipt.duplicate, false);
+    const [m] = await rows<{
+      direction: string;
+      status: string;
+      msg_id: string;
+      raw: Buffer;
+      receiver_party_her_id: string;
+    }>(
+      'SELECT direction, status, msg_id, raw, receiver_party_her_id, patient_person_id FROM plo_messages WHERE id = $1',
+      [receipt.id],
+    );
+    assert.deepEqual(
+      [m!.direction, m!.status, m!.msg_id, m!.receiver_party_her_id],
+      ['out', 'queued', receipt.msgId, '9900001001'],
+    );
+    const stored = ploSchemaSet().validate(m!.raw);
+    assert.ok(stored.wellFormed && stored.valid, 'what is stored validates against the XSDs');
+    assert.equal(parseMsgHead(stored.root).msgInfo.msgId, receipt.msgId);
+    assert.deepEqual(await history(receipt.id), ['queued']);
+    const job = await jobOf(receipt.id);
+    assert.equal(job.max_attempts, 12);
+    const audit = await rows<{ subject_person_id: string; actor_kind: string }>(
+      "SELECT subject_person_id, actor_kind FROM audit_log WHERE action = 'plo_message.send' AND resource_id = $1",
+      [receipt.id],
+    );
+    assert.deepEqual(
+      audit.map((a) => [a.subject_person_id, a.actor_kind]),
+      [[patientId, 'personnel']],
+    );
+  });
+
+  void it('is idempotent by MsgId: the same MsgId again answers the stored message and queues nothing new', async () => {
+    const msgId = crypto.randomUUID();
+    const first = await post(report({ msgId }));
+    assert.equal(first.statusCode, 202);
+    const again = await post(report({ msgId }));
+    assert.equal(again.statusCode, 200);
+    assert.deepEqual(again.json(), { ...first.json<PloSendReceipt>(), duplicate: true });
+    const n = await rows<{ n: number }>('SELECT count(*)::int AS n FROM plo_messages WHERE msg_id = $1', [msgId]);
+    assert.equal(n[0]!.n, 1);
+    const jobs = await rows<{ n: number }>(
+      "SELECT count(*)::int AS n FROM jobs WHERE kind = 'plo.message.send' AND payload->>'messageId' = $1",
+      [first.json<PloSendReceipt>().id],
+    );
+    assert.equal(jobs[0]!.n, 1);
+  });
+
+  void it('refuses what does not validate with 422 naming the problems, and stores nothing', async () => {
+    const before = (
+      await rows<{ n: number }>("SELECT count(*)::int AS n FROM plo_messages WHERE direction = 'out'")
+    )[0]!.n;
+    // A date the contract's pattern takes but xs:dateTime does not (month 13): only the XSD finds it.
+    const xsdInvalid = {
+      ...report(),
+      content: { ...report().content, notes: [{ text: 'ok' }] },
+      genDate: '2025-13-01T10:00:00',
+    };
+    const res = await post(xsdInvalid);
+    assert.equal(res.statusCode, 422, res.body);
+    const p = res.json<ProblemResponse>();
+    assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.equal(p.code, 'message_invalid');
+    assert.match(JSON.stringify(p.errors), /GenDate/);
+
+    const shape = await post({ ...report(), content: { diagnoses: 'many' } });
+    assert.equal(shape.statusCode, 422);
+    assert.equal(shape.json<ProblemResponse>().code, 'message_invalid');
+    assert.match(JSON.stringify(shape.json<ProblemResponse>().errors), /body\.content\.diagnoses/);
+
+    const wrongType = await post({
+      ...sampleMessage('LOG_INNLAGT'),
+      sender: report().sender,
+      receiver: report().receiver,
+    });
+    assert.equal(wrongType.statusCode, 422);
+    assert.equal(wrongType.json<ProblemResponse>().code, 'receiver_cannot_receive');
+    assert.match(JSON.stringify(wrongType.json<ProblemResponse>().errors), /LOG_INNLAGT/);
+
+    const unknown = await post({
+      ...report(),
+      receiver: { organisation: { name: 'Ukjent', herId: '123' }, service: { name: 'Ukjent', herId: '124' } },
+    });
+    assert.equal(unknown.statusCode, 422);
+    assert.equal(unknown.json<ProblemResponse>().code, 'receiver_unknown');
+    const after = (await rows<{ n: number }>("SELECT count(*)::int AS n FROM plo_messages WHERE direction = 'out'"))[0]!
+      .n;
+    assert.equal(after, before);
+  });
+
+  void it('lets only a message handler of the sending service’s municipality send and read the status', async () => {
+    assert.equal((await post(report(), nurse)).statusCode, 403);
+    const bakkedal = {
+      ...report(),
+      sender: {
+        organisation: { name: 'Bakkedal kommune', herId: '9900003000' },
+        service: { name: 'Sykepleietjeneste, pleie- og omsorg', herId: '9900003001' },
+      },
+    };
+    const other = await post(bakkedal);
+    assert.equal(other.statusCode, 403);
+    assert.equal(other.json<ProblemResponse>().code, 'sender_not_yours');
+    const anonymous = await t.app.inject({ method: 'POST', url: '/api/plo/messages', payload: report() as object });
+    assert.equal(anonymous.statusCode, 401);
+    const sent = (await post(report())).json<PloSendReceipt>();
+    const asNurse = await t.app.inject({
+      method: 'GET',
+      url: `/api/plo/messages/${sent.id}/status`,
+      headers: nurse.headers,
+    });
+    assert.equal(asNurse.statusCode, 403);
+  });
+
+  void it('delivers with the credential we hold: sent, then delivered on 2xx; the status API shows the history', async () => {
+    const sent = (await post(report())).json<PloSendReceipt>();
+    const seen = partnerSeen.length;
+    partnerAnswer = 202;
+    await runJob(sent.id);
+    assert.equal(partnerSeen.length, seen + 1);
+    assert.equal(partnerSeen.at(-1)!.authorization, `Bearer ${HOSPITAL_TOKEN}`);
+    assert.match(partnerSeen.at(-1)!.body, new RegExp(`<MsgId>${sent.msgId}</MsgId>`));
+    await runJob(sent.id, 2);
+    assert.equal(partnerSeen.length, seen + 1, 'a repeated job sends nothing once delivered');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/plo/messages/${sent.id}/status`,
+      headers: handler.headers,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const status = res.json<PloSendStatus>();
+    assert.equal(status.status, 'delivered');
+    assert.deepEqual(
+      status.history.map((h) => h.status),
+      ['queued', 'sent', 'delivered'],
+    );
+    assert.equal(status.history[2]!.detail.httpStatus, 202);
+    assert.equal(status.history[2]!.detail.outcome, 'accepted');
+    assert.equal(status.receiverHerId, '9900001001');
+  });
+
+  void it('retries on 5xx, 429 and network errors (back to queued), fails at once on other 4xx and after the last attempt', async () => {
+    const a = (await post(report())).json<PloSendReceipt>();
+    partnerAnswer = 503;
+    await assert.rejects(runJob(a.id, 1), /503/);
+    partnerAnswer = 429;
+    await assert.rejects(runJob(a.id, 2), /429/);
+    const refused: typeof fetch = () =>
+      Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }));
+    await assert.rejects(runJob(a.id, 3, refused), /network error/);
+    assert.deepEqual(await history(a.id), ['queued', 'sent', 'queued', 'sent', 'queued', 'sent', 'queued']);
+    const [m] = await rows<{ status: string }>('SELECT status FROM plo_messages WHERE id = $1', [a.id]);
+    assert.equal(m!.status, 'queued', 'waiting for the next attempt, not failed');
+    partnerAnswer = 503;
+    await assert.rejects(runJob(a.id, 12), /503/);
+    assert.equal(
+      (await rows<{ status: string }>('SELECT status FROM plo_messages WHERE id = $1', [a.id]))[0]!.status,
+      'failed',
+    );
+
+    const b = (await post(report())).json<PloSendReceipt>();
+    partnerAnswer = 400;
+    await runJob(b.id, 1);
+    assert.deepEqual(await history(b.id), ['queued', 'sent', 'failed']);
+    partnerAnswer = 202;
+  });
+
+  void it('keeps the token out of the register export and encrypted at rest; another key cannot read it', async () => {
+    const register = createAddressRegister(t.app.platform);
+    const exported = JSON.stringify(await register.exportDocument(systemContext('test')));
+    assert.ok(!exported.includes(HOSPITAL_TOKEN));
+    const [row] = await rows<{ token_encrypted: Buffer; key_id: string }>(
+      'SELECT token_encrypted, key_id FROM plo_outgoing_credentials',
+    );
+    assert.ok(!row!.token_encrypted.toString('latin1').includes(HOSPITAL_TOKEN));
+    assert.equal(row!.key_id, deriveCredentialKey(t.config.ploCredentialKey).id);
+    const hospital = (await register.lookup('9900001001'))!;
+    assert.equal(await credentials.tokenFor(hospital), HOSPITAL_TOKEN);
+    const otherKey = createOutgoingCredentials({ db: t.app.platform.db, register, secret: 'x'.repeat(40) });
+    await assert.rejects(otherKey.tokenFor(hospital), /another key/);
+  });
+});
