@@ -23,6 +23,7 @@ import { ploModule } from './modules/plo/index.ts';
 import { createDialogService, dialogModule } from './modules/dialog/index.ts';
 import { epjModule } from './modules/epj/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
+import { appointmentsModule } from './modules/appointments/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -114,6 +115,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(ploModule, { platform });
   await app.register(dialogModule, { platform });
   await app.register(notificationsModule, { platform });
+  await app.register(appointmentsModule, { platform });
   await app.register(epjModule, { platform, dialog: createDialogService(platform) });
 
   await app.register(healthRoutes, { platform });

@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fieldErrors: FieldError[] = [],
+    /** Extension members of the problem details (RFC 9457 §3.2), e.g. a deadline and whom to call. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = new.target.name;

@@ -17,6 +17,7 @@ import { systemContext } from '../../platform/http/request-context.ts';
 import { progressBar } from '../../platform/cli/progress.ts';
 import { makeSyntheticNin } from '@helsebro/contracts';
 import { seedPloDemo } from '../plo/index.ts';
+import { seedAppointmentsDemo } from '../appointments/index.ts';
 import { seedEpjDemo } from '../epj/index.ts';
 import {
   DEMO_CARE_RELATIONS,
@@ -139,6 +140,8 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     await seedRelations(tx, { personIds, personnelIds, muniIds, unitIds });
     // PLO address register: the synthetic hospital and the municipalities' receiving services (issue 4).
     await seedPloDemo(tx);
+    // Appointments and home visits: types, slots for six weeks, planned and completed visits (issue 6).
+    await seedAppointmentsDemo(tx);
     // EPJ integration: one demo machine client per municipality at the development IdP (issue 5).
     await seedEpjDemo(tx, [...muniIds.values()]);
     await recordAudit(tx, systemContext('seed'), {

@@ -25,6 +25,48 @@ export const TEMPLATES = {
       text: 'The unit has a new message from a citizen on Helsebro. Log in to read it.',
     },
   },
+  // Appointments (issue 6): no unit, type, time or name — only that something is waiting.
+  appointment_reminder: {
+    nb: { subject: 'Påminnelse om timeavtale', text: 'Du har en timeavtale snart. Logg inn på Helsebro for å se den.' },
+    nn: {
+      subject: 'Påminning om timeavtale',
+      text: 'Du har ein timeavtale snart. Logg inn på Helsebro for å sjå han.',
+    },
+    en: { subject: 'Appointment reminder', text: 'You have an appointment soon. Log in to Helsebro to see it.' },
+  },
+  appointment_changed: {
+    nb: {
+      subject: 'Endring i timeavtale',
+      text: 'Det er en endring i timeavtalene dine på Helsebro. Logg inn for å se den.',
+    },
+    nn: {
+      subject: 'Endring i timeavtale',
+      text: 'Det er ei endring i timeavtalane dine på Helsebro. Logg inn for å sjå henne.',
+    },
+    en: {
+      subject: 'Appointment changed',
+      text: 'There is a change to your appointments on Helsebro. Log in to see it.',
+    },
+  },
+  appointment_request_answered: {
+    nb: {
+      subject: 'Svar på forespørsel',
+      text: 'Du har fått svar på en forespørsel om timeavtale på Helsebro. Logg inn for å se det.',
+    },
+    nn: {
+      subject: 'Svar på førespurnad',
+      text: 'Du har fått svar på ein førespurnad om timeavtale på Helsebro. Logg inn for å sjå det.',
+    },
+    en: {
+      subject: 'Answer to your request',
+      text: 'Your appointment request on Helsebro has been answered. Log in to see it.',
+    },
+  },
+  visit_completed: {
+    nb: { subject: 'Besøk utført', text: 'Et besøk er registrert som utført på Helsebro. Logg inn for å se det.' },
+    nn: { subject: 'Besøk utført', text: 'Eit besøk er registrert som utført på Helsebro. Logg inn for å sjå det.' },
+    en: { subject: 'Visit completed', text: 'A visit has been recorded as completed on Helsebro. Log in to see it.' },
+  },
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 

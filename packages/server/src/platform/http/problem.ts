@@ -48,7 +48,7 @@ export function registerProblemHandlers(app: App): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let body: Problem;
     if (err instanceof AppError) {
-      body = problem(err.status, err.code, err.message, err.fieldErrors);
+      body = { ...err.extensions, ...problem(err.status, err.code, err.message, err.fieldErrors) };
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => ({
         path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
