@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client.ts';
 import type { RequestContext } from '../../../platform/http/request-context.ts';
 import { inMunicipality } from '../../../platform/db/tenancy.ts';
-import { personnelRoles, ploMessageEvents, ploMessages } from '../../../platform/db/schema.ts';
+import { municipalities, personnelRoles, ploMessageEvents, ploMessages } from '../../../platform/db/schema.ts';
 
 export type OutStatus = 'queued' | 'sent' | 'delivered' | 'apprec_ok' | 'apprec_rejected' | 'failed';
 
@@ -154,4 +154,13 @@ export async function isMessageHandler(q: Queryable, ctx: RequestContext, person
     )
     .limit(1);
   return r !== undefined;
+}
+
+/** The organisation number of the organisation row a login is for (a municipality, or a hospital's own row). */
+export async function orgNumberOf(q: Queryable, municipalityId: string): Promise<string | null> {
+  const [r] = await q
+    .select({ orgNumber: municipalities.orgNumber })
+    .from(municipalities)
+    .where(eq(municipalities.id, municipalityId));
+  return r?.orgNumber ?? null;
 }

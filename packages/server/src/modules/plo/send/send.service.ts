@@ -48,7 +48,21 @@ export type SendService = ReturnType<typeof createSendService>;
 export function createSendService(deps: { db: Db; register: AddressRegister }) {
   const { db, register } = deps;
 
-  /** Who may send in the name of `sender`: the platform itself, or a message handler of its municipality. */
+  /**
+   * Who may send in the name of `sender`: the platform itself, or a message handler whose login is for the
+   * organisation that owns the sending service: its municipality, or, in a hospital's installation where the
+   * hospital's parties have no municipality, the organisation whose number the login's organisation row carries
+   * (the rule the message console uses, console.service.ts).
+   */
+  async function owns(ctx: RequestContext, sender: RegisterParty): Promise<boolean> {
+    return (
+      ctx.municipalityId !== null &&
+      (sender.municipalityId === ctx.municipalityId ||
+        (sender.municipalityId === null &&
+          (await register.organisationOf(sender)).orgNumber === (await repo.orgNumberOf(db, ctx.municipalityId))))
+    );
+  }
+
   async function authorize(ctx: RequestContext, sender: RegisterParty): Promise<void> {
     if (ctx.actor.kind === 'system') {
       return;
@@ -56,7 +70,7 @@ export function createSendService(deps: { db: Db; register: AddressRegister }) {
     if (ctx.actor.kind !== 'personnel') {
       throw new ForbiddenError('Bare meldingsansvarlige kan sende PLO-meldinger.', 'wrong_role');
     }
-    if (!ctx.municipalityId || sender.municipalityId !== ctx.municipalityId) {
+    if (!(await owns(ctx, sender))) {
       throw new ForbiddenError(
         `Avsender ${sender.herId} tilhører ikke kommunen du er logget inn for.`,
         'sender_not_yours',
@@ -252,7 +266,8 @@ export function createSendService(deps: { db: Db; register: AddressRegister }) {
         return undefined;
       }
       if (ctx.actor.kind !== 'system') {
-        if (ctx.actor.kind !== 'personnel' || !ctx.municipalityId || m.municipalityId !== ctx.municipalityId) {
+        const sender = m.senderPartyId ? await register.byId(m.senderPartyId) : undefined;
+        if (ctx.actor.kind !== 'personnel' || !sender || !(await owns(ctx, sender))) {
           return undefined;
         }
         if (!(await repo.isMessageHandler(db, ctx, ctx.actor.personnelId))) {
