@@ -383,12 +383,12 @@ void describe('two Helsebro instances: a hospital and a municipality exchange a 
       );
       // The sender may have stored the AppRec before the receiver's job recorded the sender's 2xx.
       const answered = await waitFor(`${c.type}: the receiver's AppRec marked delivered`, async () => {
-        const rows = await q<{ delivery: string }>(
+        const rows: Array<{ delivery: string }> = await q<{ delivery: string }>(
           to,
           "SELECT delivery FROM plo_apprecs WHERE direction = 'out' AND message_id = $1",
           [received[0]!.id],
         );
-        return rows.every((r) => r.delivery === 'delivered') && rows;
+        return rows.every((r) => r.delivery === 'delivered') ? rows : undefined;
       });
       assert.deepEqual(
         answered.map((a) => a.delivery),
