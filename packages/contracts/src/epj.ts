@@ -65,7 +65,8 @@ export const epjReplyBody = z.object({
 });
 export type EpjReplyBody = z.infer<typeof epjReplyBody>;
 
-export const epjActionBody = z.object({ author: epjAuthor.optional() }).optional();
+/** Optional: an EPJ may send no body at all (Fastify gives null then). */
+export const epjActionBody = z.object({ author: epjAuthor.optional() }).nullish();
 export type EpjActionBody = z.infer<typeof epjActionBody>;
 
 export const epjAttachment = z.object({
