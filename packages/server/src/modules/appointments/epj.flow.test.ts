@@ -1,0 +1,216 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  APPOINTMENT_ROUTES as R,
+  type CitizenAppointment,
+  type CompletedVisit,
+  type EpjAppointment,
+  type EpjSchedule,
+  type EpjSlotsResponse,
+  type ProblemResponse,
+} from '@helsebro/contracts';
+import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
+import { loginAs, type LoggedIn } from '../../../test/login.ts';
+import { makeMunicipality, makePerson, makeServiceUnit, type Person } from '../../../test/factories.ts';
+import { appointmentTypes } from '../../platform/db/schema.ts';
+import { addCalendarDays, osloDateOf } from '../../platform/time/oslo-time.ts';
+import { registerMachineClient } from '../identity/index.ts';
+
+const path = (p: string, params: Record<string, string>) =>
+  Object.entries(params).reduce((acc, [k, v]) => acc.replace(`:${k}`, v), p);
+
+/** The EPJ side of appointments against a listening server, with tokens from the development IdP. */
+void describe('EPJ API: schedules, slots, appointments and completed visits; bookings in the feed', () => {
+  let t: TestApp;
+  let unitId: string, visitUnitId: string, vaccType: string, visitType: string;
+  let kari: Person;
+  let kariLogin: LoggedIn;
+  const tokens = new Map<string, string>();
+
+  const epj = async (method: string, url: string, body?: object, client = 'epj-a') => {
+    if (!tokens.has(client)) {
+      const res = await fetch(`${t.config.publicUrl}/idp/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${client}:${client}-secret-0123456789`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials&scope=helsebro%3Aepj',
+      });
+      tokens.set(client, ((await res.json()) as { access_token: string }).access_token);
+    }
+    const res = await fetch(`${t.config.publicUrl}${url}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${tokens.get(client)}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: await res.json() };
+  };
+
+  before(async () => {
+    t = await buildTestApp({}, { listen: true });
+    const db = t.app.platform.db;
+    const a = await makeMunicipality(db);
+    const b = await makeMunicipality(db);
+    const vaccination = await makeServiceUnit(db, a.id, { name: 'Vaksinasjonskontoret', kind: 'vaccination' });
+    const homeCare = await makeServiceUnit(db, a.id, { name: 'Hjemmesykepleien' });
+    [unitId, visitUnitId] = [vaccination.id, homeCare.id];
+    vaccType = (
+      await db
+        .insert(appointmentTypes)
+        .values({
+          municipalityId: a.id,
+          serviceUnitId: vaccination.id,
+          name: 'Vaksinasjon',
+          kind: 'vaccination',
+          durationMinutes: 20,
+          selfBookable: true,
+        })
+        .returning()
+    )[0]!.id;
+    visitType = (
+      await db
+        .insert(appointmentTypes)
+        .values({
+          municipalityId: a.id,
+          serviceUnitId: homeCare.id,
+          name: 'Hjemmebesøk',
+          kind: 'home_visit',
+          durationMinutes: 30,
+        })
+        .returning()
+    )[0]!.id;
+    kari = await makePerson(db, { municipalityId: a.id });
+    kariLogin = await loginAs(t.app, { kind: 'citizen', personId: kari.id });
+    for (const [clientId, m] of [
+      ['epj-a', a],
+      ['epj-b', b],
+    ] as const) {
+      await registerMachineClient(db, {
+        clientId,
+        clientName: clientId,
+        clientSecret: `${clientId}-secret-0123456789`,
+        orgNumber: m.orgNumber,
+      });
+    }
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  it('refuses a call without a token', async () => {
+    const res = await fetch(`${t.config.publicUrl}${R.epj.slots}?serviceUnitId=${unitId}`);
+    assert.equal(res.status, 401);
+    assert.match(res.headers.get('www-authenticate') ?? '', /Bearer/);
+  });
+
+  it('a schedule generates slots; a citizen books one and the booking appears in the feed', async () => {
+    const today = osloDateOf(new Date());
+    const created = await epj('POST', R.epj.schedules, {
+      serviceUnitId: unitId,
+      appointmentTypeId: vaccType,
+      weekdays: [1, 2, 3, 4, 5],
+      startTime: '09:00',
+      endTime: '10:00',
+      validFrom: addCalendarDays(today, 1),
+      validTo: addCalendarDays(today, 14),
+      externalId: 'plan-17',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const schedule = created.body as EpjSchedule;
+    assert.equal(schedule.externalId, 'plan-17');
+    const slots = (
+      await epj('GET', `${R.epj.slots}?serviceUnitId=${unitId}&from=${today}&to=${addCalendarDays(today, 20)}`)
+    ).body as EpjSlotsResponse;
+    // Three 20-minute slots per working day between tomorrow and two weeks on.
+    assert.ok(slots.slots.length >= 3 * 8 && slots.slots.length % 3 === 0, `${slots.slots.length} slots`);
+    assert.ok(slots.slots.every((s) => ['09:00', '09:20', '09:40'].includes(s.localTime) && !s.booked));
+    const again = await epj('PUT', path(R.epj.schedule, { id: schedule.id }), {
+      serviceUnitId: unitId,
+      appointmentTypeId: vaccType,
+      weekdays: [1, 2, 3, 4, 5],
+      startTime: '09:00',
+      endTime: '10:00',
+      validFrom: addCalendarDays(today, 1),
+      validTo: addCalendarDays(today, 14),
+    });
+    assert.equal(again.status, 200);
+    const [{ n }] = (await t.database.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM appointment_slots WHERE rule_id = $1',
+      [schedule.id],
+    )) as [{ n: number }];
+    assert.equal(n, slots.slots.length, 'regenerating the same rule gives the same slots, no duplicates');
+
+    const first = slots.slots[0]!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: R.citizen.book,
+      headers: kariLogin.headers,
+      payload: { slotId: first.id },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const booked = res.json<CitizenAppointment>();
+    const feed = await epj('GET', '/epj/v1/events');
+    assert.equal(feed.status, 200, JSON.stringify(feed.body));
+    const events = (feed.body as { events: Array<{ kind: string; refs: Record<string, string> }> }).events;
+    assert.ok(events.some((e) => e.kind === 'appointment.booked' && e.refs.appointmentId === booked.id));
+    const after = (
+      await epj('GET', `${R.epj.slots}?serviceUnitId=${unitId}&from=${first.localDate}&to=${first.localDate}`)
+    ).body as EpjSlotsResponse;
+    assert.equal(after.slots.find((s) => s.id === first.id)!.booked, true);
+  });
+
+  it('creates a home visit by identity number, moves it, records it as completed; another municipality sees nothing', async () => {
+    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    startsAt.setUTCHours(8, 0, 0, 0);
+    const created = await epj('POST', R.epj.appointments, {
+      serviceUnitId: visitUnitId,
+      appointmentTypeId: visitType,
+      nin: kari.nin,
+      startsAt: startsAt.toISOString(),
+      location: 'Hjemme',
+      externalId: 'visit-1',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const a = created.body as EpjAppointment;
+    assert.equal(a.externalId, 'visit-1');
+    assert.equal(a.citizen.personId, kari.id);
+    const moved = await epj('PATCH', path(R.epj.appointment, { id: a.id }), {
+      startsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+    });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    assert.equal((moved.body as EpjAppointment).startsAt, new Date(startsAt.getTime() + 3_600_000).toISOString());
+
+    const foreign = await epj('GET', path(R.epj.appointment, { id: a.id }), undefined, 'epj-b');
+    assert.equal(foreign.status, 404);
+    const early = await epj('POST', path(R.epj.completedVisits, { id: a.id }), { whatWasDone: 'Medisiner gitt.' });
+    assert.equal(early.status, 422, 'not before it has happened');
+    assert.equal((early.body as ProblemResponse).code, 'time_in_past');
+
+    // Time passes: the test runs on the real clock, so the visit is put two hours back instead.
+    await t.database.query(
+      "UPDATE appointments SET starts_at = now() - interval '2 hours', ends_at = now() - interval '90 minutes' WHERE id = $1",
+      [a.id],
+    );
+    const done = await epj('POST', path(R.epj.completedVisits, { id: a.id }), {
+      whatWasDone: 'Medisiner gitt. Sårstell.',
+    });
+    assert.equal(done.status, 201, JSON.stringify(done.body));
+    assert.equal((done.body as CompletedVisit).whatWasDone, 'Medisiner gitt. Sårstell.');
+    const kinds = await t.database.query<{ kind: string }>(
+      "SELECT kind FROM epj_events WHERE refs->>'appointmentId' = $1 ORDER BY id",
+      [a.id],
+    );
+    assert.deepEqual(
+      kinds.map((k) => k.kind),
+      ['appointment.booked', 'appointment.moved', 'completed_visit.created'],
+    );
+    const [audit] = await t.database.query<{ actor_kind: string; subject_person_id: string }>(
+      "SELECT actor_kind, subject_person_id FROM audit_log WHERE action = 'completed_visit.create'",
+    );
+    assert.deepEqual(audit, { actor_kind: 'partner', subject_person_id: kari.id });
+  });
+});

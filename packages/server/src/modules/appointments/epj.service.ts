@@ -1,0 +1,363 @@
+import type {
+  CompletedVisit,
+  EpjAppointment,
+  EpjAppointmentBody,
+  EpjAppointmentPatchBody,
+  EpjSchedule,
+  EpjScheduleBody,
+  EpjSlotBody,
+  EpjSlotsResponse,
+  RecordCompletedVisitBody,
+} from '@helsebro/contracts';
+import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Queryable } from '../../platform/db/client.ts';
+import {
+  appointmentAvailabilityRules,
+  appointments,
+  appointmentSlots,
+  appointmentTypes,
+  municipalities,
+  persons,
+  serviceUnits,
+} from '../../platform/db/schema.ts';
+import { inMunicipality } from '../../platform/db/tenancy.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import type { RequestContext } from '../../platform/http/request-context.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { addCalendarDays, osloDateOf, startOfOsloDate, toOslo } from '../../platform/time/oslo-time.ts';
+import type { MachineCaller } from '../epj/index.ts';
+import { RuleError } from './appointments.errors.ts';
+import { loadAppointments, slotView, staffView } from './appointments.repository.ts';
+import { auditedWrite } from './shared.ts';
+import { ensureSlots, expandRule, type RuleRow } from './slots.ts';
+import type { StaffAppointmentsService } from './staff.service.ts';
+
+/** Slots are kept generated this far ahead of a schedule's change. */
+const GENERATE_WEEKS = 8;
+
+const scheduleView = (r: RuleRow): EpjSchedule => ({
+  id: r.id,
+  serviceUnitId: r.serviceUnitId,
+  appointmentTypeId: r.appointmentTypeId,
+  weekdays: r.weekdays,
+  startTime: r.startTime.slice(0, 5),
+  endTime: r.endTime.slice(0, 5),
+  validFrom: r.validFrom,
+  validTo: r.validTo,
+  skipHolidays: r.skipHolidays,
+  active: r.active,
+  externalId: r.externalId,
+  slotsGeneratedUntil: r.slotsGeneratedUntil,
+});
+
+/**
+ * The appointment side of the EPJ API (E1): schedules (availability rules), slots, appointments and completed
+ * visits, for an EPJ acting for every unit of its municipality. Appointment changes go through the staff service,
+ * so the same rules, audit, notices and feed events apply whether a nurse or the EPJ makes them.
+ */
+export function createEpjAppointmentsService(
+  platform: Pick<Platform, 'db' | 'clock'>,
+  staff: StaffAppointmentsService,
+) {
+  const { db, clock } = platform;
+
+  const unitOf = async (q: Queryable, ctx: RequestContext, unitId: string, typeId: string) => {
+    const [row] = await q
+      .select({ unitId: serviceUnits.id, municipalityId: serviceUnits.municipalityId, type: appointmentTypes })
+      .from(appointmentTypes)
+      .innerJoin(serviceUnits, eq(serviceUnits.id, appointmentTypes.serviceUnitId))
+      .where(
+        and(
+          eq(appointmentTypes.id, typeId),
+          eq(serviceUnits.id, unitId),
+          inMunicipality(appointmentTypes.municipalityId, ctx),
+        ),
+      );
+    if (!row) {
+      throw new NotFoundError('Fant ikke timetypen i enheten i kommunen.', 'appointment_type_not_found');
+    }
+    return row;
+  };
+
+  const ruleValues = (b: EpjScheduleBody) => {
+    if (b.endTime <= b.startTime) {
+      throw new ValidationError('Sluttid er før starttid.', [{ path: 'body.endTime', message: 'not after startTime' }]);
+    }
+    return {
+      weekdays: [...new Set(b.weekdays)].sort(),
+      startTime: b.startTime,
+      endTime: b.endTime,
+      validFrom: b.validFrom,
+      validTo: b.validTo,
+      skipHolidays: b.skipHolidays ?? true,
+      active: b.active ?? true,
+      externalId: b.externalId ?? null,
+    };
+  };
+
+  const epjView = async (id: string): Promise<EpjAppointment> => {
+    const [f] = await loadAppointments(db, eq(appointments.id, id));
+    const { completedVisit: _v, pendingRequest: _p, ...view } = staffView(f!);
+    return { ...view, externalId: f!.appointment.externalId };
+  };
+
+  return {
+    /** The EPJ client of the token's municipality (by organisation number, as modules/epj decides it). */
+    async authorise(ctx: RequestContext, caller: MachineCaller): Promise<RequestContext> {
+      const machine: RequestContext = {
+        ...ctx,
+        actor: { kind: 'partner', partnerId: caller.clientId },
+        purpose: 'epj_integration',
+      };
+      const [m] = caller.orgNumber
+        ? await db
+            .select({ id: municipalities.id })
+            .from(municipalities)
+            .where(eq(municipalities.orgNumber, caller.orgNumber))
+        : [];
+      if (!m) {
+        await recordAudit(db, machine, { action: 'epj.authenticate', resourceType: 'epj_client' }, 'denied');
+        throw new ForbiddenError(
+          'Organisasjonsnummeret i tokenet hører ikke til en kommune på Helsebro.',
+          'organisation_not_customer',
+        );
+      }
+      return { ...machine, municipalityId: m.id };
+    },
+
+    async createSchedule(ctx: RequestContext, body: EpjScheduleBody): Promise<EpjSchedule> {
+      const today = osloDateOf(clock.now());
+      const rule = await auditedWrite(
+        db,
+        ctx,
+        { action: 'appointment_schedule.create', resourceType: 'appointment_schedule' },
+        async (tx) => {
+          const u = await unitOf(tx, ctx, body.serviceUnitId, body.appointmentTypeId);
+          const [created] = await tx
+            .insert(appointmentAvailabilityRules)
+            .values({
+              municipalityId: u.municipalityId,
+              serviceUnitId: u.unitId,
+              appointmentTypeId: u.type.id,
+              ...ruleValues(body),
+            })
+            .returning();
+          const inserted = await ensureSlots(
+            tx,
+            { ruleId: created!.id },
+            today,
+            addCalendarDays(today, GENERATE_WEEKS * 7),
+          );
+          return { result: created!.id, resourceId: created!.id, details: { slots: inserted } };
+        },
+      );
+      return this.schedule(ctx, rule);
+    },
+
+    async updateSchedule(ctx: RequestContext, id: string, body: EpjScheduleBody): Promise<EpjSchedule> {
+      const now = clock.now();
+      const today = osloDateOf(now);
+      await auditedWrite(
+        db,
+        ctx,
+        { action: 'appointment_schedule.update', resourceType: 'appointment_schedule', resourceId: id },
+        async (tx) => {
+          await unitOf(tx, ctx, body.serviceUnitId, body.appointmentTypeId);
+          const [updated] = await tx
+            .update(appointmentAvailabilityRules)
+            .set({ ...ruleValues(body), slotsGeneratedUntil: null, updatedAt: now })
+            .where(
+              and(
+                eq(appointmentAvailabilityRules.id, id),
+                eq(appointmentAvailabilityRules.serviceUnitId, body.serviceUnitId),
+                eq(appointmentAvailabilityRules.appointmentTypeId, body.appointmentTypeId),
+                inMunicipality(appointmentAvailabilityRules.municipalityId, ctx),
+              ),
+            )
+            .returning();
+          if (!updated) {
+            throw new NotFoundError('Fant ikke timeplanen.', 'schedule_not_found');
+          }
+          // Free future slots the new rule no longer gives go; booked ones stay with their appointments, and
+          // slots the new rule gives again keep their ids.
+          const until = addCalendarDays(today, GENERATE_WEEKS * 7);
+          const [type] = await tx
+            .select()
+            .from(appointmentTypes)
+            .where(eq(appointmentTypes.id, updated.appointmentTypeId));
+          const keep = new Set(
+            (updated.active ? expandRule(updated, type!.durationMinutes, today, until) : []).map((x) =>
+              x.startsAt.getTime(),
+            ),
+          );
+          const free = await tx
+            .select({ id: appointmentSlots.id, startsAt: appointmentSlots.startsAt })
+            .from(appointmentSlots)
+            .where(
+              and(
+                eq(appointmentSlots.ruleId, id),
+                gte(appointmentSlots.startsAt, now),
+                sql`NOT EXISTS (SELECT 1 FROM ${appointments} WHERE ${appointments.slotId} = ${appointmentSlots.id})`,
+              ),
+            );
+          const gone = free.filter((f) => !keep.has(f.startsAt.getTime())).map((f) => f.id);
+          if (gone.length > 0) {
+            await tx.delete(appointmentSlots).where(inArray(appointmentSlots.id, gone));
+          }
+          const inserted = await ensureSlots(tx, { ruleId: id }, today, addCalendarDays(today, GENERATE_WEEKS * 7));
+          return { result: id, details: { removed: gone.length, slots: inserted } };
+        },
+      );
+      return this.schedule(ctx, id);
+    },
+
+    async schedule(ctx: RequestContext, id: string): Promise<EpjSchedule> {
+      const [r] = await db
+        .select()
+        .from(appointmentAvailabilityRules)
+        .where(
+          and(
+            eq(appointmentAvailabilityRules.id, id),
+            inMunicipality(appointmentAvailabilityRules.municipalityId, ctx),
+          ),
+        );
+      if (!r) {
+        throw new NotFoundError('Fant ikke timeplanen.', 'schedule_not_found');
+      }
+      return scheduleView(r);
+    },
+
+    async slots(
+      ctx: RequestContext,
+      q: { serviceUnitId: string; from?: string; to?: string },
+    ): Promise<EpjSlotsResponse> {
+      const today = osloDateOf(clock.now());
+      const from = q.from ?? today;
+      const to = q.to ?? addCalendarDays(from, 28);
+      if (to < from || to > addCalendarDays(from, 92)) {
+        throw new ValidationError('Velg en periode på høyst 92 dager.', [
+          { path: 'querystring.to', message: 'invalid range' },
+        ]);
+      }
+      const rows = await db
+        .select({ s: appointmentSlots, booked: sql<boolean>`${appointments.id} IS NOT NULL` })
+        .from(appointmentSlots)
+        .leftJoin(
+          appointments,
+          and(eq(appointments.slotId, appointmentSlots.id), sql`${appointments.status} <> 'cancelled'`),
+        )
+        .where(
+          and(
+            eq(appointmentSlots.serviceUnitId, q.serviceUnitId),
+            inMunicipality(appointmentSlots.municipalityId, ctx),
+            gte(appointmentSlots.startsAt, startOfOsloDate(from)),
+            lt(appointmentSlots.startsAt, startOfOsloDate(addCalendarDays(to, 1))),
+          ),
+        )
+        .orderBy(appointmentSlots.startsAt);
+      return { slots: rows.map((r) => ({ ...slotView(r.s), booked: r.booked })) };
+    },
+
+    async createSlot(ctx: RequestContext, body: EpjSlotBody) {
+      const startsAt = new Date(body.startsAt);
+      if (startsAt.getTime() <= clock.now().getTime()) {
+        throw new RuleError('time_in_past', 'Tidspunktet har allerede vært.');
+      }
+      const id = await auditedWrite(
+        db,
+        ctx,
+        { action: 'appointment_slot.create', resourceType: 'appointment_slot' },
+        async (tx) => {
+          const u = await unitOf(tx, ctx, body.serviceUnitId, body.appointmentTypeId);
+          const [s] = await tx
+            .insert(appointmentSlots)
+            .values({
+              municipalityId: u.municipalityId,
+              serviceUnitId: u.unitId,
+              appointmentTypeId: u.type.id,
+              startsAt,
+              endsAt: new Date(startsAt.getTime() + u.type.durationMinutes * 60_000),
+            })
+            .onConflictDoNothing()
+            .returning({ id: appointmentSlots.id });
+          if (!s) {
+            throw new RuleError('slot_exists', 'Det finnes allerede en time av denne typen på dette tidspunktet.');
+          }
+          return { result: s.id, resourceId: s.id };
+        },
+      );
+      const [s] = await db.select().from(appointmentSlots).where(eq(appointmentSlots.id, id));
+      return { ...slotView(s!), booked: false };
+    },
+
+    async createAppointment(ctx: RequestContext, body: EpjAppointmentBody): Promise<EpjAppointment> {
+      const [person] = await db
+        .select({ id: persons.id })
+        .from(persons)
+        .where(and(eq(persons.nin, body.nin), isNull(persons.deceasedOn)));
+      if (!person) {
+        throw new NotFoundError('Fant ikke personen i folkeregisteret.', 'person_not_found');
+      }
+      const local = toOslo(new Date(body.startsAt));
+      const created = await staff.create(ctx, body.serviceUnitId, {
+        personId: person.id,
+        typeId: body.appointmentTypeId,
+        ...(body.slotId ? { slotId: body.slotId } : { localDate: local.date, localTime: local.time }),
+        staffPersonnelId: body.staffPersonnelId ?? null,
+        location: body.location ?? null,
+      });
+      if (body.externalId) {
+        await db.update(appointments).set({ externalId: body.externalId }).where(eq(appointments.id, created.id));
+      }
+      return epjView(created.id);
+    },
+
+    async appointment(ctx: RequestContext, id: string): Promise<EpjAppointment> {
+      await staff.one(ctx, id);
+      return epjView(id);
+    },
+
+    async patchAppointment(ctx: RequestContext, id: string, body: EpjAppointmentPatchBody): Promise<EpjAppointment> {
+      if (body.startsAt) {
+        const local = toOslo(new Date(body.startsAt));
+        await staff.move(ctx, id, {
+          localDate: local.date,
+          localTime: local.time,
+          ...(body.staffPersonnelId !== undefined ? { staffPersonnelId: body.staffPersonnelId } : {}),
+        });
+      }
+      if (body.status === 'cancelled') {
+        await staff.cancel(ctx, id, { reason: body.cancellationReason ?? 'unit_unavailable' });
+      } else if (body.status) {
+        await staff.outcome(ctx, id, { status: body.status });
+      }
+      if (body.location !== undefined || (body.staffPersonnelId !== undefined && !body.startsAt)) {
+        await staff.one(ctx, id);
+        await auditedWrite(
+          db,
+          ctx,
+          { action: 'appointment.update', resourceType: 'appointment', resourceId: id },
+          async (tx) => {
+            await tx
+              .update(appointments)
+              .set({
+                ...(body.location !== undefined ? { location: body.location } : {}),
+                ...(body.staffPersonnelId !== undefined ? { staffPersonnelId: body.staffPersonnelId } : {}),
+                updatedAt: clock.now(),
+              })
+              .where(and(eq(appointments.id, id), inMunicipality(appointments.municipalityId, ctx)));
+            return { result: id };
+          },
+        );
+      }
+      return epjView(id);
+    },
+
+    recordVisit(ctx: RequestContext, id: string, body: RecordCompletedVisitBody): Promise<CompletedVisit> {
+      return staff.recordVisit(ctx, id, body);
+    },
+  };
+}
+
+export type EpjAppointmentsService = ReturnType<typeof createEpjAppointmentsService>;
