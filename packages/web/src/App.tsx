@@ -18,6 +18,8 @@ import { LandingPage } from './features/landing/LandingPage.tsx';
 import { NotificationPreferencesPage } from './features/notifications/NotificationPreferencesPage.tsx';
 import { NotFoundPage } from './features/NotFoundPage.tsx';
 import { OperatorConsolePage } from './features/operator/OperatorConsolePage.tsx';
+import { PloMessagePage } from './features/plo-console/PloMessagePage.tsx';
+import { PloMessagesPage } from './features/plo-console/PloMessagesPage.tsx';
 import { StaffCitizenPage } from './features/staff/StaffCitizenPage.tsx';
 import { StaffCalendarPage } from './features/staff-calendar/StaffCalendarPage.tsx';
 import { StaffWorkspacePage } from './features/staff/StaffWorkspacePage.tsx';
@@ -42,6 +44,8 @@ export function AppRoutes() {
       <Route path="/min-side/varsler" element={<NotificationPreferencesPage />} />
       <Route path="/ansatt" element={<StaffWorkspacePage />} />
       <Route path="/ansatt/innbygger/:personId" element={<StaffCitizenPage />} />
+      <Route path="/ansatt/meldinger" element={<PloMessagesPage />} />
+      <Route path="/ansatt/meldinger/:id" element={<PloMessagePage />} />
       <Route path="/ansatt/kalender" element={<StaffCalendarPage />} />
       <Route path="/ansatt/innboks" element={<StaffInboxPage />} />
       <Route path="/ansatt/innboks/:id" element={<StaffConversationPage />} />

@@ -28,12 +28,14 @@ import type {
 } from '@helsebro/contracts';
 import { ApiError } from './api-error.ts';
 import { createAppointmentsApi, type AppointmentsApi } from './appointments-api.ts';
+import { createPloConsoleApi, type PloConsoleApi } from './plo-console-api.ts';
 
 /** What the pages need from the server; a fake implements the same shape in component tests. */
 export type ApiClient = {
   /** Appointments and home visits (A5, A6), citizen and staff. */
   appointments: AppointmentsApi;
   /** The PLO message console (issue 4), for message handlers. */
+  ploConsole: PloConsoleApi;
   getSession(): Promise<SessionResponse>;
   getProfile(): Promise<ProfileResponse>;
   getJobs(query: { state?: JobState; limit?: number }): Promise<JobsResponse>;
@@ -115,6 +117,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
 
   return {
     appointments: createAppointmentsApi(request),
+    ploConsole: createPloConsoleApi(request),
     async getSession() {
       try {
         const session = await request<SessionResponse>('GET', '/api/session');

@@ -2,6 +2,7 @@ import { accessLogEn } from './access-log.en.ts';
 import { appointmentsEn } from './appointments.en.ts';
 import { dialogEn } from './dialog.en.ts';
 import { fullmaktEn } from './fullmakt.en.ts';
+import { ploConsoleEn } from './plo-console.en.ts';
 import type { Resources } from './nb.ts';
 import { representationEn } from './representation.en.ts';
 import { staffAccessEn } from './staff-access.en.ts';
@@ -13,6 +14,7 @@ export const en: Resources = {
   ...accessLogEn,
   ...appointmentsEn,
   ...staffAccessEn,
+  ...ploConsoleEn,
   ...dialogEn,
   common: {
     appName: 'Helsebro',

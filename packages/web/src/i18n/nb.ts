@@ -2,6 +2,7 @@ import { accessLogNb } from './access-log.nb.ts';
 import { appointmentsNb } from './appointments.nb.ts';
 import { dialogNb } from './dialog.nb.ts';
 import { fullmaktNb } from './fullmakt.nb.ts';
+import { ploConsoleNb } from './plo-console.nb.ts';
 import { representationNb } from './representation.nb.ts';
 import { staffAccessNb } from './staff-access.nb.ts';
 import type { Widen } from './widen.ts';
@@ -13,6 +14,7 @@ export const nb = {
   ...accessLogNb,
   ...appointmentsNb,
   ...staffAccessNb,
+  ...ploConsoleNb,
   ...dialogNb,
   common: {
     appName: 'Helsebro',

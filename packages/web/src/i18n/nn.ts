@@ -2,6 +2,7 @@ import { accessLogNn } from './access-log.nn.ts';
 import { appointmentsNn } from './appointments.nn.ts';
 import { dialogNn } from './dialog.nn.ts';
 import { fullmaktNn } from './fullmakt.nn.ts';
+import { ploConsoleNn } from './plo-console.nn.ts';
 import type { Resources } from './nb.ts';
 import { representationNn } from './representation.nn.ts';
 import { staffAccessNn } from './staff-access.nn.ts';
@@ -13,6 +14,7 @@ export const nn: Resources = {
   ...accessLogNn,
   ...appointmentsNn,
   ...staffAccessNn,
+  ...ploConsoleNn,
   ...dialogNn,
   common: {
     appName: 'Helsebro',

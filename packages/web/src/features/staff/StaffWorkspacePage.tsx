@@ -5,6 +5,7 @@ import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { InboxPanel } from '../staff-inbox/InboxPanel.tsx';
 import { CalendarLinkPanel } from '../staff-calendar/CalendarLinkPanel.tsx';
+import { PloConsoleLinkPanel } from '../plo-console/PloConsoleLinkPanel.tsx';
 import { CitizenLookup } from './CitizenLookup.tsx';
 import { MyCitizens } from './MyCitizens.tsx';
 
@@ -31,6 +32,7 @@ function StaffWorkspace({ session }: { session: SignedInSession }) {
       </div>
 
       <CalendarLinkPanel />
+      <PloConsoleLinkPanel session={session} />
 
       <div className="hb-grid-staff">
         <section className="hb-panel" aria-labelledby="roles-heading">

@@ -129,13 +129,16 @@ export function createConsoleService(deps: ConsoleDeps) {
 
   async function readMessage(ctx: RequestContext, id: string, markRead: boolean): Promise<PloConsoleMessage> {
     const { row, service, mine } = await visibleMessage(ctx, id);
+    // The register may reload from the store; on PGlite's one connection that must not happen inside the
+    // transaction below (it would wait for it), so the answer types are decided before it opens.
+    const m = parseStored(await repo.rawOf(db, id));
+    const answerTypes = await answerTypesFor(deps.register, row, m);
     return db.transaction(async (tx) => {
       const before = await repo.inboxRows(tx, id, [service.id]);
       if (markRead && before[0]?.state === 'new') {
         await repo.advanceInboxState(tx, before[0].id, 'read');
       }
       const [inbox] = await repo.inboxRows(tx, id, [service.id]);
-      const m = parseStored(await repo.rawOf(tx, id));
       const info = msgInfoOf({ msgInfo: m?.msgInfo }) ?? msgInfoOf(row.parsed);
       const appRecs = await repo.appRecsOf(tx, id);
       const events = row.direction === 'out' ? await repo.statusEvents(tx, id) : [];
@@ -203,7 +206,7 @@ export function createConsoleService(deps: ConsoleDeps) {
           at: c.at.toISOString(),
           current: c.id === row.id,
         })),
-        answerTypes: await answerTypesFor(deps.register, row, m),
+        answerTypes,
       };
     });
   }

@@ -1,0 +1,52 @@
+import type {
+  PloConsoleAnswerBody,
+  PloConsoleAnswerResponse,
+  PloConsoleBox,
+  PloConsoleListQuery,
+  PloConsoleListResponse,
+  PloConsoleMessage,
+  PloConsoleServicesResponse,
+} from '@helsebro/contracts';
+
+/** The message console's calls (PLO, issue 4); the routes are listed in the contracts' plo-console.ts. */
+export type PloConsoleApi = {
+  services(): Promise<PloConsoleServicesResponse>;
+  list(herId: string, box: PloConsoleBox, query: PloConsoleListQuery): Promise<PloConsoleListResponse>;
+  message(id: string): Promise<PloConsoleMessage>;
+  markHandled(id: string): Promise<PloConsoleMessage>;
+  answer(id: string, body: PloConsoleAnswerBody): Promise<PloConsoleAnswerResponse>;
+};
+
+type Request = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+const BASE = '/api/plo/console';
+
+/** Where the raw XML of a message is downloaded (a plain link: the browser saves the attachment). */
+export function ploMessageXmlUrl(id: string): string {
+  return `${BASE}/messages/${encodeURIComponent(id)}/xml`;
+}
+
+function query(q: PloConsoleListQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(q) as Array<[string, string | number | undefined]>) {
+    if (value !== undefined && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
+}
+
+/**
+ * @param request - the API client's request function (cookies, CSRF token, problem+json)
+ */
+export function createPloConsoleApi(request: Request): PloConsoleApi {
+  const message = (id: string) => `${BASE}/messages/${encodeURIComponent(id)}`;
+  return {
+    services: () => request('GET', `${BASE}/services`),
+    list: (herId, box, q) => request('GET', `${BASE}/services/${encodeURIComponent(herId)}/${box}${query(q)}`),
+    message: (id) => request('GET', message(id)),
+    markHandled: (id) => request('POST', `${message(id)}/handled`),
+    answer: (id, body) => request('POST', `${message(id)}/answer`, body),
+  };
+}
