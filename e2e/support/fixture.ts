@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
@@ -25,9 +25,15 @@ export type Journey = {
 /**
  * Starts a fresh server (own temporary store, demo data) and Chromium before the file's tests and stops both
  * after. Call once at the top of a journey file.
- * @param env - extra environment for the server, e.g. a shorter REAUTH_MAX_AGE_MINUTES
+ * @param env - extra environment for the server, e.g. a shorter REAUTH_MAX_AGE_MINUTES; read when the server
+ *   starts, so a `before` registered earlier may still fill it in (an SMTP server's port)
+ * @param opts - `inspectStore` runs after the server has stopped, on its data directory (PGlite in `pglite/`), to
+ *   check what the journeys left in the database; a failure there fails the file
  */
-export function useJourney(env: Record<string, string> = {}): Journey {
+export function useJourney(
+  env: Record<string, string> = {},
+  opts: { inspectStore?: (dataDir: string) => Promise<void> } = {},
+): Journey {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
 
@@ -43,7 +49,16 @@ export function useJourney(env: Record<string, string> = {}): Journey {
   });
   after(async () => {
     await browser?.close();
-    await server?.stop();
+    if (!server || !opts.inspectStore) {
+      await server?.stop();
+      return;
+    }
+    await server.stop({ keepData: true });
+    try {
+      await opts.inspectStore(server.dataDir);
+    } finally {
+      await rm(server.dataDir, { recursive: true, force: true });
+    }
   });
 
   const ready = () => {

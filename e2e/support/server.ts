@@ -12,7 +12,13 @@ export type RunningServer = {
   baseUrl: string;
   /** What the server printed, for failure messages. */
   output(): string;
-  stop(): Promise<void>;
+  /** The server's temporary DATA_DIR (its PGlite store is in `pglite/`). */
+  dataDir: string;
+  /**
+   * Stops the server and removes its data.
+   * @param opts - `keepData` leaves DATA_DIR for the caller to inspect (and remove)
+   */
+  stop(opts?: { keepData?: boolean }): Promise<void>;
 };
 
 /**
@@ -51,9 +57,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
 
-  const stop = async () => {
+  const stop = async (opts: { keepData?: boolean } = {}) => {
     await stopChild(child);
-    await rm(dataDir, { recursive: true, force: true });
+    if (!opts.keepData) {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   };
   try {
     await waitForReady(baseUrl, child, () => output);
@@ -61,7 +69,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     await stop();
     throw err;
   }
-  return { baseUrl, output: () => output, stop };
+  return { baseUrl, output: () => output, dataDir, stop };
 }
 
 async function waitForReady(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {

@@ -22,7 +22,7 @@ export function InboxPanel() {
         <p>{t('staffInbox.panelNone')}</p>
       ) : (
         <>
-          <UnitList units={units.data.units} current={null} headingLevel={3} />
+          <UnitList units={units.data.units} current={null} showHeading={false} />
           <ButtonLink href={STAFF_INBOX_PATH} variant="outline" arrow="icon">
             {t('staffInbox.panelLink')}
           </ButtonLink>

@@ -54,17 +54,17 @@ function StaffInbox({ session }: { session: SignedInSession }) {
 export function UnitList({
   units,
   current,
-  headingLevel = 2,
+  showHeading = true,
 }: {
   units: StaffUnit[];
   current: string | null;
-  headingLevel?: 2 | 3;
+  /** Off inside a panel whose own heading already says what the list is. */
+  showHeading?: boolean;
 }) {
   const { t } = useTranslation();
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <nav className="hb-inbox-units" aria-label={t('staffInbox.unitsLabel')}>
-      <Heading className="hb-section__heading">{t('staffInbox.unitsHeading')}</Heading>
+      {showHeading && <h2 className="hb-section__heading">{t('staffInbox.unitsHeading')}</h2>}
       <ul>
         {units.map((u) => (
           <li key={u.id}>
