@@ -285,10 +285,10 @@ void describe('a citizen and a proxy write to home care; the nurse answers; the 
         assert.equal((listed.json.conversations as unknown[]).length, 1);
 
         // Ingrid leaves the conversation (opening it again would read the coming reply).
-      await nav(page).getByRole('link', { name: 'Oversikt' }).click();
-      await waitForHeading(page, 'Min side');
+        await nav(page).getByRole('link', { name: 'Oversikt' }).click();
+        await waitForHeading(page, 'Min side');
 
-      await journey.visit('dialog-nurse', DESKTOP, async (nurse) => {
+        await journey.visit('dialog-nurse', DESKTOP, async (nurse) => {
           failOnDialogs(nurse.page, nurse.problems);
           await logInFromLanding(nurse.page, 'Siri Sykepleier');
           await waitForHeading(nurse.page, 'Arbeidsflate');
