@@ -211,7 +211,26 @@ export const ploConsoleMessage = z.object({
 });
 export type PloConsoleMessage = z.infer<typeof ploConsoleMessage>;
 
-const answerText = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+/** Whether XML 1.0 can carry the text (its Char production): no control characters, no lone surrogates. */
+function isXmlText(s: string): boolean {
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const ok =
+      cp === 0x9 ||
+      cp === 0xa ||
+      cp === 0xd ||
+      (cp >= 0x20 && cp <= 0xd7ff) ||
+      (cp >= 0xe000 && cp <= 0xfffd) ||
+      (cp >= 0x10000 && cp <= 0x10ffff);
+    if (!ok) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const answerText = (max: number) =>
+  z.string().trim().min(1, 'required').max(max, 'too_long').refine(isXmlText, 'invalid_characters');
 
 /**
  * An answer from the console. A DIALOG_SVAR answers a DIALOG_FORESPORSEL; otherwise a question (TypeForesp from

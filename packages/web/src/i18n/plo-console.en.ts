@@ -103,6 +103,7 @@ export const ploConsoleEn: Widen<typeof ploConsoleNb> = {
       textTooLong: 'The text can have at most {{max}} characters.',
       subjectRequired: 'Write a subject.',
       subjectTooLong: 'The subject can have at most {{max}} characters.',
+      invalidCharacters: 'The text has characters that cannot be sent. Remove them and try again.',
     },
     sentTitle: 'The message has been sent',
     sentText: 'Status: {{status}}. You find it in the outbox.',

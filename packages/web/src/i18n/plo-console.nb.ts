@@ -100,6 +100,7 @@ export const ploConsoleNb = {
       textTooLong: 'Teksten kan ha høyst {{max}} tegn.',
       subjectRequired: 'Skriv et emne.',
       subjectTooLong: 'Emnet kan ha høyst {{max}} tegn.',
+      invalidCharacters: 'Teksten har tegn som ikke kan sendes. Fjern dem og prøv igjen.',
     },
     sentTitle: 'Meldingen er sendt',
     sentText: 'Status: {{status}}. Du finner den i utboksen.',

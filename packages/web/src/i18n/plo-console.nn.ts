@@ -103,6 +103,7 @@ export const ploConsoleNn: Widen<typeof ploConsoleNb> = {
       textTooLong: 'Teksten kan ha høgst {{max}} teikn.',
       subjectRequired: 'Skriv eit emne.',
       subjectTooLong: 'Emnet kan ha høgst {{max}} teikn.',
+      invalidCharacters: 'Teksten har teikn som ikkje kan sendast. Fjern dei og prøv igjen.',
     },
     sentTitle: 'Meldinga er send',
     sentText: 'Status: {{status}}. Du finn henne i utboksen.',

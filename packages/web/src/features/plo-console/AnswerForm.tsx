@@ -49,6 +49,24 @@ function validate(d: Draft, t: TFunction): Errors {
   return errors;
 }
 
+/** The server's word for a field (`required`, `too_long`, `invalid_characters`) in the reader's language. */
+function serverFieldError(err: unknown, field: 'text' | 'subject', t: TFunction): string | undefined {
+  const code = fieldError(err, field);
+  const max = field === 'text' ? PLO_LIMITS.maxAnswerLength : PLO_LIMITS.maxSubjectLength;
+  switch (code) {
+    case undefined:
+      return undefined;
+    case 'required':
+      return t(field === 'text' ? 'ploConsole.errors.textRequired' : 'ploConsole.errors.subjectRequired');
+    case 'too_long':
+      return t(field === 'text' ? 'ploConsole.errors.textTooLong' : 'ploConsole.errors.subjectTooLong', { max });
+    case 'invalid_characters':
+      return t('ploConsole.errors.invalidCharacters');
+    default:
+      return code;
+  }
+}
+
 function bodyOf(d: Draft): PloConsoleAnswerBody {
   switch (d.type) {
     case 'DIALOG_SVAR':
@@ -94,8 +112,8 @@ export function AnswerForm({ message }: { message: PloConsoleMessage }) {
       },
       onError: (err) => {
         setErrors({
-          text: fieldError(err, 'text'),
-          subject: fieldError(err, 'subject'),
+          text: serverFieldError(err, 'text', t),
+          subject: serverFieldError(err, 'subject', t),
           form: consoleError(err, t),
         });
         setAttempt((a) => a + 1);

@@ -203,6 +203,13 @@ void describe('the PLO message console API', () => {
     });
     assert.equal(empty.statusCode, 400);
     assert.ok(empty.json<ProblemResponse>().errors?.some((e) => e.path.includes('text')));
+    const control = await post(`${BASE}/messages/${ids[1]}/answer`, {
+      type: 'DIALOG_FORESPORSEL',
+      questionKind: '8',
+      text: 'Passer det\u0001?',
+    });
+    assert.equal(control.statusCode, 400, 'XML 1.0 cannot carry it, so it is refused before anything is built');
+    assert.deepEqual(control.json<ProblemResponse>().errors, [{ path: 'body.text', message: 'invalid_characters' }]);
     const wrong = await post(`${BASE}/messages/${ids[1]}/answer`, { type: 'DIALOG_SVAR', text: 'Svar' });
     assert.equal(wrong.statusCode, 400);
     assert.equal(wrong.json<ProblemResponse>().code, 'answer_type_not_allowed');
@@ -321,5 +328,30 @@ void describe('the PLO message console API', () => {
       (await post(`${BASE}/messages/${ids[2]}/answer`, { type: 'DIALOG_SVAR', text: 'x' }, other)).statusCode,
       403,
     );
+  });
+
+  void it("in a hospital's installation, ties the hospital's message handler to its services by organisation number", async () => {
+    // A hospital's staff log in for the hospital's organisation number (HelseID orgnr_parent), which picks their
+    // workplace row; the hospital's parties have no municipality, so the organisation number is the tie.
+    const [hospital] = await t.database.query<{ id: string }>(
+      "INSERT INTO municipalities (number, name, org_number) VALUES ('9909', 'Fjordvik sykehus HF', '921000057') RETURNING id",
+    );
+    await t.database.query("UPDATE plo_parties SET hosted = true WHERE her_id IN ('9900001001', '9900001002')");
+    const nurse = await personnelByHpr('9100002');
+    await t.database.query(
+      "INSERT INTO personnel_roles (municipality_id, personnel_id, role) VALUES ($1, $2, 'message_handler')",
+      [hospital!.id, nurse],
+    );
+    const staff = await loginAs(t.app, { kind: 'personnel', personnelId: nurse, municipalityId: hospital!.id });
+    const services = (await get(`${BASE}/services`, staff)).json<PloConsoleServicesResponse>().services;
+    assert.deepEqual(
+      services.map((s) => [s.herId, s.organisationName]),
+      [
+        ['9900001002', 'Fjordvik sykehus HF'],
+        ['9900001001', 'Fjordvik sykehus HF'],
+      ],
+    );
+    assert.equal((await get(`${BASE}/messages/${ids[0]}`, staff)).statusCode, 403, "not the municipality's messages");
+    await t.database.query("UPDATE plo_parties SET hosted = false WHERE her_id IN ('9900001001', '9900001002')");
   });
 });
