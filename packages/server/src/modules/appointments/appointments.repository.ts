@@ -274,3 +274,40 @@ export async function bookableMunicipalities(q: Queryable, personId: string, tod
 
 /** Appointments of a unit that start within [from, to). */
 export const inWindow = (from: Date, to: Date) => and(gte(appointments.startsAt, from), lt(appointments.startsAt, to));
+
+/**
+ * A slot with what booking it needs to know, in one round trip: its type, whether an appointment that is not
+ * cancelled holds it now, and whether the principal may book in its municipality (registered there, or receiving a
+ * service there today).
+ */
+export async function slotForBooking(q: Queryable, slotId: string, principalId: string, today: string) {
+  const [row] = await q
+    .select({
+      s: appointmentSlots,
+      t: appointmentTypes,
+      taken: sql<boolean>`EXISTS (SELECT 1 FROM ${appointments} WHERE ${appointments.slotId} = ${appointmentSlots.id} AND ${appointments.status} <> 'cancelled')`,
+      allowed: sql<boolean>`(
+        ${appointmentTypes.municipalityId} = (SELECT ${persons.municipalityId} FROM ${persons} WHERE ${persons.id} = ${principalId})
+        OR EXISTS (SELECT 1 FROM ${careRelations} WHERE ${careRelations.personId} = ${principalId}
+          AND ${careRelations.municipalityId} = ${appointmentTypes.municipalityId}
+          AND ${careRelations.validFrom} <= ${today} AND (${careRelations.validTo} IS NULL OR ${careRelations.validTo} >= ${today})))`,
+    })
+    .from(appointmentSlots)
+    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointmentSlots.appointmentTypeId))
+    .where(eq(appointmentSlots.id, slotId));
+  return row ?? null;
+}
+
+/**
+ * Locks a slot's row for this transaction, or answers false at once when another transaction holds it (someone is
+ * booking it right now). The contenders for a popular slot are told "taken" immediately instead of queueing
+ * behind the winner's commit; the unique index on appointments(slot_id) stays the guarantee.
+ */
+export async function lockSlot(q: Queryable, slotId: string): Promise<boolean> {
+  const rows = await q
+    .select({ id: appointmentSlots.id })
+    .from(appointmentSlots)
+    .where(eq(appointmentSlots.id, slotId))
+    .for('update', { skipLocked: true });
+  return rows.length > 0;
+}

@@ -14,7 +14,7 @@ import {
   type VisitNoticePreference,
 } from '@helsebro/contracts';
 import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
-import { auditedRead } from '../../platform/audit/audit.ts';
+import { auditedRead, recordAudit } from '../../platform/audit/audit.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import {
   appointmentRequests,
@@ -40,6 +40,8 @@ import {
   loadAppointments,
   loadRequests,
   loadVisits,
+  lockSlot,
+  slotForBooking,
   slotView,
   typeView,
   unitPhone,
@@ -262,51 +264,68 @@ export function createCitizenAppointmentsService(platform: Pick<Platform, 'db' |
     async book(ctx: RequestContext, slotId: string): Promise<CitizenAppointment> {
       const who = principal(ctx, 'appointments.manage');
       const now = clock.now();
-      const id = await auditedWrite(
-        db,
-        ctx,
-        entry('appointment.book', who.principalId, undefined, { slotId }),
-        async (tx) => {
-          const [row] = await tx
-            .select({ s: appointmentSlots, t: appointmentTypes })
-            .from(appointmentSlots)
-            .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointmentSlots.appointmentTypeId))
-            .where(eq(appointmentSlots.id, slotId));
-          if (!row) {
-            throw new NotFoundError('Fant ikke timen.', 'slot_not_found');
-          }
-          await checkBookable(row.t, who.principalId, osloDateOf(now), tx);
-          if (row.s.startsAt.getTime() <= now.getTime()) {
-            throw new RuleError('slot_in_past', 'Timen har allerede vært. Velg en ledig time fram i tid.');
-          }
-          // The partial unique index on appointments(slot_id) decides who gets the slot: the loser of a race
-          // waits for the winner's commit and inserts nothing.
-          const [created] = await tx
-            .insert(appointments)
-            .values({
-              municipalityId: row.s.municipalityId,
-              serviceUnitId: row.s.serviceUnitId,
-              appointmentTypeId: row.s.appointmentTypeId,
-              personId: who.principalId,
-              slotId: row.s.id,
-              startsAt: row.s.startsAt,
-              endsAt: row.s.endsAt,
-              selfBooked: true,
-              bookedByPersonId: who.actorId,
-            })
-            .onConflictDoNothing()
-            .returning();
-          if (!created) {
-            throw new SlotTakenError();
-          }
-          await scheduleReminder(tx, created, row.t, now);
-          return {
-            result: created.id,
-            resourceId: created.id,
-            events: [appointmentEvent('appointment.booked', created, now, { slotId: row.s.id })],
-          };
-        },
-      );
+      const audit = entry('appointment.book', who.principalId, undefined, { slotId });
+      // Checked before the transaction: most refusals (a slot already taken, in the past, of another
+      // municipality) cost one query and no BEGIN/ROLLBACK.
+      let row: NonNullable<Awaited<ReturnType<typeof slotForBooking>>>;
+      try {
+        const found = await slotForBooking(db, slotId, who.principalId, osloDateOf(now));
+        if (!found) {
+          throw new NotFoundError('Fant ikke timen.', 'slot_not_found');
+        }
+        if (!found.allowed) {
+          throw new RuleError(
+            'slot_other_municipality',
+            'Denne timen hører til en kommune du ikke får tjenester fra. Velg en time i din kommune.',
+          );
+        }
+        if (!found.t.selfBookable || !found.t.active) {
+          throw new RuleError(
+            'type_not_self_bookable',
+            'Denne typen time kan ikke bestilles digitalt. Kontakt enheten.',
+          );
+        }
+        if (found.s.startsAt.getTime() <= now.getTime()) {
+          throw new RuleError('slot_in_past', 'Timen har allerede vært. Velg en ledig time fram i tid.');
+        }
+        if (found.taken) {
+          throw new SlotTakenError();
+        }
+        row = found;
+      } catch (err) {
+        await recordAudit(db, ctx, audit, 'error');
+        throw err;
+      }
+      const id = await auditedWrite(db, ctx, audit, async (tx) => {
+        if (!(await lockSlot(tx, row.s.id))) {
+          throw new SlotTakenError();
+        }
+        // The partial unique index on appointments(slot_id) decides who gets the slot, whatever else writes it.
+        const [created] = await tx
+          .insert(appointments)
+          .values({
+            municipalityId: row.s.municipalityId,
+            serviceUnitId: row.s.serviceUnitId,
+            appointmentTypeId: row.s.appointmentTypeId,
+            personId: who.principalId,
+            slotId: row.s.id,
+            startsAt: row.s.startsAt,
+            endsAt: row.s.endsAt,
+            selfBooked: true,
+            bookedByPersonId: who.actorId,
+          })
+          .onConflictDoNothing()
+          .returning();
+        if (!created) {
+          throw new SlotTakenError();
+        }
+        await scheduleReminder(tx, created, row.t, now);
+        return {
+          result: created.id,
+          resourceId: created.id,
+          events: [appointmentEvent('appointment.booked', created, now, { slotId: row.s.id })],
+        };
+      });
       return citizenView(await oneForCitizen(db, id, who.principalId), now, true);
     },
 
