@@ -186,6 +186,11 @@ void describe('a citizen and a proxy write to home care; the nurse answers; the 
         await nav(page).getByRole('link', { name: 'Varsler' }).click();
         await waitForHeading(page, 'Varsler');
         await page.getByText('Varselet sier bare at noe venter på Helsebro').waitFor();
+        // Where notices go, read from KRR for the page and shown read-only.
+        const krr = page.getByRole('region', { name: 'Hvor varslene sendes' });
+        await krr.getByText(/^ingrid\.berg\.\d{3}@example\.com$/).waitFor();
+        await krr.getByText(/^\+479\d{7}$/).waitFor();
+        assert.equal(await krr.getByRole('textbox').count(), 0, 'not editable here');
         await expectNoAxeViolations(page, 'notification preferences');
         await page.getByRole('radio', { name: /^E-post/ }).check();
         await page.getByRole('button', { name: 'Lagre' }).click();

@@ -14,6 +14,7 @@ import { z } from 'zod';
  *   GET  /api/dialog/attachments/:id                → the file (content-disposition: attachment)
  *   GET  /api/me/notification-preferences           → notificationPreferences
  *   PUT  /api/me/notification-preferences           notificationPreferences → notificationPreferences (self only)
+ *   GET  /api/me/contact-details                    → contactDetailsResponse (the user's own, from KRR, read-only)
  * Staff endpoints (own units, own municipality):
  *   GET  /api/staff/dialog/units                    → staffDialogUnitsResponse (my units, unread counts)
  *   GET  /api/staff/dialog/units/:unitId/inbox      → staffInboxResponse
@@ -203,6 +204,19 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
   level: 'normal',
   language: 'nb',
 };
+
+/**
+ * The user's own contact details as KRR has them now: looked up for the page, never stored by us. Changed at KRR
+ * (norge.no), not here. `none`: not registered, reserved against digital contact or not to be notified;
+ * `unavailable`: KRR did not answer.
+ */
+export const contactDetailsResponse = z.object({
+  source: z.literal('krr'),
+  status: z.enum(['found', 'none', 'unavailable']),
+  email: z.string().nullable(),
+  mobile: z.string().nullable(),
+});
+export type ContactDetailsResponse = z.infer<typeof contactDetailsResponse>;
 
 export const capturedNotice = z.object({
   id: z.number().int(),

@@ -1,6 +1,7 @@
 import type {
   AccessLogQuery,
   AccessLogResponse,
+  ContactDetailsResponse,
   ConversationResponse,
   ConversationsResponse,
   CSRF_HEADER,
@@ -58,6 +59,7 @@ export type ApiClient = {
   startConversation(form: FormData): Promise<ConversationResponse>;
   replyToConversation(id: string, form: FormData): Promise<ConversationResponse>;
   getNotificationPreferences(): Promise<NotificationPreferences>;
+  getContactDetails(): Promise<ContactDetailsResponse>;
   setNotificationPreferences(body: NotificationPreferences): Promise<NotificationPreferences>;
   getStaffDialogUnits(): Promise<StaffDialogUnitsResponse>;
   getStaffInbox(unitId: string): Promise<StaffInboxResponse>;
@@ -154,6 +156,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
     replyToConversation: (id, form) =>
       request('POST', `/api/dialog/conversations/${encodeURIComponent(id)}/messages`, form),
     getNotificationPreferences: () => request('GET', '/api/me/notification-preferences'),
+    getContactDetails: () => request('GET', '/api/me/contact-details'),
     setNotificationPreferences: (body) => request('PUT', '/api/me/notification-preferences', body),
     getStaffDialogUnits: () => request('GET', '/api/staff/dialog/units'),
     getStaffInbox: (unitId) => request('GET', `/api/staff/dialog/units/${encodeURIComponent(unitId)}/inbox`),

@@ -12,6 +12,7 @@ export const dialogKeys = {
   conversations: ['acting', 'dialog', 'conversations'] as const,
   conversation: (id: string) => ['acting', 'dialog', 'conversation', id] as const,
   preferences: ['notification-preferences'] as const,
+  contactDetails: ['contact-details'] as const,
   staffUnits: ['staff', 'dialog', 'units'] as const,
   staffInbox: (unitId: string) => ['staff', 'dialog', 'inbox', unitId] as const,
   unitStaff: (unitId: string) => ['staff', 'dialog', 'unit-staff', unitId] as const,
@@ -104,6 +105,18 @@ export function useNotificationPreferences(enabled: boolean) {
     queryKey: dialogKeys.preferences,
     queryFn: () => api.getNotificationPreferences(),
     enabled,
+  });
+}
+
+/** The user's own contact details from KRR (read-only; KRR is asked each time, nothing is kept). */
+export function useContactDetails(enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: dialogKeys.contactDetails,
+    queryFn: () => api.getContactDetails(),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
   });
 }
 

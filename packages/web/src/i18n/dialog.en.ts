@@ -133,6 +133,13 @@ export const dialogEn: DialogResources = {
     contactHeading: 'Where notifications are sent',
     contactText:
       'We use the mobile number and e-mail address you have in the Common Contact Register (KRR). We do not store them, but look them up each time we send. To change them, go to norge.no.',
+    mobile: 'Mobile',
+    email: 'E-mail',
+    missing: 'Not registered',
+    krrNone:
+      'We found no contact details in KRR that you can be notified at. You get no notifications until you register them at norge.no.',
+    krrUnavailable:
+      'KRR is not answering right now, so we cannot show your contact details. You can still save your choices.',
     save: 'Save',
     saving: 'Saving …',
     saved: 'Your choices have been saved.',

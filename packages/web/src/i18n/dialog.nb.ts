@@ -134,6 +134,13 @@ export const dialogNb = {
     contactHeading: 'Hvor varslene sendes',
     contactText:
       'Vi bruker mobilnummeret og e-postadressen du har i Kontakt- og reservasjonsregisteret (KRR). Vi lagrer dem ikke, men slår dem opp hver gang vi sender. Vil du endre dem, gjør du det på norge.no.',
+    mobile: 'Mobil',
+    email: 'E-post',
+    missing: 'Ikke registrert',
+    krrNone:
+      'Vi fant ingen kontaktinformasjon du kan varsles på i KRR. Du får ikke varsler før du har registrert den på norge.no.',
+    krrUnavailable:
+      'Vi får ikke svar fra KRR akkurat nå, så vi kan ikke vise kontaktinformasjonen din. Valgene dine kan du likevel lagre.',
     save: 'Lagre',
     saving: 'Lagrer …',
     saved: 'Valgene dine er lagret.',

@@ -130,6 +130,13 @@ export const dialogNn: DialogResources = {
     contactHeading: 'Kvar varsla blir sende',
     contactText:
       'Vi brukar mobilnummeret og e-postadressa du har i Kontakt- og reservasjonsregisteret (KRR). Vi lagrar dei ikkje, men slår dei opp kvar gong vi sender. Vil du endre dei, gjer du det på norge.no.',
+    mobile: 'Mobil',
+    email: 'E-post',
+    missing: 'Ikkje registrert',
+    krrNone:
+      'Vi fann ingen kontaktinformasjon du kan varslast på i KRR. Du får ikkje varsel før du har registrert han på norge.no.',
+    krrUnavailable:
+      'Vi får ikkje svar frå KRR akkurat no, så vi kan ikkje vise kontaktinformasjonen din. Vala dine kan du likevel lagre.',
     save: 'Lagre',
     saving: 'Lagrar …',
     saved: 'Vala dine er lagra.',

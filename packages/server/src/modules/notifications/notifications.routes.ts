@@ -1,4 +1,4 @@
-import { capturedNoticesResponse, notificationPreferences } from '@helsebro/contracts';
+import { capturedNoticesResponse, contactDetailsResponse, notificationPreferences } from '@helsebro/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/http/auth.ts';
 import type { NotificationsService } from './notifications.service.ts';
@@ -18,6 +18,14 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ service: Notifications
     '/api/me/notification-preferences',
     { schema: { body: notificationPreferences, response: { 200: notificationPreferences } }, preHandler: citizen },
     async (req) => service.setPreferences(req.ctx, req.body),
+  );
+  app.get(
+    '/api/me/contact-details',
+    { schema: { response: { 200: contactDetailsResponse } }, preHandler: citizen },
+    async (req, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return service.contactDetails(req.ctx);
+    },
   );
   app.get(
     '/api/operator/outbox/captured',

@@ -2,6 +2,7 @@ import {
   DEFAULT_NOTIFICATION_PREFERENCES,
   notificationLevel,
   type CapturedNoticesResponse,
+  type ContactDetailsResponse,
   type NotificationLanguage,
   type NotificationLevel,
   type NotificationPreferences,
@@ -120,6 +121,37 @@ export function createNotificationsService(platform: Pick<Platform, 'db' | 'cloc
         { action: 'notification_preferences.read', resourceType: 'person', subjectPersonId: personId },
         async (q) => (await preferencesOf(q, [personId])).get(personId)!,
       );
+    },
+
+    /**
+     * The user's own contact details from KRR, for the preferences page to show read-only (integrations.md §1:
+     * looked up when needed, not copied). A KRR that does not answer gives `unavailable`, not an error page.
+     */
+    async contactDetails(ctx: RequestContext): Promise<ContactDetailsResponse> {
+      const personId = ctx.actor.kind === 'citizen' ? ctx.actor.personId : '';
+      const nin = (await ninsOf(db, [personId])).get(personId);
+      let contact: KrrContact | null | undefined;
+      let reached = true;
+      if (nin) {
+        try {
+          contact = (await krr([nin], AbortSignal.timeout(5_000))).get(nin);
+        } catch {
+          reached = false;
+        }
+      }
+      // The addresses stay out of the audit entry (and the log); the entry says only that KRR was asked.
+      await recordAudit(db, ctx, {
+        action: 'krr.contact_details.read',
+        resourceType: 'person',
+        subjectPersonId: personId,
+        details: { reached },
+      });
+      if (!reached) {
+        return { source: 'krr', status: 'unavailable', email: null, mobile: null };
+      }
+      return contact
+        ? { source: 'krr', status: 'found', email: contact.email, mobile: contact.mobile }
+        : { source: 'krr', status: 'none', email: null, mobile: null };
     },
 
     async setPreferences(ctx: RequestContext, prefs: NotificationPreferences): Promise<NotificationPreferences> {

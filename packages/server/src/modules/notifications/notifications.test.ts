@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CapturedNoticesResponse } from '@helsebro/contracts';
+import type { CapturedNoticesResponse, ContactDetailsResponse } from '@helsebro/contracts';
 import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { loginAs, type LoggedIn } from '../../../test/login.ts';
 import { bornAgo } from '../../../test/ages.ts';
@@ -61,6 +61,27 @@ void describe('notifications in development: synthetic KRR, capture store, prefe
     assert.match(found.kontaktinformasjon.epostadresse, /^per\.ovrebo\.\d{3}@example\.com$/);
     assert.match(found.kontaktinformasjon.mobiltelefonnummer, /^\+479\d{7}$/);
     assert.equal(unknown.status, 'IKKE_REGISTRERT');
+  });
+
+  void it("shows the user's own KRR contact details, read-only, without storing or logging them", async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/me/contact-details', headers: perLogin.headers });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json<ContactDetailsResponse>();
+    assert.equal(body.status, 'found');
+    assert.match(body.email ?? '', /^per\.ovrebo\.\d{3}@example\.com$/);
+    assert.match(body.mobile ?? '', /^\+479\d{7}$/);
+    assert.equal(res.headers['cache-control'], 'no-store');
+    const [entry] = await t.database.query<{ details: string }>(
+      "SELECT details::text AS details FROM audit_log WHERE action = 'krr.contact_details.read' ORDER BY id DESC LIMIT 1",
+    );
+    assert.ok(entry, 'the lookup is audited');
+    assert.ok(!entry.details.includes(body.email!) && !entry.details.includes(body.mobile!), 'without the addresses');
+    const stored = await t.database.query(
+      "SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND column_name IN ('email', 'mobile', 'epostadresse') AND table_name LIKE 'notification%'",
+    );
+    assert.equal(stored.length, 0, 'no notification table has a column for an address');
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/me/contact-details' });
+    assert.equal(anonymous.statusCode, 401);
   });
 
   void it('without SMTP_URL or SMS_GATEWAY_URL a notice goes to the capture store the operator sees; levels filter', async () => {

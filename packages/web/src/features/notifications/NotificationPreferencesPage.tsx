@@ -6,7 +6,11 @@ import NotificationPanel from '@helsenorge/designsystem-react/components/Notific
 import RadioButton from '@helsenorge/designsystem-react/components/RadioButton';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNotificationPreferences, useSaveNotificationPreferences } from '../../api/dialog-queries.ts';
+import {
+  useContactDetails,
+  useNotificationPreferences,
+  useSaveNotificationPreferences,
+} from '../../api/dialog-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
@@ -121,12 +125,7 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
           />
         ))}
       </FormGroup>
-      <section className="hb-panel" aria-labelledby="contact-heading">
-        <h2 id="contact-heading" className="hb-panel__heading">
-          {t('notificationPrefs.contactHeading')}
-        </h2>
-        <p>{t('notificationPrefs.contactText')}</p>
-      </section>
+      <ContactDetails />
       {save.isError && <ErrorPanel error={save.error} />}
       {done && (
         <div className="hb-notice" role="status">
@@ -141,5 +140,37 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** Where notices go, as KRR has it now: shown, not editable here (it is changed at KRR). */
+function ContactDetails() {
+  const { t } = useTranslation();
+  const details = useContactDetails(true);
+  return (
+    <section className="hb-panel" aria-labelledby="contact-heading">
+      <h2 id="contact-heading" className="hb-panel__heading">
+        {t('notificationPrefs.contactHeading')}
+      </h2>
+      <p>{t('notificationPrefs.contactText')}</p>
+      {details.isPending ? (
+        <Loading />
+      ) : details.isError ? (
+        <ErrorPanel error={details.error} onRetry={() => void details.refetch()} />
+      ) : details.data.status === 'found' ? (
+        <dl className="hb-facts">
+          <div>
+            <dt>{t('notificationPrefs.mobile')}</dt>
+            <dd>{details.data.mobile ?? t('notificationPrefs.missing')}</dd>
+          </div>
+          <div>
+            <dt>{t('notificationPrefs.email')}</dt>
+            <dd>{details.data.email ?? t('notificationPrefs.missing')}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p>{t(details.data.status === 'none' ? 'notificationPrefs.krrNone' : 'notificationPrefs.krrUnavailable')}</p>
+      )}
+    </section>
   );
 }
