@@ -84,6 +84,15 @@ void describe('EPJ bearer tokens: signature, issuer, audience, expiry and scope 
     }
   });
 
+  void it('answers 503, not 401, when the issuer cannot be reached', async () => {
+    const token = await sign({});
+    const down = createBearerVerifier('http://127.0.0.1:9/idp');
+    await assert.rejects(
+      down(`Bearer ${token}`),
+      (err: unknown) => err instanceof AppError && err.status === 503 && err.code === 'issuer_unavailable',
+    );
+  });
+
   void it('passes an organisation number only when it is nine digits', async () => {
     assert.equal((await verify()(`Bearer ${await sign({ [ORGNR_PARENT_CLAIM]: '12' })}`)).orgNumber, null);
   });

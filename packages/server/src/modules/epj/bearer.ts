@@ -1,6 +1,6 @@
 import { EPJ_AUDIENCE, EPJ_SCOPE } from '@helsebro/contracts';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { UnauthenticatedError } from '../../platform/errors.ts';
+import { UnauthenticatedError, UpstreamUnavailableError } from '../../platform/errors.ts';
 
 /** HelseID's organisation number claim for a single-tenant client (see shared/domain/integrations.md §3.2). */
 export const ORGNR_PARENT_CLAIM = 'helseid://claims/client/claims/orgnr_parent';
@@ -38,9 +38,19 @@ export function createBearerVerifier(issuer: string, now: () => Date = () => new
     if (!token) {
       throw new UnauthenticatedError('Mangler tilgangstoken (Authorization: Bearer …).', 'missing_token');
     }
+    let jwks: Awaited<ReturnType<typeof keys>>;
+    try {
+      jwks = await keys();
+    } catch {
+      // The issuer is down or unreachable: the token may be fine, so this is not the client's fault (401).
+      throw new UpstreamUnavailableError(
+        'Kan ikke hente nøklene til tokenutstederen nå. Prøv igjen snart.',
+        'issuer_unavailable',
+      );
+    }
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, await keys(), {
+      ({ payload } = await jwtVerify(token, jwks, {
         issuer,
         audience: EPJ_AUDIENCE,
         algorithms: ['RS256', 'PS256', 'ES256'],
@@ -50,6 +60,12 @@ export function createBearerVerifier(issuer: string, now: () => Date = () => new
       }));
     } catch (err) {
       const code = (err as { code?: string }).code;
+      if (code === 'ERR_JWKS_TIMEOUT' || (err instanceof TypeError && /fetch/i.test(err.message))) {
+        throw new UpstreamUnavailableError(
+          'Kan ikke hente nøklene til tokenutstederen nå. Prøv igjen snart.',
+          'issuer_unavailable',
+        );
+      }
       throw refuse(
         code === 'ERR_JWT_EXPIRED'
           ? 'utløpt'

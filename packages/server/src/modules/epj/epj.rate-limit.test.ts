@@ -1,0 +1,50 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
+import { makeMunicipality } from '../../../test/factories.ts';
+import { registerMachineClient } from '../identity/index.ts';
+
+/** The EPJ API counts requests per machine client, so one busy EPJ cannot use up another's share. */
+void describe('EPJ API rate limit', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+
+  before(async () => {
+    t = await buildTestApp({ RATE_LIMIT_PUBLIC_PER_MINUTE: '5' }, { listen: true });
+    for (const clientId of ['epj-busy', 'epj-calm']) {
+      const m = await makeMunicipality(t.app.platform.db);
+      const clientSecret = `${clientId}-secret-0123456789`;
+      await registerMachineClient(t.app.platform.db, {
+        clientId,
+        clientName: clientId,
+        clientSecret,
+        orgNumber: m.orgNumber,
+      });
+      const res = await fetch(`${t.config.publicUrl}/idp/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials&scope=helsebro%3Aepj',
+      });
+      tokens[clientId] = ((await res.json()) as { access_token: string }).access_token;
+    }
+  });
+  after(() => t.close());
+
+  void it('answers 429 problem+json to the client over its limit and still serves another', async () => {
+    const poll = (clientId: string) =>
+      fetch(`${t.config.publicUrl}/epj/v1/events`, { headers: { authorization: `Bearer ${tokens[clientId]}` } });
+    // The IdP shares the limit per address: two tokens, discovery and JWKS leave it one request to spare.
+    for (let i = 0; i < 5; i++) {
+      assert.equal((await poll('epj-busy')).status, 200);
+    }
+    const limited = await poll('epj-busy');
+    assert.equal(limited.status, 429);
+    assert.match(limited.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.ok(limited.headers.get('retry-after'));
+    assert.equal(((await limited.json()) as { code: string }).code, 'rate_limited');
+    assert.equal((await poll('epj-calm')).status, 200);
+  });
+});
