@@ -17,6 +17,9 @@ export function printDemoBanner(config: Config): void {
     `    Authorization: Bearer ${DEMO_HOSPITAL_TOKEN}`,
     '  (se README, "Receiving PLO messages")',
     '',
+    `  EPJ-API-et: ${config.publicUrl}/epj/v1 (OpenAPI: /epj/v1/openapi.json), demoklient for Fjordvik`,
+    '    epj-demo-9901 / epj-demo-secret-9901  — prøv `npm run epj-sim` (se README, "EPJ integration")',
+    '',
     `  Lagring: ${config.databaseUrl ? 'PostgreSQL' : `PGlite i ${config.dataDir}/pglite`}`,
     '',
   ];
