@@ -67,17 +67,14 @@ function personFields(p: XmlElement | undefined, ns: string): PloContentField[] 
   ];
 }
 
-/** The PLO 1.6 header every document carries (poKomponent: InformasjonOmForsendelsen, TilknyttetEnhet, AnsvarForRapport). */
+/**
+ * The PLO 1.6 header every document carries (poKomponent: TilknyttetEnhet, AnsvarForRapport). Its
+ * InformasjonOmForsendelsen (N/M/C) is stored with the message and shown beside the content, not in it.
+ */
 function ploHeader(root: XmlElement): PloContentSection[] {
-  const info = childElement(root, PO, 'InformasjonOmForsendelsen');
   const unit = childElement(childElement(root, PO, 'TilknyttetEnhet'), PO, 'Kontaktenhet');
   const responsible = childElement(childElement(root, PO, 'AnsvarForRapport'), PO, 'AnsvarligRapport');
   return [
-    ...section(
-      'shipment',
-      'Forsendelse',
-      field('forsendelsesstatus', 'Forsendelsesstatus', coded(info, 'Forsendelsesstatus', PO)),
-    ),
     ...section('contactUnit', 'Kontaktenhet', [
       ...field('name', 'Navn', text(unit, 'OrganisationName', FK1, PO)),
       ...field('phone', 'Telefon', phoneOf(unit, FK1)),
@@ -151,7 +148,10 @@ function dialogmelding(root: XmlElement): PloContentSection[] {
 
 /** `TidspunktForHendelse` → "Tidspunkt for hendelse": an element's name made readable for the generic tree. */
 export function humanizeElementName(name: string): string {
-  const words = name.replace(/([a-zæøå0-9])([A-ZÆØÅ])/g, '$1 $2').toLowerCase();
+  const words = name
+    .replace(/([a-zæøå0-9])([A-ZÆØÅ])/g, '$1 $2')
+    .replace(/([A-ZÆØÅ])([A-ZÆØÅ][a-zæøå])/g, '$1 $2')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -171,7 +171,14 @@ export function genericTree(el: XmlElement, budget: Budget = { nodes: 0 }, depth
     if (childElements(c).length === 0) {
       const t = textOf(c)?.trim();
       const value = t || c.attrs.DN || c.attrs.V || '';
-      const kind = t && t.length > LONG_TEXT ? 'longText' : /^\d{4}-\d{2}-\d{2}/.test(value) ? timeKind(value) : 'text';
+      const kind =
+        t && t.length > LONG_TEXT
+          ? 'longText'
+          : /^\d{4}-\d{2}-\d{2}/.test(value)
+            ? timeKind(value)
+            : value === 'true' || value === 'false'
+              ? 'flag'
+              : 'text';
       fields.push(...field(null, label, value, kind));
     } else {
       sections.push(genericTree(c, budget, depth + 1));
