@@ -391,7 +391,7 @@ void describe('two Helsebro instances: a hospital and a municipality exchange a 
         return rows.every((r) => r.delivery === 'delivered') ? rows : undefined;
       });
       assert.deepEqual(
-        answered.map((a) => a.delivery),
+        answered?.map((a) => a.delivery),
         ['delivered'],
         `${c.type}: exactly one AppRec sent back`,
       );
