@@ -70,11 +70,10 @@ void describe('EPJ bearer tokens: signature, issuer, audience, expiry and scope 
     await refused('not-a-jwt', 'invalid_token');
   });
 
-  void it('refuses another key, another issuer, another audience, no scope and an expired token', async () => {
+  void it('refuses another key, another issuer, another audience and an expired token', async () => {
     await refused(await sign({}, { key: strangerKey }), 'invalid_token');
     await refused(await sign({ iss: 'https://elsewhere.example' }), 'invalid_token');
     await refused(await sign({ aud: 'helsebro-web' }), 'invalid_token');
-    await refused(await sign({ scope: 'openid profile' }), 'invalid_token');
     const old = await sign({}, { expiresIn: 60 });
     now = new Date(now.getTime() + 2 * 60_000);
     try {
@@ -82,6 +81,13 @@ void describe('EPJ bearer tokens: signature, issuer, audience, expiry and scope 
     } finally {
       now = new Date();
     }
+  });
+
+  void it('answers 403 insufficient_scope to a valid token without the EPJ scope', async () => {
+    await assert.rejects(
+      verify()(`Bearer ${await sign({ scope: 'openid profile' })}`),
+      (err: unknown) => err instanceof AppError && err.status === 403 && err.code === 'insufficient_scope',
+    );
   });
 
   void it('answers 503, not 401, when the issuer cannot be reached', async () => {

@@ -1,9 +1,10 @@
 import { EPJ_AUDIENCE, EPJ_SCOPE } from '@helsebro/contracts';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { UnauthenticatedError, UpstreamUnavailableError } from '../../platform/errors.ts';
+import { ForbiddenError, UnauthenticatedError, UpstreamUnavailableError } from '../../platform/errors.ts';
+import { HELSEID } from '../identity/index.ts';
 
 /** HelseID's organisation number claim for a single-tenant client (see shared/domain/integrations.md §3.2). */
-export const ORGNR_PARENT_CLAIM = 'helseid://claims/client/claims/orgnr_parent';
+export const ORGNR_PARENT_CLAIM = HELSEID.orgnrParent;
 
 export type MachineCaller = { clientId: string; orgNumber: string | null };
 
@@ -78,7 +79,8 @@ export function createBearerVerifier(issuer: string, now: () => Date = () => new
     const scope = payload['scope'];
     const scopes = Array.isArray(scope) ? scope.map(String) : typeof scope === 'string' ? scope.split(' ') : [];
     if (!scopes.includes(EPJ_SCOPE)) {
-      throw refuse(`mangler scope ${EPJ_SCOPE}`);
+      // RFC 6750 §3.1: a valid token without the scope is insufficient_scope, 403.
+      throw new ForbiddenError(`Tilgangstokenet mangler scope ${EPJ_SCOPE}.`, 'insufficient_scope');
     }
     const clientId = payload['client_id'] ?? payload.sub;
     if (typeof clientId !== 'string' || clientId.length === 0) {

@@ -50,7 +50,14 @@ export const epjRoutes: FastifyPluginAsyncZod<EpjRoutesOptions> = async (app, { 
     transform: jsonSchemaTransform,
   });
 
-  app.get(`${EPJ_API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    `${EPJ_API_PREFIX}/openapi.json`,
+    {
+      schema: { hide: true },
+      config: { rateLimit: { max: config.rateLimit.publicPerMinute, timeWindow: '1 minute' } },
+    },
+    async () => app.swagger(),
+  );
 
   await app.register(async (scope) => {
     const api = scope.withTypeProvider<ZodTypeProvider>();
@@ -70,8 +77,10 @@ export const epjRoutes: FastifyPluginAsyncZod<EpjRoutesOptions> = async (app, { 
       try {
         req.ctx = await service.authorise(req.ctx, await verify(req.headers.authorization));
       } catch (err) {
-        if (err instanceof AppError && err.status === 401) {
-          void reply.header('www-authenticate', `Bearer realm="helsebro-epj", error="invalid_token"`);
+        // RFC 6750 §3: no error code when no token was sent.
+        if (err instanceof AppError && (err.status === 401 || err.code === 'insufficient_scope')) {
+          const error = err.code === 'missing_token' ? '' : `, error="${err.code}"`;
+          void reply.header('www-authenticate', `Bearer realm="helsebro-epj"${error}`);
         }
         throw err;
       }

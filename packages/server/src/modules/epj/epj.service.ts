@@ -125,16 +125,19 @@ export function createEpjService(platform: Pick<Platform, 'db'>, dialog: DialogS
       for (const e of page) {
         byPerson.set(e.personId, [...(byPerson.get(e.personId) ?? []), e.id]);
       }
-      await db.transaction(async (tx) => {
-        for (const [personId, ids] of byPerson) {
-          await recordAudit(tx, ctx, {
-            action: 'epj.events.read',
-            resourceType: 'epj_event',
-            subjectPersonId: personId,
-            details: { events: ids },
-          });
-        }
-      });
+      // An empty poll shows no one's data and is not audited (an EPJ polls every few seconds).
+      if (byPerson.size > 0) {
+        await db.transaction(async (tx) => {
+          for (const [personId, ids] of byPerson) {
+            await recordAudit(tx, ctx, {
+              action: 'epj.events.read',
+              resourceType: 'epj_event',
+              subjectPersonId: personId,
+              details: { events: ids },
+            });
+          }
+        });
+      }
       return {
         events: page.map((e) => ({
           cursor: encodeCursor(e.id),
