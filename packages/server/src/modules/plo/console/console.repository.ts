@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { auditValues } from '../../../platform/audit/audit.ts';
 import type { Queryable } from '../../../platform/db/client.ts';
 import {
+  auditLog,
   municipalities,
   personnel,
   personnelRoles,
@@ -290,4 +292,14 @@ export async function hostedParties(q: Queryable, municipalityId: string, orgNum
     organisationHerId: p.org_her_id,
     organisationNumber: p.org_number,
   }));
+}
+
+/**
+ * Several audit entries in one INSERT, with the values `auditValues` gives (the same columns `recordAudit` writes).
+ * @param entries - one per message read
+ */
+export async function insertAuditEntries(q: Queryable, entries: Array<ReturnType<typeof auditValues>>): Promise<void> {
+  if (entries.length > 0) {
+    await q.insert(auditLog).values(entries.map((e) => ({ ...e, occurredAt: sql`clock_timestamp()` })));
+  }
 }

@@ -6,7 +6,7 @@ import type {
   PloConsoleService,
   PloConsoleServicesResponse,
 } from '@helsebro/contracts';
-import { recordAudit } from '../../../platform/audit/audit.ts';
+import { auditValues, recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db, Queryable } from '../../../platform/db/client.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../platform/errors.ts';
 import type { RequestContext } from '../../../platform/http/request-context.ts';
@@ -261,15 +261,19 @@ export function createConsoleService(deps: ConsoleDeps) {
             ? await repo.listInbox(tx, service.id, filter, cursor, query.limit)
             : await repo.listOutbox(tx, service.herId, filter, cursor, query.limit);
         const page = rows.slice(0, query.limit);
-        for (const r of page) {
-          await recordAudit(tx, ctx, {
-            action: 'plo_message.read',
-            resourceType: 'plo_message',
-            resourceId: r.id,
-            subjectPersonId: r.patientPersonId,
-            details: { via: `console_${box}`, serviceHerId: herId },
-          });
-        }
+        // One entry per message listed, written in one statement (a page of 25 would otherwise be 25 round trips).
+        await repo.insertAuditEntries(
+          tx,
+          page.map((r) =>
+            auditValues(ctx, {
+              action: 'plo_message.read',
+              resourceType: 'plo_message',
+              resourceId: r.id,
+              subjectPersonId: r.patientPersonId,
+              details: { via: `console_${box}`, serviceHerId: herId },
+            }),
+          ),
+        );
         const last = page[page.length - 1];
         const counts = await repo.newCounts(tx, [service.id]);
         return {
