@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
+import { createEpjSimulator } from '../packages/server/src/cli/epj-sim.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
 import { useJourney } from './support/fixture.ts';
@@ -47,6 +48,8 @@ const REPLY = 'Vi ser på medisinlisten og ringer deg i morgen formiddag.';
 const PROXY_SUBJECT = 'Besøkstider for pappa';
 const PROXY_TEXT = 'Kan dere komme litt senere på torsdag? Hilsen Anne.';
 const PROXY_REPLY = 'Det går fint, vi kommer klokka 11 på torsdag.';
+const PROXY_FOLLOW_UP = 'Takk! Han trenger også ny resept på blodtrykksmedisinen.';
+const EPJ_REPLY = 'Notert i journalen. Fastlegen får beskjed om resepten i dag.';
 
 /**
  * A received mail as readable text: quoted-printable soft breaks joined, =XX and RFC 2047 encoded words decoded,
@@ -81,9 +84,10 @@ async function inspectStore(dataDir: string): Promise<void> {
       `SELECT (SELECT count(*)::int FROM dialog_conversations) AS c, (SELECT count(*)::int FROM dialog_messages) AS m,
               (SELECT count(*)::int FROM dialog_attachments) AS a`,
     );
-    // Two conversations of two messages each; a PDF from Ingrid and a PNG from the nurse. The refused sends (an
-    // empty message, an 11 MB file, an executable named .pdf, Ahmed without the area) left nothing behind.
-    assert.deepEqual(counts, { c: 2, m: 4, a: 2 });
+    // Ingrid's conversation of two messages, Per's of four (Anne, Siri, Anne, the EPJ); a PDF from Ingrid and a PNG
+    // from the nurse. The refused sends (an empty message, an 11 MB file, an executable named .pdf, Ahmed without
+    // the area) left nothing behind.
+    assert.deepEqual(counts, { c: 2, m: 6, a: 2 });
     const files = await one<{ filename: string; content_type: string; size_bytes: number }>(
       'SELECT filename, content_type, size_bytes FROM dialog_attachments ORDER BY filename',
     );
@@ -104,7 +108,10 @@ async function inspectStore(dataDir: string): Promise<void> {
        JOIN dialog_conversations c ON c.id = m.conversation_id JOIN persons a ON a.id = m.author_person_id
        JOIN persons p ON p.id = c.person_id WHERE m.from_side = 'citizen' AND c.subject = '${PROXY_SUBJECT}'`,
     );
-    assert.deepEqual(proxyWrote, [{ author: 'Anne', principal: 'Per' }]);
+    assert.deepEqual(proxyWrote, [
+      { author: 'Anne', principal: 'Per' },
+      { author: 'Anne', principal: 'Per' },
+    ]);
     const knut = await one(
       `SELECT 1 FROM dialog_conversations c JOIN persons p ON p.id = c.person_id WHERE p.given_name = 'Knut'`,
     );
@@ -438,6 +445,36 @@ void describe('a citizen and a proxy write to home care; the nurse answers; the 
             .waitFor();
           assert.deepEqual(nurse.problems, []);
         });
+
+        // The municipality's EPJ (`npm run epj-sim`, public API only) reads the same conversation from the event
+        // feed and answers it as Siri.
+        await page.getByRole('textbox', { name: /^Svaret ditt/ }).fill(PROXY_FOLLOW_UP);
+        await page.getByRole('button', { name: 'Send svar' }).click();
+        await page.getByRole('status').getByText('Svaret er sendt.').waitFor();
+        const conversationId = new URL(page.url()).pathname.split('/').pop();
+        const printed: string[] = [];
+        const epj = createEpjSimulator({
+          url: journey.baseUrl,
+          clientId: 'epj-demo-9901',
+          clientSecret: 'epj-demo-secret-9901',
+          cursorFile: null,
+          autoReply: EPJ_REPLY,
+          author: { hprNumber: '9100001', name: 'Siri Sykepleier' },
+          print: (line) => printed.push(line),
+        });
+        const polled = await epj.pollOnce();
+        assert.ok(
+          polled.events.some((e) => e.kind === 'message.created' && e.refs['conversationId'] === conversationId),
+          'the follow-up is in the feed',
+        );
+        assert.deepEqual(polled.replied, [conversationId], 'the EPJ answers the open conversation only');
+        assert.ok(printed.join('\n').includes(`Anne Hansen på vegne av Per Hansen: ${PROXY_FOLLOW_UP}`));
+        await page.reload();
+        await waitForHeading(page, PROXY_SUBJECT);
+        const fromEpj = page.locator('.hb-message--unit').filter({ hasText: EPJ_REPLY });
+        await fromEpj.getByText('Siri Sykepleier, Hjemmesykepleien').waitFor();
+        const again = await epj.pollOnce();
+        assert.deepEqual(again.replied, [], 'the unit has the last word: nothing more to answer');
         assert.deepEqual(problems, []);
       }),
   );
