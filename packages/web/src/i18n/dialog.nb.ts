@@ -19,7 +19,6 @@ export const dialogNb = {
     lastActivity: 'Siste aktivitet {{date}}',
     statusClosed: 'Avsluttet',
     refusedHeading: 'Meldinger',
-    refusedServer: 'Du har ikke tilgang til meldingene til {{name}}. Det krever at fullmakten gjelder «{{area}}».',
     // New conversation
     newTitle: 'Ny melding',
     newTitleFor: 'Ny melding på vegne av {{name}}',
@@ -52,13 +51,11 @@ export const dialogNb = {
     filesHint: 'PDF, JPEG eller PNG, høyst 10 MB per fil og {{max}} filer.',
     chosenFiles: 'Valgte vedlegg',
     removeFile: 'Fjern {{name}}',
-    fileSize: '{{size}}',
     // Thread
     threadWith: 'Samtale med {{unit}}',
     closedNotice: 'Samtalen er avsluttet av {{unit}}. Vil du skrive mer, start en ny samtale.',
     startNew: 'Skriv ny melding',
     messagesHeading: 'Meldinger i samtalen',
-    fromYou: 'Du',
     onBehalfOf: '{{author}} på vegne av {{name}}',
     readAt: 'Lest {{date}}',
     notRead: 'Ikke lest ennå',
