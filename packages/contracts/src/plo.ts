@@ -352,3 +352,15 @@ export const ploSendStatus = z.object({
   ),
 });
 export type PloSendStatus = z.infer<typeof ploSendStatus>;
+
+/** PUT /api/operator/address-register/:herId/outgoing-credential: the token a partner issued to us, to present. */
+export const ploOutgoingCredentialBody = z.object({
+  token: z.string().regex(/^[A-Za-z0-9._~+/=-]{16,512}$/, '16–512 characters, no spaces'),
+  label: z.string().trim().min(1).max(200),
+});
+export type PloOutgoingCredentialBody = z.infer<typeof ploOutgoingCredentialBody>;
+
+/** POST /api/operator/address-register/:herId/partner-credentials: a new token for the partner; shown once. */
+export const ploPartnerCredentialBody = z.object({ label: z.string().trim().min(1).max(200) });
+export const ploIssuedCredential = z.object({ token: z.string() });
+export type PloIssuedCredential = z.infer<typeof ploIssuedCredential>;

@@ -10,6 +10,7 @@ import { APPREC_SEND_JOB, createReceiveService } from './receive/receive.service
 import { ploSchemaSet } from './schema-set.ts';
 import { messageSendHandler } from './send/deliver.job.ts';
 import { sendRoutes } from './send/send.routes.ts';
+import { credentialsRoutes } from './send/credentials.routes.ts';
 import { createOutgoingCredentials } from './send/outgoing-credentials.ts';
 import { createSendService, MESSAGE_SEND_JOB, type SendService } from './send/send.service.ts';
 
@@ -59,5 +60,6 @@ export const ploModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (a
   await app.register(receiveRoutes, { service, register, perMinute: platform.config.rateLimit.ediPerMinute });
   await app.register(addressRegisterRoutes, { register });
   await app.register(sendRoutes, { send });
+  await app.register(credentialsRoutes, { db: platform.db, register, credentials });
   await app.register(consoleRoutes, { service: createConsoleService({ db: platform.db, register, xml, send }) });
 };

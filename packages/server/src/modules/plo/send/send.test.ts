@@ -4,12 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PloSendReceipt, PloSendStatus, ProblemResponse } from '@helsebro/contracts';
 import { loginAs, type LoggedIn } from '../../../../test/login.ts';
-import { makePerson } from '../../../../test/factories.ts';
+import { makeOperator, makePerson } from '../../../../test/factories.ts';
 import { systemContext } from '../../../platform/http/request-context.ts';
 import type { Job } from '../../../platform/jobs/index.ts';
 import { createAddressRegister } from '../address-register/address-register.service.ts';
 import { parseMsgHead } from '../msghead/msghead.parse.ts';
 import { ploSchemaSet } from '../schema-set.ts';
+import { officialExamples } from '../testing/official-examples.ts';
 import { SAMPLE_PATIENT, sampleMessage } from '../testing/sample-messages.ts';
 import { buildPloTestApp, type PloTestApp } from '../testing/plo-test-app.ts';
 import { messageSendHandler } from './deliver.job.ts';
@@ -289,5 +290,58 @@ void describe('sending PLO messages: API, send service and delivery job', () => 
     assert.equal(await credentials.tokenFor(hospital), HOSPITAL_TOKEN);
     const otherKey = createOutgoingCredentials({ db: t.app.platform.db, register, secret: 'x'.repeat(40) });
     await assert.rejects(otherKey.tokenFor(hospital), /another key/);
+  });
+
+  void it('lets the operator issue a partner token (shown once) and store the one we present, neither in the audit log', async () => {
+    const operator = await loginAs(t.app, { kind: 'operator', operatorId: (await makeOperator(t.database.db)).id });
+    const issued = await t.app.inject({
+      method: 'POST',
+      url: '/api/operator/address-register/59/partner-credentials',
+      headers: operator.headers,
+      payload: { label: 'St. Olavs, 2026' },
+    });
+    assert.equal(issued.statusCode, 201, issued.body);
+    const { token } = issued.json<{ token: string }>();
+    const ex = officialExamples().find((e) => e.type === 'LOG_INNLAGT')!;
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/edi/v1/messages',
+      headers: { 'content-type': 'application/xml', authorization: `Bearer ${token}` },
+      payload: ex.bytes.toString('utf8').replace(ex.msgId, crypto.randomUUID()),
+    });
+    assert.equal(posted.statusCode, 202, 'the issued token works at /edi/v1/messages');
+
+    const ours = 'st-olavs-gave-us-this-token-0123456789';
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/operator/address-register/59/outgoing-credential',
+      headers: operator.headers,
+      payload: { token: ours, label: 'from St. Olavs' },
+    });
+    assert.equal(put.statusCode, 204, put.body);
+    const stOlavs = (await createAddressRegister(t.app.platform).lookup('59'))!;
+    assert.equal(await credentials.tokenFor(stOlavs), ours);
+    const audit = await rows<{ action: string; details: unknown }>(
+      "SELECT action, details FROM audit_log WHERE action LIKE 'plo_credential.%' ORDER BY id",
+    );
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['plo_credential.issue', 'plo_credential.set_outgoing'],
+    );
+    assert.ok(!JSON.stringify(audit).includes(token) && !JSON.stringify(audit).includes(ours));
+    const asNurse = await t.app.inject({
+      method: 'PUT',
+      url: '/api/operator/address-register/59/outgoing-credential',
+      headers: nurse.headers,
+      payload: { token: ours, label: 'x' },
+    });
+    assert.equal(asNurse.statusCode, 403);
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/operator/address-register/59/outgoing-credential',
+      headers: operator.headers,
+      payload: { token: 'short', label: 'x' },
+    });
+    assert.equal(bad.statusCode, 400);
   });
 });
