@@ -250,6 +250,11 @@ export const citizenAppointment = z.object({
   mayRequestNewTime: z.boolean(),
   /** The open request (cancellation or new time), if any. */
   pendingRequest: appointmentRequest.nullable(),
+  /**
+   * The unit's latest answer to a request about this appointment (accepted or declined, with its message), so the
+   * citizen reads the answer where they asked. Absent or null when no request has been answered.
+   */
+  latestAnswer: appointmentRequest.nullable().optional(),
   cancellation: z
     .object({ reason: cancellationReason, by: cancelledBy, at: instant, comment: z.string().nullable() })
     .nullable(),

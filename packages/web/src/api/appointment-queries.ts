@@ -81,7 +81,8 @@ function useCitizenMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: appointmentKeys.citizen }),
+    // Not awaited: the caller's own onSuccess must run even when the refreshed list no longer shows its form.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: appointmentKeys.citizen }),
     onError: (err) => onRepresentationError(queryClient, err),
   });
 }
@@ -145,7 +146,8 @@ function useStaffMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: appointmentKeys.staff }),
+    // Not awaited: the refreshed calendar may no longer show the form that asked, and its onSuccess must still run.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: appointmentKeys.staff }),
   });
 }
 

@@ -33,6 +33,16 @@ export const appointmentsEn: AppointmentsResources = {
       cancellation: 'You have asked to cancel this appointment. {{unit}} will answer you.',
       new_time: 'You have asked for a new time. {{unit}} will answer you.',
     },
+    answer: {
+      cancellation: {
+        accepted: '{{unit}} has accepted the cancellation.',
+        declined: '{{unit}} could not accept the cancellation.',
+      },
+      new_time: {
+        accepted: '{{unit}} has given you a new time.',
+        declined: '{{unit}} could not give you a new time.',
+      },
+    },
     cancel: 'Cancel',
     theAppointment: 'the appointment: {{what}}',
     newTime: 'Ask for a new time',

@@ -33,6 +33,16 @@ export const appointmentsNb = {
       cancellation: 'Du har bedt om å avbestille timen. {{unit}} svarer deg.',
       new_time: 'Du har bedt om ny time. {{unit}} svarer deg.',
     },
+    answer: {
+      cancellation: {
+        accepted: '{{unit}} har godtatt avbestillingen.',
+        declined: '{{unit}} kunne ikke godta avbestillingen.',
+      },
+      new_time: {
+        accepted: '{{unit}} har gitt deg ny time.',
+        declined: '{{unit}} kunne ikke gi deg ny time.',
+      },
+    },
     cancel: 'Avbestill',
     theAppointment: 'timen: {{what}}',
     newTime: 'Be om ny time',

@@ -33,6 +33,16 @@ export const appointmentsNn: AppointmentsResources = {
       cancellation: 'Du har bede om å avbestille timen. {{unit}} svarer deg.',
       new_time: 'Du har bede om ny time. {{unit}} svarer deg.',
     },
+    answer: {
+      cancellation: {
+        accepted: '{{unit}} har godteke avbestillinga.',
+        declined: '{{unit}} kunne ikkje godta avbestillinga.',
+      },
+      new_time: {
+        accepted: '{{unit}} har gitt deg ny time.',
+        declined: '{{unit}} kunne ikkje gi deg ny time.',
+      },
+    },
     cancel: 'Avbestill',
     theAppointment: 'timen: {{what}}',
     newTime: 'Be om ny time',

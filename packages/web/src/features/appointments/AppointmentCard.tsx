@@ -84,6 +84,18 @@ export function AppointmentCard({
         </p>
       )}
 
+      {a.latestAnswer && !a.pendingRequest && a.latestAnswer.decidedAt && (
+        <p className="hb-appt__note hb-appt__note--answer">
+          {t(
+            `appointments.answer.${a.latestAnswer.kind}.${a.latestAnswer.status === 'accepted' ? 'accepted' : 'declined'}`,
+            {
+              unit: a.unit.name,
+            },
+          )}
+          {a.latestAnswer.response && <> {t('appointments.quoted', { text: a.latestAnswer.response })}</>}
+        </p>
+      )}
+
       {booked && mayManage && <CancelRule appointment={a} />}
 
       {booked && mayManage && open === 'none' && (a.cancellable || a.mayRequestNewTime) && (
