@@ -218,6 +218,7 @@ export function createStaffAppointmentsService(platform: Pick<Platform, 'db' | '
     a: AppointmentRow,
     t: TypeRow,
     to: { startsAt: Date; endsAt: Date; slotId: string | null },
+    notify = true,
   ) => {
     const now = clock.now();
     try {
@@ -230,7 +231,9 @@ export function createStaffAppointmentsService(platform: Pick<Platform, 'db' | '
         throw new ConflictError('Timeavtalen er ikke lenger bestilt.', 'appointment_not_booked');
       }
       await scheduleReminder(tx, moved, t, now);
-      await notifyCitizen(tx, moved, 'appointment_changed', `appointment.moved:${moved.id}:${moved.version}`);
+      if (notify) {
+        await notifyCitizen(tx, moved, 'appointment_changed', `appointment.moved:${moved.id}:${moved.version}`);
+      }
       return moved;
     } catch (err) {
       if (isUniqueViolation(err)) {
@@ -620,7 +623,8 @@ export function createStaffAppointmentsService(platform: Pick<Platform, 'db' | '
             events.push(appointmentEvent('appointment.cancelled', done, now));
           } else if (newTime) {
             const at = await resolveTarget(tx, ctx, f.unit.id, f.type, body);
-            await moveIn(tx, f.appointment, f.type, at);
+            // One notice for the answer, not a second one for the move it contains.
+            await moveIn(tx, f.appointment, f.type, at, false);
             events.push(appointmentEvent('appointment.moved', f.appointment, now));
           }
           await notifyCitizen(tx, f.appointment, 'appointment_request_answered', `appointment_request:${requestId}`);
