@@ -183,6 +183,26 @@ void describe('a message handler at the municipality reads a LOG_UTSKRIVNINGSKLA
         await phone.context.close();
       }
 
+      const nurse = await newVisitor(browser!, srv.baseUrl, DESKTOP);
+      try {
+        await logInFromLanding(nurse.page, 'Siri Sykepleier');
+        await waitForHeading(nurse.page, 'Arbeidsflate');
+        assert.equal(await nurse.page.getByRole('link', { name: 'Meldinger', exact: true }).count(), 0, 'no way in');
+        await nurse.page.goto('/ansatt/meldinger');
+        await waitForHeading(nurse.page, 'Meldinger');
+        await nurse.page
+          .getByRole('alert')
+          .getByText('Du har ikke rollen meldingsbehandler i denne kommunen.')
+          .waitFor();
+        assert.equal(await nurse.page.getByText('Per Hansen').count(), 0);
+        await expectNoAxeViolations(nurse.page, 'the console refusing a nurse');
+      } catch (err) {
+        await shot(nurse.page, 'plo-message-handler-nurse');
+        throw err;
+      } finally {
+        await nurse.context.close();
+      }
+
       await srv.stop();
       server = undefined;
       await checkStore(join(dataDir, 'pglite'), receipt, nin);

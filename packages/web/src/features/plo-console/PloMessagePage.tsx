@@ -6,12 +6,13 @@ import { Link, useParams } from 'react-router';
 import { ploMessageXmlUrl } from '../../api/plo-console-api.ts';
 import { useMarkHandled, usePloMessage } from '../../api/plo-console-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
+import { Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { AnswerForm } from './AnswerForm.tsx';
+import { ConsoleError } from './ConsoleError.tsx';
 import { consoleError, partyLabel, typeLabel } from './labels.ts';
 import { MessageContent } from './MessageContent.tsx';
 import { ploMessagePath, ploMessagesPath } from './paths.ts';
@@ -44,7 +45,7 @@ function Message({ session }: { session: SignedInSession }) {
       ) : (
         <>
           <PageHeading>{t('ploConsole.title')}</PageHeading>
-          <ErrorPanel error={message.error} onRetry={() => void message.refetch()} />
+          <ConsoleError error={message.error} onRetry={() => void message.refetch()} />
         </>
       )}
     </Shell>

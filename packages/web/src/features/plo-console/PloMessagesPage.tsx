@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { usePloList, usePloServices } from '../../api/plo-console-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
+import { Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { ConsoleError } from './ConsoleError.tsx';
 import { INBOX_STATES, OUTGOING_STATUSES, PLO_TYPES } from './constants.ts';
 import { typeLabel } from './labels.ts';
 import { MessageList } from './MessageList.tsx';
@@ -42,7 +43,7 @@ function Messages({ session }: { session: SignedInSession }) {
       ) : services.isPending ? (
         <Loading />
       ) : (
-        <ErrorPanel error={services.error} onRetry={() => void services.refetch()} />
+        <ConsoleError error={services.error} onRetry={() => void services.refetch()} />
       )}
     </Shell>
   );
@@ -158,7 +159,7 @@ function Boxes({ services }: { services: PloConsoleService[] }) {
         ) : list.isPending ? (
           <Loading />
         ) : (
-          <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />
+          <ConsoleError error={list.error} onRetry={() => void list.refetch()} />
         )}
         {(cursors.length > 0 || list.data?.nextCursor) && (
           <div className="hb-plo-pager">
