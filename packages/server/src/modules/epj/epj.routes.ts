@@ -20,7 +20,14 @@ import type { EpjService } from './epj.service.ts';
 export type EpjRoutesOptions = { service: EpjService; verify: BearerVerifier; platform: Platform };
 
 const noStore = (reply: FastifyReply) => void reply.header('cache-control', 'no-store');
-const errors = { 400: problemResponse, 401: problemResponse, 403: problemResponse, 404: problemResponse };
+const errors = {
+  400: problemResponse,
+  401: problemResponse,
+  403: problemResponse,
+  404: problemResponse,
+  429: problemResponse,
+  503: problemResponse,
+};
 const security = [{ helseid: [] }];
 
 /**
@@ -37,8 +44,9 @@ export const epjRoutes: FastifyPluginAsyncZod<EpjRoutesOptions> = async (app, { 
         version: '1',
         description:
           'For EPJ systems of municipalities: the citizen dialog as an event feed, and replies, read marks and ' +
-          'closing as the service unit. Get a JWT access token from HelseID (in development the built-in IdP, ' +
-          `${config.oidc.issuer}) with the client credentials grant and scope helsebro:epj; the token's ` +
+          'closing as the service unit. Get a JWT access token from the issuer ' +
+          `${config.oidc.issuer} (HelseID, or in development the built-in IdP) with the client credentials ` +
+          "grant and scope helsebro:epj; the token's " +
           'organisation number (helseid://claims/client/claims/orgnr_parent) decides the municipality. ' +
           'Errors are RFC 9457 problem details (application/problem+json).',
       },
