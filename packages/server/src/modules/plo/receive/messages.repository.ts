@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { Queryable } from '../../../platform/db/client.ts';
 import type { auditValues } from '../../../platform/audit/audit.ts';
 import { persons, ploAppRecs, ploInbox, ploMessages } from '../../../platform/db/schema.ts';
@@ -177,6 +178,10 @@ export async function storeReceived(
   q: Queryable,
   input: StoreReceivedInput,
 ): Promise<{ id: string; patientPersonId: string | null } | undefined> {
+  const pool = (q as { $client?: unknown }).$client;
+  if (pool instanceof pg.Pool && input.appRecs.length === 1 && input.inbox.length <= 1) {
+    return storeReceivedPrepared(pool, input);
+  }
   const m = input.message;
   const patient = m.patientNin ? sql`(SELECT id FROM persons WHERE nin = ${m.patientNin})` : sql`NULL::uuid`;
   const appRecs = sql.join(
@@ -240,6 +245,121 @@ export async function storeReceived(
       RETURNING 1
     )
     SELECT id, patient_person_id FROM m`);
+  const row = result.rows[0];
+  return row ? { id: row.id, patientPersonId: row.patient_person_id } : undefined;
+}
+
+/**
+ * The statement of `storeReceived` for the common shape (one receiving party: one AppRec, at most one inbox row),
+ * as two named prepared statements on PostgreSQL: the server parses and plans the five-insert CTE once per
+ * connection instead of once per message, and drizzle builds no SQL. The text is the same statement as above.
+ */
+const STORE_ONE_SQL = (withInbox: boolean) => `
+    WITH m AS (
+      INSERT INTO plo_messages (
+        id, direction, status, msg_id, msg_type, content_standard, content_version, forsendelsesstatus, gen_date,
+        conversation_parent, conversation_root, sender_her_id, sender_party_her_id, receiver_her_id,
+        receiver_party_her_id, sender_party_id, receiver_party_id, municipality_id, patient_nin, patient_id_type,
+        patient_person_id, raw, raw_sha256, parsed, problems)
+      VALUES (
+        $1::uuid, 'in', $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::text, $10::text,
+        $11::text, $12::text, $13::text, $14::text, $15::uuid, $16::uuid, $17::uuid, $18::text, $19::text,
+        (SELECT id FROM persons WHERE nin = $18::text), $20::bytea, $21::text, $22::jsonb, $23::jsonb)
+      ON CONFLICT (direction, sender_her_id, msg_id) WHERE msg_id IS NOT NULL AND sender_her_id IS NOT NULL
+      DO NOTHING
+      RETURNING id, patient_person_id
+    ), a AS (
+      INSERT INTO plo_apprecs (id, direction, apprec_id, message_id, answering_her_id, party_id, role, status, errors,
+                               original_msg_id, xml, delivery)
+      SELECT $24::uuid, 'out', $25::text, m.id, $26::text, $27::uuid, $28::text, $29::text, $30::jsonb, $31::text,
+             $32::bytea, 'queued'
+        FROM m
+      RETURNING 1
+    ), j AS (
+      INSERT INTO jobs (kind, payload, municipality_id)
+      SELECT $34::text, jsonb_build_object('appRecRowId', $24::uuid), $33::uuid FROM m
+      RETURNING 1
+    )${
+      withInbox
+        ? `, i AS (
+      INSERT INTO plo_inbox (message_id, party_id, municipality_id, role)
+      SELECT m.id, $46::uuid, $47::uuid, $48::text FROM m
+      RETURNING 1)`
+        : ''
+    }, au AS (
+      INSERT INTO audit_log (occurred_at, request_id, actor_kind, actor_id, acting_for_person_id, subject_person_id,
+                             municipality_id, action, resource_type, resource_id, purpose, emergency, outcome, details)
+      SELECT clock_timestamp(), $35::text, $36::text, $37::text, $38::uuid, m.patient_person_id, $39::uuid, $40::text,
+             $41::text, m.id::text, $42::text, $43::boolean, $44::text, $45::jsonb
+        FROM m
+      RETURNING 1
+    )
+    SELECT id, patient_person_id FROM m`;
+const STORE_ONE = { withInbox: STORE_ONE_SQL(true), withoutInbox: STORE_ONE_SQL(false) };
+
+async function storeReceivedPrepared(
+  pool: pg.Pool,
+  input: StoreReceivedInput,
+): Promise<{ id: string; patientPersonId: string | null } | undefined> {
+  const m = input.message;
+  const a = input.appRecs[0]!;
+  const b = input.inbox[0];
+  const au = input.audit;
+  const values: unknown[] = [
+    m.id,
+    m.status,
+    m.msgId,
+    m.msgType,
+    m.contentStandard,
+    m.contentVersion,
+    m.forsendelsesstatus,
+    m.genDate,
+    m.conversationParent,
+    m.conversationRoot,
+    m.senderHerId,
+    m.senderPartyHerId,
+    m.receiverHerId,
+    m.receiverPartyHerId,
+    m.senderPartyId,
+    m.receiverPartyId,
+    m.municipalityId,
+    m.patientNin,
+    m.patientIdType,
+    m.raw,
+    m.rawSha256,
+    JSON.stringify(m.parsed),
+    JSON.stringify(m.problems ?? []),
+    a.id,
+    a.appRecId,
+    a.answeringHerId,
+    a.partyId,
+    a.role,
+    a.status,
+    JSON.stringify(a.errors),
+    a.originalMsgId,
+    a.xml,
+    a.municipalityId,
+    input.jobKind,
+    au.requestId,
+    au.actorKind,
+    au.actorId,
+    au.actingForPersonId,
+    au.municipalityId,
+    au.action,
+    au.resourceType,
+    au.purpose,
+    au.emergency,
+    au.outcome,
+    JSON.stringify(au.details),
+  ];
+  if (b) {
+    values.push(b.partyId, b.municipalityId, b.role);
+  }
+  const result = await pool.query<{ id: string; patient_person_id: string | null }>({
+    name: b ? 'plo_store_received_1_1' : 'plo_store_received_1_0',
+    text: b ? STORE_ONE.withInbox : STORE_ONE.withoutInbox,
+    values,
+  });
   const row = result.rows[0];
   return row ? { id: row.id, patientPersonId: row.patient_person_id } : undefined;
 }
