@@ -139,6 +139,21 @@ void describe('citizens book and cancel appointments', () => {
         await mine.getByText('Du avbestilte timen.').waitFor();
         assert.equal(await mine.getByRole('button', { name: /Avbestill/ }).count(), 0, 'nothing left to cancel');
         await expectNoAxeViolations(page, 'the list after cancelling');
+
+        // The same page in nynorsk and English: dates, times and rules in the reader's language.
+        await page.getByRole('button', { name: 'Nynorsk' }).click();
+        await waitForHeading(page, 'Timeavtalar');
+        await page.getByText('Du kan ikkje avbestille denne timen her').waitFor();
+        await page.getByRole('button', { name: 'English' }).click();
+        await waitForHeading(page, 'Appointments');
+        const english = page.locator('.hb-appt').filter({ hasText: 'Vaksinasjon' }).filter({ hasText: 'Cancelled' });
+        await english
+          .getByRole('heading', { level: 3, name: /^[A-Z][a-z]+day,? \d{1,2} [A-Z][a-z]+ \d{4}, at \d{2}:\d{2}/ })
+          .waitFor();
+        await english.getByText('You cancelled the appointment.').waitFor();
+        await expectNoAxeViolations(page, 'the list in English');
+        await page.getByRole('button', { name: 'Bokmål' }).click();
+        await waitForHeading(page, 'Timeavtaler');
         assert.deepEqual(problems, []);
       }),
   );
