@@ -72,6 +72,17 @@ void describe('the readable content of a message', () => {
     const details = byKey(c.sections, 'details');
     assert.ok(details && details.sections.length + details.fields.length > 0);
     assert.ok(JSON.stringify(details).length > 500, 'the free text is in the tree');
+    const all = (sections: PloContentSection[]): PloContentSection['fields'] =>
+      sections.flatMap((x) => [...x.fields, ...all(x.sections)]);
+    const fields = all(c.sections);
+    assert.ok(fields.some((f) => f.label === 'Hoveddiagnose' && f.value === 'Hjertesvikt (I50)'));
+    assert.ok(
+      fields.some(
+        (f) => f.label === 'Årsak til innleggelse' && f.kind === 'longText' && /sterke smerter/.test(f.value),
+      ),
+      'a journal text is labelled by its heading code',
+    );
+    assert.ok(JSON.stringify(c).includes('Cave/allergier'), 'a journal note is named by its category');
   });
 
   void it('names elements readably and keeps the generic tree bounded', () => {

@@ -155,6 +155,30 @@ export function humanizeElementName(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The EPJ information category a journal note carries (`m1:informasjonskategori`, e.g. "Cave/allergier"). */
+function categoryOf(el: XmlElement): string | undefined {
+  const key = Object.keys(el.attrs).find((k) => k.endsWith('}informasjonskategori'));
+  return key ? el.attrs[key] : undefined;
+}
+
+/**
+ * Shapes the reports repeat, read as one value each: a journal text (EPJ 2, Journaltekst: its heading code from
+ * 9142/9143 as the label, Notat as the text) and a diagnosis (poKomponent MedisinskDiagnose: code and name, main or not).
+ */
+function knownPattern(el: XmlElement): PloContentField[] | undefined {
+  const named = (name: string) => childElements(el).find((c) => c.name === name);
+  if (el.name === 'Journaltekst' && named('Notat')) {
+    return field(null, named('Overskriftskode')?.attrs.DN ?? 'Notat', textOf(named('Notat')), 'longText');
+  }
+  const code = named('Diagnosekode');
+  if (el.name === 'MedisinskDiagnose' && code) {
+    const main = textOf(named('Hoveddiagnose'))?.trim() === 'true';
+    const value = [code.attrs.DN, code.attrs.V ? `(${code.attrs.V})` : undefined].filter(Boolean).join(' ');
+    return field(null, main ? 'Hoveddiagnose' : 'Diagnose', value);
+  }
+  return undefined;
+}
+
 /**
  * Every element as a label/value tree: a leaf's value is its text, or its coded value's display name or code.
  * Attachment containers are left out (described beside the content instead).
@@ -167,7 +191,12 @@ export function genericTree(el: XmlElement, budget: Budget = { nodes: 0 }, depth
       continue;
     }
     budget.nodes += 1;
-    const label = humanizeElementName(c.name);
+    const known = knownPattern(c);
+    if (known) {
+      fields.push(...known);
+      continue;
+    }
+    const label = categoryOf(c) ?? humanizeElementName(c.name);
     if (childElements(c).length === 0) {
       const t = textOf(c)?.trim();
       const value = t || c.attrs.DN || c.attrs.V || '';

@@ -264,6 +264,13 @@ void describe('the PLO message console API', () => {
       outbox.items.map((i) => [i.id, i.status, i.counterpart.partyHerId]),
       [[answer.id, 'queued', DEMO_HOSPITAL_SOMATIC.service!.herId]],
     );
+    const queued = (
+      await get(`${BASE}/services/${ALLOCATION}/outbox?status=queued&type=DIALOG_FORESPORSEL`)
+    ).json<PloConsoleListResponse>();
+    assert.equal(queued.items.length, 1);
+    const failed = (await get(`${BASE}/services/${ALLOCATION}/outbox?status=failed`)).json<PloConsoleListResponse>();
+    assert.deepEqual(failed.items, []);
+    assert.equal((await get(`${BASE}/services/${ALLOCATION}/outbox?status=new`)).statusCode, 400, 'an inbox state');
     const sent = (await get(`${BASE}/messages/${answer.id}`)).json<PloConsoleMessage>();
     assert.deepEqual(
       sent.history.map((h) => h.event),
