@@ -39,8 +39,11 @@ import {
 
 const HOSPITAL_ORG = '9900001000';
 const FJORDVIK_ORG = '9900002000';
-/** Backoff short enough for a test, long enough that 12 attempts span ~10 s: a restart fits inside. */
-const BACKOFF = { baseMs: 100, maxMs: 1500 };
+/**
+ * Backoff short enough for a test, long enough that the 12 attempts of a delivery span at least ~15 s: a restart of
+ * the municipality on a loaded machine fits inside, so the test shows waiting, not failing.
+ */
+const BACKOFF = { baseMs: 100, maxMs: 4000 };
 
 type Store = { open(): Promise<Database>; close(db: Database): Promise<void>; cleanup(): Promise<void> };
 
