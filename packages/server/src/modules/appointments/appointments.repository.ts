@@ -276,7 +276,7 @@ export async function bookableMunicipalities(q: Queryable, personId: string, tod
 export const inWindow = (from: Date, to: Date) => and(gte(appointments.startsAt, from), lt(appointments.startsAt, to));
 
 /**
- * A slot with what booking it needs to know, in one round trip: its type, whether an appointment that is not
+ * A slot with what booking it needs to know, in one round trip: its type and unit, the principal's name, whether an appointment that is not
  * cancelled holds it now, and whether the principal may book in its municipality (registered there, or receiving a
  * service there today).
  */
@@ -285,6 +285,8 @@ export async function slotForBooking(q: Queryable, slotId: string, principalId: 
     .select({
       s: appointmentSlots,
       t: appointmentTypes,
+      u: serviceUnits,
+      citizenName: sql<string>`(SELECT ${persons.givenName} || ' ' || ${persons.familyName} FROM ${persons} WHERE ${persons.id} = ${principalId})`,
       taken: sql<boolean>`EXISTS (SELECT 1 FROM ${appointments} WHERE ${appointments.slotId} = ${appointmentSlots.id} AND ${appointments.status} <> 'cancelled')`,
       allowed: sql<boolean>`(
         ${appointmentTypes.municipalityId} = (SELECT ${persons.municipalityId} FROM ${persons} WHERE ${persons.id} = ${principalId})
@@ -294,6 +296,7 @@ export async function slotForBooking(q: Queryable, slotId: string, principalId: 
     })
     .from(appointmentSlots)
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointmentSlots.appointmentTypeId))
+    .innerJoin(serviceUnits, eq(serviceUnits.id, appointmentSlots.serviceUnitId))
     .where(eq(appointmentSlots.id, slotId));
   return row ?? null;
 }

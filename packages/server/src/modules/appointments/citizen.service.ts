@@ -296,12 +296,12 @@ export function createCitizenAppointmentsService(platform: Pick<Platform, 'db' |
         await recordAudit(db, ctx, audit, 'error');
         throw err;
       }
-      const id = await auditedWrite(db, ctx, audit, async (tx) => {
+      const created = await auditedWrite(db, ctx, audit, async (tx) => {
         if (!(await lockSlot(tx, row.s.id))) {
           throw new SlotTakenError();
         }
         // The partial unique index on appointments(slot_id) decides who gets the slot, whatever else writes it.
-        const [created] = await tx
+        const [inserted] = await tx
           .insert(appointments)
           .values({
             municipalityId: row.s.municipalityId,
@@ -316,17 +316,31 @@ export function createCitizenAppointmentsService(platform: Pick<Platform, 'db' |
           })
           .onConflictDoNothing()
           .returning();
-        if (!created) {
+        if (!inserted) {
           throw new SlotTakenError();
         }
-        await scheduleReminder(tx, created, row.t, now);
+        await scheduleReminder(tx, inserted, row.t, now);
         return {
-          result: created.id,
-          resourceId: created.id,
-          events: [appointmentEvent('appointment.booked', created, now, { slotId: row.s.id })],
+          result: inserted,
+          resourceId: inserted.id,
+          events: [appointmentEvent('appointment.booked', inserted, now, { slotId: row.s.id })],
         };
       });
-      return citizenView(await oneForCitizen(db, id, who.principalId), now, true);
+      // Everything the answer shows is known here: a new booking has no staff, request or visit yet.
+      return citizenView(
+        {
+          appointment: created,
+          type: row.t,
+          unit: row.u,
+          citizenName: row.citizenName,
+          staffName: null,
+          staffNamesHidden: false,
+          pendingRequest: null,
+          visit: null,
+        },
+        now,
+        true,
+      );
     },
 
     async cancel(ctx: RequestContext, id: string, body: CancelAppointmentBody): Promise<CancelAppointmentResponse> {
