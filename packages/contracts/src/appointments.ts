@@ -575,5 +575,13 @@ export const APPOINTMENT_ERROR_CODES = {
   not_a_home_visit: 422,
   /** 422: the time is not a valid local time (e.g. inside the spring-forward gap). */
   invalid_local_time: 422,
+  /** 404: no such unit in the caller's municipality. */
+  unit_not_found: 404,
+  /** 404: no such person (staff and EPJ creating an appointment). */
+  person_not_found: 404,
+  /** 404: no such schedule (EPJ). */
+  schedule_not_found: 404,
+  /** 422: a slot of this type already starts at that time (EPJ). */
+  slot_exists: 422,
 } as const;
 export type AppointmentErrorCode = keyof typeof APPOINTMENT_ERROR_CODES;
