@@ -1,4 +1,5 @@
 export * from './problem.ts';
+export * from './audit.ts';
 export * from './session.ts';
 export * from './jobs.ts';
 export * from './nin.ts';

@@ -1,6 +1,7 @@
 import type { AccessLogEntry } from '@helsebro/contracts';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/useFormatters.ts';
+import { useAuditTexts } from './audit-texts.ts';
 
 type EntriesProps = {
   entries: AccessLogEntry[];
@@ -96,7 +97,7 @@ function Who({ entry, actingSelf }: { entry: AccessLogEntry; actingSelf: boolean
   const { actor, onBehalfOf } = entry;
   const name =
     actor.kind === 'system' ? t('accessLog.system') : actor.isSelf && actingSelf ? t('accessLog.you') : actor.name;
-  const role = actor.role ? t(`roles.${actor.role}`, { defaultValue: actor.roleName ?? actor.role }) : actor.roleName;
+  const role = actor.role ? t(`roles.${actor.role}`, { defaultValue: actor.role }) : null;
   const place = [actor.unit, actor.organisation?.name].filter(Boolean).join(', ');
   const basis = onBehalfOf?.basis ? t(`accessLog.basisAs.${onBehalfOf.basis}`) : '';
   return (
@@ -118,9 +119,10 @@ function Who({ entry, actingSelf }: { entry: AccessLogEntry; actingSelf: boolean
 
 function What({ entry }: { entry: AccessLogEntry }) {
   const { t } = useTranslation();
+  const texts = useAuditTexts();
   return (
     <>
-      <span>{entry.description}</span>
+      <span>{texts.action(entry.action)}</span>
       {entry.outcome === 'denied' && <span className="hb-log__line hb-hint">{t('accessLog.deniedText')}</span>}
     </>
   );
@@ -128,9 +130,10 @@ function What({ entry }: { entry: AccessLogEntry }) {
 
 function Why({ entry }: { entry: AccessLogEntry }) {
   const { t } = useTranslation();
+  const texts = useAuditTexts();
   return (
     <>
-      <span>{entry.purposeDescription ?? entry.purpose ?? t('accessLog.noPurpose')}</span>
+      <span>{texts.purpose(entry.purpose) ?? t('accessLog.noPurpose')}</span>
       {entry.emergency && entry.emergencyReason && (
         <span className="hb-log__line hb-log__reason">
           {t('accessLog.emergencyReason', { reason: entry.emergencyReason })}
