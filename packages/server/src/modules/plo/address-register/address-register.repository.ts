@@ -6,6 +6,7 @@ import {
   ploAppRecs,
   ploInbox,
   ploMessages,
+  ploOutgoingCredentials,
   ploPartnerCredentials,
   ploParties,
 } from '../../../platform/db/schema.ts';
@@ -46,7 +47,10 @@ export async function upsertParty(q: Queryable, row: NewPartyRow): Promise<{ id:
   return { id: r.id, created: Boolean(r.created) };
 }
 
-/** Ids among `ids` that something still points at: a child party that stays, a credential, a message, an inbox row or an AppRec. */
+/**
+ * Ids among `ids` that something still points at: a child party that stays, a credential (theirs or the one we
+ * present to them), a message, an inbox row or an AppRec.
+ */
 export async function partiesInUse(q: Queryable, ids: string[]): Promise<string[]> {
   if (ids.length === 0) {
     return [];
@@ -65,6 +69,12 @@ export async function partiesInUse(q: Queryable, ids: string[]): Promise<string[
       .select({ id: ploPartnerCredentials.partyId })
       .from(ploPartnerCredentials)
       .where(inArray(ploPartnerCredentials.partyId, ids)),
+  );
+  collect(
+    await q
+      .select({ id: ploOutgoingCredentials.partyId })
+      .from(ploOutgoingCredentials)
+      .where(inArray(ploOutgoingCredentials.partyId, ids)),
   );
   collect(
     await q.select({ id: ploMessages.senderPartyId }).from(ploMessages).where(inArray(ploMessages.senderPartyId, ids)),

@@ -2,7 +2,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { PloSendReceipt, PloSendStatus, ProblemResponse } from '@helsebro/contracts';
+import {
+  ADDRESS_REGISTER_FORMAT,
+  type AddressRegisterDocument,
+  type PloSendReceipt,
+  type PloSendStatus,
+  type ProblemResponse,
+} from '@helsebro/contracts';
 import { loginAs, type LoggedIn } from '../../../../test/login.ts';
 import { makeOperator, makePerson } from '../../../../test/factories.ts';
 import { systemContext } from '../../../platform/http/request-context.ts';
@@ -17,6 +23,18 @@ import { messageSendHandler } from './deliver.job.ts';
 import { createOutgoingCredentials, deriveCredentialKey, type OutgoingCredentials } from './outgoing-credentials.ts';
 
 const HOSPITAL_TOKEN = 'the-hospital-gave-fjordvik-this-0123456789';
+const PARTNER = {
+  herId: '9900007000',
+  name: 'Nabokommunen legevakt',
+  orgNumber: null,
+  kind: 'organisation' as const,
+  serviceType: null,
+  municipalityNumber: null,
+  hosted: false,
+  capabilities: [],
+  messageResponsible: null,
+  transportEndpoint: 'http://127.0.0.1:9/edi/v1/messages',
+};
 
 void describe('sending PLO messages: API, send service and delivery job', () => {
   let t: PloTestApp;
@@ -343,5 +361,27 @@ void describe('sending PLO messages: API, send service and delivery job', () => 
       payload: { token: 'short', label: 'x' },
     });
     assert.equal(bad.statusCode, 400);
+  });
+
+  void it('refuses (409, not a 500) a replace import that would remove a partner we hold a credential for', async () => {
+    const register = createAddressRegister(t.app.platform);
+    const ctx = systemContext('test');
+    await register.importDocument(
+      ctx,
+      { format: ADDRESS_REGISTER_FORMAT, parties: [{ ...PARTNER, parentHerId: null }] } as AddressRegisterDocument,
+      'merge',
+    );
+    await credentials.set(PARTNER.herId, 'a-token-from-the-new-partner-0123', 'new partner');
+    const doc = await register.exportDocument(ctx);
+    const operator = await loginAs(t.app, { kind: 'operator', operatorId: (await makeOperator(t.database.db)).id });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/operator/address-register',
+      headers: operator.headers,
+      payload: { ...doc, parties: doc.parties.filter((p) => p.herId !== PARTNER.herId) },
+    });
+    assert.equal(res.statusCode, 409, res.body);
+    assert.equal(res.json<ProblemResponse>().code, 'party_in_use');
+    assert.ok(await register.lookup(PARTNER.herId));
   });
 });
