@@ -368,7 +368,7 @@ void describe('sending PLO messages: API, send service and delivery job', () => 
     const ctx = systemContext('test');
     await register.importDocument(
       ctx,
-      { format: ADDRESS_REGISTER_FORMAT, parties: [{ ...PARTNER, parentHerId: null }] } as AddressRegisterDocument,
+      { format: ADDRESS_REGISTER_FORMAT, parties: [{ ...PARTNER, parentHerId: null }] },
       'merge',
     );
     await credentials.set(PARTNER.herId, 'a-token-from-the-new-partner-0123', 'new partner');
