@@ -4,7 +4,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   ADDRESS_REGISTER_FORMAT,
-  type AddressRegisterDocument,
   type PloSendReceipt,
   type PloSendStatus,
   type ProblemResponse,
