@@ -408,6 +408,16 @@ void describe('a citizen and a proxy write to home care; the nurse answers; the 
         await waitForHeading(page, 'Hvem vil du bruke Helsebro for?');
         await page.getByRole('button', { name: 'Velg Per Hansen' }).click();
         await page.waitForURL((url) => url.pathname === '/min-side');
+        // Notification choices are each person's own: Anne is told so, and offered to switch back.
+        await nav(page).getByRole('link', { name: 'Varsler' }).click();
+        await waitForHeading(page, 'Varsler');
+        await page.getByText('Du bruker nå Helsebro for Per Hansen, som velger sine egne.', { exact: false }).waitFor();
+        await page.getByRole('button', { name: 'Bruk Helsebro for deg selv' }).waitFor();
+        assert.equal(await page.getByRole('radio').count(), 0, "no form for Per's choices");
+        assert.equal(await page.getByText(/Fullmakter ser, gir/).count(), 0, 'the notice is about notifications');
+        await expectNoAxeViolations(page, 'notification preferences while acting for Per');
+        await nav(page).getByRole('link', { name: 'Oversikt' }).click();
+        await waitForHeading(page, 'Min side');
         const contacts = page.getByRole('region', { name: 'Helsekontakter i kommunen' });
         await contacts.getByRole('link', { name: 'Skriv til Hjemmesykepleien' }).click();
         await waitForHeading(page, 'Ny melding på vegne av Per Hansen');

@@ -108,7 +108,6 @@ export const dialogEn: DialogResources = {
     lead: 'When a new message arrives for you, we let you know by text message or e-mail. The notification only says that something is waiting on Helsebro – never what it is about.',
     forYourself:
       'You choose notifications for yourself. You are now using Helsebro for {{name}}, who chooses their own. You are told about messages to {{name}} in the way you have chosen yourself.',
-    useSelf: 'Use Helsebro for yourself',
     channelLegend: 'How do you want to be notified?',
     channel: {
       sms: 'Text message (SMS)',

@@ -110,7 +110,6 @@ export const dialogNb = {
     lead: 'Når det kommer en ny melding til deg, sier vi fra på SMS eller e-post. Varselet sier bare at noe venter på Helsebro – aldri hva det gjelder.',
     forYourself:
       'Varsler velger du for deg selv. Du bruker nå Helsebro for {{name}}, som velger sine egne. Varsler om meldinger til {{name}} får du på den måten du selv har valgt.',
-    useSelf: 'Bruk Helsebro for deg selv',
     channelLegend: 'Hvordan vil du få varsler?',
     channel: {
       sms: 'SMS',

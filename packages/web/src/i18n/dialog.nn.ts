@@ -106,7 +106,6 @@ export const dialogNn: DialogResources = {
     lead: 'Når det kjem ei ny melding til deg, seier vi frå på SMS eller e-post. Varselet seier berre at noko ventar på Helsebro – aldri kva det gjeld.',
     forYourself:
       'Varsel vel du for deg sjølv. Du brukar no Helsebro for {{name}}, som vel sine eigne. Varsel om meldingar til {{name}} får du på den måten du sjølv har valt.',
-    useSelf: 'Bruk Helsebro for deg sjølv',
     channelLegend: 'Korleis vil du få varsel?',
     channel: {
       sms: 'SMS',

@@ -11,15 +11,18 @@ import { ErrorPanel } from '../../components/PageStatus.tsx';
  * Fullmakter are given and ended only by the person themselves, never by someone acting for them: say so, and
  * offer to switch back to acting for yourself.
  * @param returnTo - where a fresh login (if the switch needs one) comes back to
+ * @param message - what is only for the user themselves on this page; the fullmakt text when left out
  */
 export function ActingForOtherNotice({
   acting,
   choices,
   returnTo,
+  message,
 }: {
   acting: ActingFor;
   choices: RepresentationChoice[];
   returnTo: string;
+  message?: string;
 }) {
   const { t } = useTranslation();
   const switchTo = useSwitchActingFor();
@@ -39,7 +42,7 @@ export function ActingForOtherNotice({
   return (
     <div className="hb-notice">
       <NotificationPanel variant="info">
-        <p>{t('fullmakt.actingForOther', { name: acting.displayName })}</p>
+        <p>{message ?? t('fullmakt.actingForOther', { name: acting.displayName })}</p>
         {self && (
           <Button variant="outline" onClick={useSelf} disabled={switchTo.isPending}>
             {t('fullmakt.useSelf')}

@@ -37,10 +37,12 @@ function Preferences({ acting, choices }: CitizenContext) {
       <PageHeading>{t('notificationPrefs.title')}</PageHeading>
       <p className="hb-lead">{t('notificationPrefs.lead')}</p>
       {!self ? (
-        <>
-          <p>{t('notificationPrefs.forYourself', { name: acting.displayName })}</p>
-          <ActingForOtherNotice acting={acting} choices={choices} returnTo={NOTIFICATIONS_PATH} />
-        </>
+        <ActingForOtherNotice
+          acting={acting}
+          choices={choices}
+          returnTo={NOTIFICATIONS_PATH}
+          message={t('notificationPrefs.forYourself', { name: acting.displayName })}
+        />
       ) : prefs.isPending ? (
         <Loading />
       ) : prefs.isError ? (
