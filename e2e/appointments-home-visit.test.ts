@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { CapturedNoticesResponse, CitizenAppointmentsResponse } from '@helsebro/contracts';
 import type { Page } from 'playwright-core';
 import { openDatabase } from '../packages/server/src/platform/db/client.ts';
-import { card, logIn, osloMinutesAhead } from './support/appointments.ts';
+import { card, logIn, longDay, osloMinutesAhead } from './support/appointments.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { DESKTOP } from './support/browser.ts';
 import { useJourney } from './support/fixture.ts';
@@ -287,18 +287,6 @@ void describe('a planned home visit: too late to cancel, then completed and noti
       }),
   );
 });
-
-/** "Tirsdag 24. november 2026", as the citizen pages write a local date in bokmål. */
-function longDay(localDate: string): string {
-  const text = new Intl.DateTimeFormat('nb-NO', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${localDate}T00:00:00Z`));
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 async function citizenNav(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Min side' }).getByRole('link', { name }).click();

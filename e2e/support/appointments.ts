@@ -76,3 +76,15 @@ export function osloMinutesAhead(minutes: number): { date: string; time: string;
     startsAt: at.getTime(),
   };
 }
+
+/** "Tirsdag 24. november 2026", as the citizen pages write a local date in bokmål. */
+export function longDay(localDate: string): string {
+  const text = new Intl.DateTimeFormat('nb-NO', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${localDate}T00:00:00Z`));
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
