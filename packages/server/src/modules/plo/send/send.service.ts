@@ -31,6 +31,7 @@ export class SendRefusedError extends AppError {
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The HER-id of the communication party a PartyAddress names: the service or person, else the organisation. */
 const partyHerIdOf = (p: PartyAddress) => p.service?.herId ?? p.person?.herId ?? p.organisation.herId;
@@ -179,6 +180,12 @@ export function createSendService(deps: { db: Db; register: AddressRegister }) {
      * @throws ForbiddenError 403 when the caller may not send for this sender
      */
     async send(input: OutgoingMessageInput, ctx: RequestContext): Promise<SendResult> {
+      if (input.msgId !== undefined && !UUID.test(input.msgId)) {
+        // A receiver answers a MsgId that is not a UUID with E10 (HIS 80415-1.1 §3.3.4; receive/assess.ts): refuse it here.
+        throw new SendRefusedError('msg_id_invalid', 'MsgId må være en UUID.', [
+          { path: 'msgId', message: 'MsgId må være en UUID.' },
+        ]);
+      }
       const sender = await senderOf(input);
       await authorize(ctx, sender);
       const senderOrgHerId = input.sender.organisation.herId;

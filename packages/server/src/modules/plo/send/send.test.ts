@@ -19,6 +19,7 @@ import { officialExamples } from '../testing/official-examples.ts';
 import { SAMPLE_PATIENT, sampleMessage } from '../testing/sample-messages.ts';
 import { buildPloTestApp, type PloTestApp } from '../testing/plo-test-app.ts';
 import { messageSendHandler } from './deliver.job.ts';
+import { createSendService } from './send.service.ts';
 import { createOutgoingCredentials, deriveCredentialKey, type OutgoingCredentials } from './outgoing-credentials.ts';
 
 const HOSPITAL_TOKEN = 'the-hospital-gave-fjordvik-this-0123456789';
@@ -213,6 +214,13 @@ void describe('sending PLO messages: API, send service and delivery job', () => 
     });
     assert.equal(unknown.statusCode, 422);
     assert.equal(unknown.json<ProblemResponse>().code, 'receiver_unknown');
+    // ploSend is decorated inside the PLO plugin only; the service is the same one built here.
+    const service = createSendService({ db: t.app.platform.db, register: createAddressRegister(t.app.platform) });
+    const sent = service.send({ ...report(), msgId: 'not-a-uuid' }, systemContext('test'));
+    await assert.rejects(sent, (err: Error & { status?: number; code?: string }) => {
+      assert.deepEqual([err.status, err.code], [422, 'msg_id_invalid']);
+      return true;
+    });
     const after = (await rows<{ n: number }>("SELECT count(*)::int AS n FROM plo_messages WHERE direction = 'out'"))[0]!
       .n;
     assert.equal(after, before);
