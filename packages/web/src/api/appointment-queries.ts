@@ -26,6 +26,7 @@ export const appointmentKeys = {
   calendar: (unitId: string, date: string | undefined, view: string) =>
     ['staff', 'appointments', 'calendar', unitId, date ?? 'today', view] as const,
   requests: (unitId: string) => ['staff', 'appointments', 'requests', unitId] as const,
+  staffNames: (unitId: string, personId: string) => ['staff', 'appointments', 'staff-names', unitId, personId] as const,
 };
 
 /** A citizen query that reports a lost representation (`not_represented`) like the other citizen pages. */
@@ -178,4 +179,22 @@ export function useRecordVisit() {
 export function useDecideRequest() {
   const api = useApi();
   return useStaffMutation(({ id, body }: { id: string; body: DecideRequestBody }) => api.appointments.decide(id, body));
+}
+
+/** Whether the unit hides its staff members' names from this citizen and their representatives. */
+export function useStaffNames(unitId: string, personId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: appointmentKeys.staffNames(unitId, personId),
+    queryFn: () => api.appointments.staffNames(unitId, personId),
+  });
+}
+
+export function useSetStaffNames(unitId: string, personId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (hidden: boolean) => api.appointments.setStaffNames(unitId, personId, hidden),
+    onSuccess: (data) => queryClient.setQueryData(appointmentKeys.staffNames(unitId, personId), data),
+  });
 }

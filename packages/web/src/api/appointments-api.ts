@@ -16,6 +16,7 @@ import type {
   StaffCalendarResponse,
   StaffCancelAppointmentBody,
   StaffCreateAppointmentBody,
+  StaffNamesSetting,
   StaffRequestsResponse,
   VisitNoticePreference,
   APPOINTMENT_ROUTES,
@@ -40,6 +41,8 @@ export type AppointmentsApi = {
   recordVisit(id: string, body: RecordCompletedVisitBody): Promise<CompletedVisit>;
   requests(unitId: string): Promise<StaffRequestsResponse>;
   decide(requestId: string, body: DecideRequestBody): Promise<AppointmentRequest>;
+  staffNames(unitId: string, personId: string): Promise<StaffNamesSetting>;
+  setStaffNames(unitId: string, personId: string, hidden: boolean): Promise<StaffNamesSetting>;
 };
 
 type Request = <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -132,5 +135,8 @@ export function createAppointmentsApi(request: Request): AppointmentsApi {
     recordVisit: (id, body) => request('POST', fillPath(s.completeVisit, { id }), body),
     requests: (unitId) => request('GET', `${fillPath(s.requests, { unitId })}?status=pending`),
     decide: (requestId, body) => request('POST', fillPath(s.decideRequest, { id: requestId }), body),
+    staffNames: (unitId, personId) => request('GET', fillPath(s.staffNames, { unitId, personId })),
+    setStaffNames: (unitId, personId, hidden) =>
+      request('PUT', fillPath(s.staffNames, { unitId, personId }), { hidden }),
   };
 }

@@ -1,12 +1,19 @@
 import type { CancellationReason, StaffAppointment } from '@helsebro/contracts';
 import Button from '@helsenorge/designsystem-react/components/Button';
+import Checkbox from '@helsenorge/designsystem-react/components/Checkbox';
 import Input from '@helsenorge/designsystem-react/components/Input';
 import Label, { Sublabel } from '@helsenorge/designsystem-react/components/Label';
 import Select from '@helsenorge/designsystem-react/components/Select';
 import Textarea from '@helsenorge/designsystem-react/components/Textarea';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMoveAppointment, useRecordVisit, useStaffCancel } from '../../api/appointment-queries.ts';
+import {
+  useMoveAppointment,
+  useRecordVisit,
+  useSetStaffNames,
+  useStaffCancel,
+  useStaffNames,
+} from '../../api/appointment-queries.ts';
 import { useAppointmentFormat } from '../appointments/useAppointmentFormat.ts';
 import { appointmentError } from '../appointments/appointment-errors.ts';
 
@@ -61,6 +68,40 @@ export function AppointmentActions({ appointment: a }: { appointment: StaffAppoi
       {booked && action === 'visit' && <RecordVisitForm a={a} onDone={setDone} />}
       {booked && action === 'move' && <MoveForm a={a} onDone={setDone} />}
       {booked && action === 'cancel' && <CancelForm a={a} onDone={setDone} />}
+      <StaffNamesToggle a={a} />
+    </div>
+  );
+}
+
+/**
+ * Hides the staff members' names from this citizen and their representatives, for their safety or the staff's
+ * (citizen-services.md §10 #7); the citizen then sees "the name is not shown".
+ */
+function StaffNamesToggle({ a }: { a: StaffAppointment }) {
+  const { t } = useTranslation();
+  const setting = useStaffNames(a.serviceUnitId, a.citizen.personId);
+  const save = useSetStaffNames(a.serviceUnitId, a.citizen.personId);
+  if (!setting.data) {
+    return null;
+  }
+  return (
+    <div className="hb-cal-names">
+      <Checkbox
+        inputId={`names-${a.id}`}
+        name="hideStaffNames"
+        checked={setting.data.hidden}
+        disabled={save.isPending}
+        onChange={(e) => save.mutate(e.target.checked)}
+        label={t('staffCalendar.hideNames', { name: a.citizen.displayName })}
+      />
+      <p className="hb-cal-actions__done" role="status">
+        {save.isSuccess && (save.data.hidden ? t('staffCalendar.namesHidden') : t('staffCalendar.namesShown'))}
+      </p>
+      {save.isError && (
+        <p className="hb-book-error" role="alert">
+          {appointmentError(save.error, t)}
+        </p>
+      )}
     </div>
   );
 }
