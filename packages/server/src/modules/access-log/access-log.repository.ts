@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import {
   auditLog,
@@ -39,13 +39,19 @@ export type LogRow = {
   details: Record<string, unknown>;
 };
 
+/** Entries that belong to a municipality: its staff, and its record system through the EPJ API (modules/epj). */
+const municipalActor = or(
+  eq(auditLog.actorKind, 'personnel'),
+  and(eq(auditLog.actorKind, 'partner'), eq(auditLog.purpose, 'epj_integration')),
+);
+
 function conditions(subjectId: string, f: LogFilter): SQL {
   const org =
     f.organisation === undefined
       ? undefined
       : f.organisation === 'private'
         ? eq(auditLog.actorKind, 'citizen')
-        : and(eq(auditLog.actorKind, 'personnel'), eq(auditLog.municipalityId, f.organisation));
+        : and(municipalActor, eq(auditLog.municipalityId, f.organisation));
   return and(
     eq(auditLog.subjectPersonId, subjectId),
     inArray(auditLog.outcome, ['success', 'denied']),
@@ -98,7 +104,7 @@ export async function listOrganisations(
     .selectDistinct({ id: municipalities.id, name: municipalities.name })
     .from(auditLog)
     .innerJoin(municipalities, eq(municipalities.id, auditLog.municipalityId))
-    .where(and(base, eq(auditLog.actorKind, 'personnel')))
+    .where(and(base, municipalActor))
     .orderBy(municipalities.name);
   const [citizen] = await q
     .select({ one: sql<number>`1` })

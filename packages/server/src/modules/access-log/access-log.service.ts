@@ -82,16 +82,23 @@ function toEntry(r: repo.LogRow, subjectId: string, names: Map<string, string>, 
   const proxied =
     kind === 'citizen' && r.actingForPersonId !== null && r.actorId !== null && r.actorId !== r.actingForPersonId;
   const basis = str(r.details.basis);
+  // The municipality's record system through the EPJ API (modules/epj), for the health worker it named if any.
+  const viaEpj = r.actorKind === 'partner' && r.purpose === 'epj_integration';
+  const epjAuthor = str(r.details.authorName);
   return {
     id: String(r.id),
     occurredAt: r.occurredAt.toISOString(),
     actor: {
       kind,
-      name: (r.actorId ? names.get(r.actorId) : undefined) ?? (kind === 'system' ? 'Helsebro' : 'Ukjent'),
+      name: viaEpj
+        ? epjAuthor
+          ? `${epjAuthor} (via journalsystemet)`
+          : 'Journalsystemet (EPJ)'
+        : ((r.actorId ? names.get(r.actorId) : undefined) ?? (kind === 'system' ? 'Helsebro' : 'Ukjent')),
       role,
       roleName: role ? (ROLE_TEXT[role] ?? role) : null,
       organisation:
-        kind === 'personnel' && r.municipalityId
+        (kind === 'personnel' || viaEpj) && r.municipalityId
           ? { id: r.municipalityId, name: r.municipalityName ?? '' }
           : kind === 'operator' || kind === 'system'
             ? OPERATOR

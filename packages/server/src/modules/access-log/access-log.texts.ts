@@ -15,6 +15,7 @@ export const ACTION_TEXT: Record<string, string> = {
   'staff.citizens.list': 'Så personen i listen over dem tjenesten følger opp',
   'staff.citizen.read': 'Leste personopplysninger og tjenester',
   'emergency_access.grant': 'Tok i bruk akuttilgang («glassknusing»)',
+  'epj.events.read': 'Journalsystemet fikk beskjed om nye meldinger eller lesing',
 };
 
 export const PURPOSE_TEXT: Record<string, string> = {
@@ -23,6 +24,7 @@ export const PURPOSE_TEXT: Record<string, string> = {
   health_care: 'Helsehjelp (tjenstlig behov)',
   emergency: 'Akuttilgang',
   operations: 'Drift av Helsebro',
+  epj_integration: 'Helsehjelp gjennom kommunens journalsystem (EPJ)',
 };
 
 export const ROLE_TEXT: Record<string, string> = {

@@ -1,6 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ConversationResponse, EpjConversationResponse, EpjEventsResponse } from '@helsebro/contracts';
+import type {
+  AccessLogResponse,
+  ConversationResponse,
+  EpjConversationResponse,
+  EpjEventsResponse,
+} from '@helsebro/contracts';
 import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { movableClock } from '../../../test/clock.ts';
 import { loginAs, type LoggedIn } from '../../../test/login.ts';
@@ -252,6 +257,23 @@ void describe('EPJ API: a vendor EPJ follows and answers the citizen dialog', ()
     }
     assert.ok(audit.every((a) => a.actor_kind === 'partner'));
     assert.equal(audit.find((a) => a.action === 'dialog.message.send')!.hpr, nurse.hprNumber);
+
+    // Per's access log names the nurse through the record system, in Fjordvik, not the platform.
+    const log = await t.app.inject({
+      method: 'GET',
+      url: `/api/access-log?organisation=${fjordvik.id}`,
+      headers: perLogin.headers,
+    });
+    assert.equal(log.statusCode, 200);
+    const { entries, organisations } = log.json<AccessLogResponse>();
+    const sent = entries.find((e) => e.action === 'dialog.message.send' && e.actor.kind === 'system');
+    assert.ok(sent, 'the reply from the EPJ is in the log under Fjordvik');
+    assert.equal(sent.actor.name, 'Siri Sykepleier (via journalsystemet)');
+    assert.deepEqual(sent.actor.organisation, { id: fjordvik.id, name: 'Fjordvik kommune' });
+    assert.equal(sent.purposeDescription, 'Helsehjelp gjennom kommunens journalsystem (EPJ)');
+    const feedEntry = entries.find((e) => e.action === 'epj.events.read');
+    assert.equal(feedEntry?.actor.name, 'Journalsystemet (EPJ)');
+    assert.ok(organisations.some((o) => o.id === fjordvik.id));
   });
 
   void it('pages through the feed with an opaque cursor, in order, without gaps or repeats', async () => {
