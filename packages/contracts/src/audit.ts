@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'notification_preferences.read',
   'notification_preferences.update',
   'notification.send',
+  'krr.contact_details.read',
   // Representation
   'representation.choices',
   'representation.switch',
@@ -46,6 +47,7 @@ export const AUDIT_ACTIONS = [
   'appointment.update',
   'appointment.move',
   'appointment.cancel',
+  'appointment.outcome',
   'appointment.new_time_request',
   'appointment_request.list',
   'appointment_request.decide',
@@ -80,6 +82,8 @@ export const AUDIT_ACTIONS = [
   'address_register.import',
   'address_register.export',
   'seed.demo',
+  // The audit log's own tests write entries no module writes.
+  'test.step',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -228,9 +228,10 @@ export const accessLogEntry = z.object({
   actor: z.object({
     kind: z.enum(['citizen', 'personnel', 'operator', 'system']),
     name: z.string(),
-    /** Personnel role code (`nurse`, …) and its Norwegian name. */
+    /** `record_system`: the municipality's record system through the EPJ API, for the health worker named. */
+    via: z.enum(['record_system']).nullable(),
+    /** Personnel role code (`nurse`, …); the web names it in the reader's language. */
     role: z.string().nullable(),
-    roleName: z.string().nullable(),
     organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
     unit: z.string().nullable(),
     /** The person whose log this is acted themselves. */
@@ -240,11 +241,10 @@ export const accessLogEntry = z.object({
   onBehalfOf: z
     .object({ personId: z.string(), displayName: z.string(), basis: representationBasis.nullable() })
     .nullable(),
+  /** An audit action code (`AUDIT_ACTIONS`); the web says what it means in the reader's language. */
   action: z.string(),
-  /** Human-readable Norwegian: "Leste personopplysninger", … */
-  description: z.string(),
+  /** An audit purpose code (`AUDIT_PURPOSES`), or null. */
   purpose: z.string().nullable(),
-  purposeDescription: z.string().nullable(),
   emergency: z.boolean(),
   emergencyReason: z.string().nullable(),
   /** `denied`: a refused attempt. */

@@ -10,6 +10,7 @@ export const auditActionsEn: Record<AuditAction, string> = {
   'notification_preferences.read': 'Saw the notification settings',
   'notification_preferences.update': 'Changed the notification settings',
   'notification.send': 'Sent a notice by text message or e-mail',
+  'krr.contact_details.read': 'Saw the contact details in the Contact and Reservation Register',
   'representation.choices': 'Saw whom Helsebro can be used for',
   'representation.switch': 'Chose whom Helsebro is used for',
   'representation.use': 'Tried to use Helsebro on the person’s behalf',
@@ -38,6 +39,7 @@ export const auditActionsEn: Record<AuditAction, string> = {
   'appointment.update': 'Changed an appointment or a visit',
   'appointment.move': 'Moved an appointment',
   'appointment.cancel': 'Cancelled an appointment',
+  'appointment.outcome': 'Recorded whether the appointment took place or was missed',
   'appointment.new_time_request': 'Asked for a new time',
   'appointment_request.list': 'Saw requests to cancel or for a new time',
   'appointment_request.decide': 'Answered a request to cancel or for a new time',
@@ -69,6 +71,7 @@ export const auditActionsEn: Record<AuditAction, string> = {
   'address_register.import': 'Imported the address register',
   'address_register.export': 'Exported the address register',
   'seed.demo': 'Loaded demo data',
+  'test.step': 'Test action',
 };
 
 export const auditPurposesEn: Record<AuditPurpose, string> = {

@@ -10,6 +10,7 @@ export const auditActionsNb: Record<AuditAction, string> = {
   'notification_preferences.read': 'Så innstillingene for varsler',
   'notification_preferences.update': 'Endret innstillingene for varsler',
   'notification.send': 'Sendte et varsel på SMS eller e-post',
+  'krr.contact_details.read': 'Så kontaktopplysningene i Kontakt- og reservasjonsregisteret',
   'representation.choices': 'Så hvem Helsebro kan brukes for',
   'representation.switch': 'Valgte hvem Helsebro brukes for',
   'representation.use': 'Forsøkte å bruke Helsebro på vegne av personen',
@@ -38,6 +39,7 @@ export const auditActionsNb: Record<AuditAction, string> = {
   'appointment.update': 'Endret en time eller et besøk',
   'appointment.move': 'Flyttet en time',
   'appointment.cancel': 'Avbestilte en time',
+  'appointment.outcome': 'Registrerte om timen ble gjennomført eller ikke møtt',
   'appointment.new_time_request': 'Ba om ny time',
   'appointment_request.list': 'Så forespørsler om avbestilling eller ny time',
   'appointment_request.decide': 'Svarte på en forespørsel om avbestilling eller ny time',
@@ -69,6 +71,7 @@ export const auditActionsNb: Record<AuditAction, string> = {
   'address_register.import': 'Leste inn adresseregisteret',
   'address_register.export': 'Hentet ut adresseregisteret',
   'seed.demo': 'La inn demodata',
+  'test.step': 'Testhandling',
 };
 
 export const auditPurposesNb: Record<AuditPurpose, string> = {

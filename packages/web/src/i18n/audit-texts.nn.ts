@@ -10,6 +10,7 @@ export const auditActionsNn: Record<AuditAction, string> = {
   'notification_preferences.read': 'Såg innstillingane for varsel',
   'notification_preferences.update': 'Endra innstillingane for varsel',
   'notification.send': 'Sende eit varsel på SMS eller e-post',
+  'krr.contact_details.read': 'Såg kontaktopplysningane i Kontakt- og reservasjonsregisteret',
   'representation.choices': 'Såg kven Helsebro kan brukast for',
   'representation.switch': 'Valde kven Helsebro blir brukt for',
   'representation.use': 'Prøvde å bruke Helsebro på vegner av personen',
@@ -38,6 +39,7 @@ export const auditActionsNn: Record<AuditAction, string> = {
   'appointment.update': 'Endra ein time eller eit besøk',
   'appointment.move': 'Flytta ein time',
   'appointment.cancel': 'Avbestilte ein time',
+  'appointment.outcome': 'Registrerte om timen vart gjennomført eller ikkje møtt',
   'appointment.new_time_request': 'Bad om ny time',
   'appointment_request.list': 'Såg førespurnader om avbestilling eller ny time',
   'appointment_request.decide': 'Svara på ein førespurnad om avbestilling eller ny time',
@@ -69,6 +71,7 @@ export const auditActionsNn: Record<AuditAction, string> = {
   'address_register.import': 'Las inn adresseregisteret',
   'address_register.export': 'Henta ut adresseregisteret',
   'seed.demo': 'La inn demodata',
+  'test.step': 'Testhandling',
 };
 
 export const auditPurposesNn: Record<AuditPurpose, string> = {

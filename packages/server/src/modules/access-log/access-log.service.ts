@@ -1,11 +1,10 @@
 import type { AccessLogEntry, AccessLogQuery, AccessLogResponse } from '@helsebro/contracts';
-import { auditedRead } from '../../platform/audit/audit.ts';
+import { auditedRead, type AuditEntry } from '../../platform/audit/audit.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import { mayAct, type RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { addDays, startOfOsloDay } from '../representation/index.ts';
 import * as repo from './access-log.repository.ts';
-import { describeAction, PURPOSE_TEXT, ROLE_TEXT } from './access-log.texts.ts';
 
 const PRIVATE = { id: 'private', name: 'Privatpersoner (personen selv og representanter)' };
 const OPERATOR = { id: 'operator', name: 'Helsebro (plattformdrift)' };
@@ -33,7 +32,7 @@ export function createAccessLogService(platform: Pick<Platform, 'db'>) {
         before: query.cursor !== undefined ? Number(query.cursor) : undefined,
         limit: query.limit,
       };
-      const entry = {
+      const entry: AuditEntry = {
         action: 'access_log.read',
         resourceType: 'audit_log',
         subjectPersonId: subjectId,
@@ -91,12 +90,10 @@ function toEntry(r: repo.LogRow, subjectId: string, names: Map<string, string>, 
     actor: {
       kind,
       name: viaEpj
-        ? epjAuthor
-          ? `${epjAuthor} (via journalsystemet)`
-          : 'Journalsystemet (EPJ)'
-        : ((r.actorId ? names.get(r.actorId) : undefined) ?? (kind === 'system' ? 'Helsebro' : 'Ukjent')),
+        ? (epjAuthor ?? '')
+        : ((r.actorId ? names.get(r.actorId) : undefined) ?? (kind === 'system' ? 'Helsebro' : '')),
+      via: viaEpj ? 'record_system' : null,
       role,
-      roleName: role ? (ROLE_TEXT[role] ?? role) : null,
       organisation:
         (kind === 'personnel' || viaEpj) && r.municipalityId
           ? { id: r.municipalityId, name: r.municipalityName ?? '' }
@@ -114,9 +111,7 @@ function toEntry(r: repo.LogRow, subjectId: string, names: Map<string, string>, 
         }
       : null,
     action: r.action,
-    description: describeAction(r.action),
     purpose: r.purpose,
-    purposeDescription: r.purpose ? (PURPOSE_TEXT[r.purpose] ?? null) : null,
     emergency: r.emergency,
     emergencyReason: r.emergency ? str(r.details.emergencyReason) : null,
     outcome: r.outcome === 'denied' ? 'denied' : 'success',

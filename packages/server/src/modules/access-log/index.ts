@@ -4,7 +4,6 @@ import { accessLogRoutes } from './access-log.routes.ts';
 import { createAccessLogService } from './access-log.service.ts';
 
 export { createAccessLogService, type AccessLogService } from './access-log.service.ts';
-export { describeAction } from './access-log.texts.ts';
 
 /** The citizen's access log (A8), read from the audit log. Register after the identity module. */
 export const accessLogModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@helsebro/contracts';
 import {
   DEFAULT_NOTIFICATION_PREFERENCES,
   type AppointmentRequest,
@@ -151,7 +152,7 @@ export function createCitizenAppointmentsService(platform: Pick<Platform, 'db' |
     return f;
   };
 
-  const entry = (action: string, subject: string, id?: string, details?: Record<string, unknown>) => ({
+  const entry = (action: AuditAction, subject: string, id?: string, details?: Record<string, unknown>) => ({
     action,
     resourceType: 'appointment',
     resourceId: id ?? null,

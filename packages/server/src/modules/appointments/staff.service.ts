@@ -1,3 +1,4 @@
+import type { AuditAction } from '@helsebro/contracts';
 import type {
   AppointmentRequest,
   AppointmentTypesResponse,
@@ -187,7 +188,7 @@ export function createStaffAppointmentsService(platform: Pick<Platform, 'db' | '
   };
 
   const citizenEntry = (
-    action: string,
+    action: AuditAction,
     a: Pick<AppointmentRow, 'id' | 'personId'>,
     details?: Record<string, unknown>,
   ) => ({
@@ -199,7 +200,7 @@ export function createStaffAppointmentsService(platform: Pick<Platform, 'db' | '
   });
 
   /** Audits a listing: one entry per citizen whose appointments were shown, in one statement. */
-  const auditListing = async (ctx: RequestContext, action: string, unitId: string, personIds: string[]) => {
+  const auditListing = async (ctx: RequestContext, action: AuditAction, unitId: string, personIds: string[]) => {
     const subjects = [...new Set(personIds)];
     if (subjects.length === 0) {
       return;

@@ -169,7 +169,7 @@ describe('care relations: staff access on tjenstlig behov, emergency access, the
     assert.equal(staffEntries.length, 3);
     for (const e of staffEntries) {
       assert.equal(e.actor.name, 'Siri Sykepleier');
-      assert.equal(e.actor.roleName, 'Sykepleier');
+      assert.equal(e.actor.role, 'nurse');
       assert.equal(e.actor.unit, 'Hjemmesykepleien');
       assert.equal(e.actor.organisation?.name, 'Fjordvik kommune');
       assert.equal(e.onBehalfOf, null);
@@ -181,7 +181,7 @@ describe('care relations: staff access on tjenstlig behov, emergency access, the
     assert.equal(grant!.emergency, true);
     assert.match(grant!.emergencyReason!, /Bevisstløs/);
     assert.equal(read!.emergency, true);
-    assert.equal(read!.purposeDescription, 'Akuttilgang');
+    assert.equal(read!.purpose, 'emergency');
     assert.deepEqual(
       log.organisations.map((o) => o.id),
       [fjordvikId],

@@ -7,7 +7,7 @@ import {
   type StaffCitizenResponse,
   type StaffCitizensResponse,
 } from '@helsebro/contracts';
-import { auditedRead, recordAudit } from '../../platform/audit/audit.ts';
+import { auditedRead, recordAudit, type AuditEntry } from '../../platform/audit/audit.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { mayAct, type RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -133,7 +133,7 @@ export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
       const related = await repo.hasActiveRelation(db, ctx, citizen.id, today);
       const grant = related ? null : await repo.findActiveGrant(db, ctx, staff.personnelId, citizen.id, now);
       const readCtx: RequestContext = grant ? { ...ctx, purpose: 'emergency', emergencyReason: grant.reason } : ctx;
-      const entry = {
+      const entry: AuditEntry = {
         action: 'staff.citizen.read',
         resourceType: 'person',
         resourceId: citizen.id,

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@helsebro/contracts';
 import {
   DIALOG_LIMITS,
   type ConversationResponse,
@@ -11,7 +12,7 @@ import {
   type UpdateServiceUnitSettingsBody,
 } from '@helsebro/contracts';
 import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { audited, auditedRead, recordAudit } from '../../platform/audit/audit.ts';
+import { audited, auditedRead, recordAudit, type AuditEntry } from '../../platform/audit/audit.ts';
 import type { Queryable, Tx } from '../../platform/db/client.ts';
 import {
   careRelations,
@@ -342,7 +343,7 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
   };
 
   const convEntry = (
-    action: string,
+    action: AuditAction,
     conv: { id: string; personId: string },
     details: Record<string, unknown> = {},
   ) => ({
@@ -495,7 +496,7 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
 
     /** An attachment of the principal's conversation (citizen) or of the staff member's unit (staff). */
     async attachment(ctx: RequestContext, id: string) {
-      const entry = { action: 'dialog.attachment.read', resourceType: 'dialog_attachment', resourceId: id };
+      const entry: AuditEntry = { action: 'dialog.attachment.read', resourceType: 'dialog_attachment', resourceId: id };
       const [row] = await db
         .select({ a: dialogAttachments, personId: dialogConversations.personId, conv: dialogConversations })
         .from(dialogAttachments)

@@ -268,11 +268,13 @@ void describe('EPJ API: a vendor EPJ follows and answers the citizen dialog', ()
     const { entries, organisations } = log.json<AccessLogResponse>();
     const sent = entries.find((e) => e.action === 'dialog.message.send' && e.actor.kind === 'system');
     assert.ok(sent, 'the reply from the EPJ is in the log under Fjordvik');
-    assert.equal(sent.actor.name, 'Siri Sykepleier (via journalsystemet)');
+    assert.equal(sent.actor.name, 'Siri Sykepleier');
+    assert.equal(sent.actor.via, 'record_system');
     assert.deepEqual(sent.actor.organisation, { id: fjordvik.id, name: 'Fjordvik kommune' });
-    assert.equal(sent.purposeDescription, 'Helsehjelp gjennom kommunens journalsystem (EPJ)');
+    assert.equal(sent.purpose, 'epj_integration');
     const feedEntry = entries.find((e) => e.action === 'epj.events.read');
-    assert.equal(feedEntry?.actor.name, 'Journalsystemet (EPJ)');
+    assert.equal(feedEntry?.actor.name, '');
+    assert.equal(feedEntry?.actor.via, 'record_system');
     assert.ok(organisations.some((o) => o.id === fjordvik.id));
   });
 

@@ -4,7 +4,7 @@ import type {
   RepresentationChoicesResponse,
   RepresentationRefusal,
 } from '@helsebro/contracts';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordAudit, type AuditEntry } from '../../platform/audit/audit.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../platform/errors.ts';
 import type { Representation, RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -210,7 +210,7 @@ export function createRepresentationService(platform: Pick<Platform, 'db' | 'clo
       const selfId = requireCitizen(ctx);
       const now = clock.now();
       const today = osloDate(now);
-      const entry = {
+      const entry: AuditEntry = {
         action: 'representation.switch',
         resourceType: 'person',
         resourceId: personId,

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@helsebro/contracts';
 import { sql } from 'drizzle-orm';
 import { ForbiddenError } from '../errors.ts';
 import type { Db, Queryable, Tx } from '../db/client.ts';
@@ -6,8 +7,11 @@ import { prepared } from '../db/prepared.ts';
 import { actorId, type RequestContext } from '../http/request-context.ts';
 
 export type AuditEntry = {
-  /** What was done, as `<resource>.<verb>`: `profile.read`, `session.create`, … */
-  action: string;
+  /**
+   * What was done, as `<resource>.<verb>`, from the closed list in contracts: a new action must first get its
+   * sentence in the citizen's access log in all three languages.
+   */
+  action: AuditAction;
   resourceType: string;
   resourceId?: string | null;
   /** The person whose data was read or changed. */

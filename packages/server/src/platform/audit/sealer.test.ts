@@ -173,7 +173,7 @@ void describe('audit sealing under load, with two instances sealing at once', ()
       startAuditSealer({ config: { auditKey: KEY, auditSealIntervalMs: 10 }, database, logger }, { batchSize: 7 }),
     );
     const calls = Array.from({ length: 200 }, (_, i) =>
-      audited(i % 2 === 0 ? a.db : b.db, ctx(i), { action: 'record.read', resourceType: 'record' }, async (tx) => {
+      audited(i % 2 === 0 ? a.db : b.db, ctx(i), { action: 'test.step', resourceType: 'record' }, async (tx) => {
         await tx.execute('SELECT 1');
         if (i % 10 === 0) {
           throw new ForbiddenError('no');

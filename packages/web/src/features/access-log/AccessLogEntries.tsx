@@ -96,9 +96,18 @@ function Who({ entry, actingSelf }: { entry: AccessLogEntry; actingSelf: boolean
   const { t } = useTranslation();
   const { actor, onBehalfOf } = entry;
   const name =
-    actor.kind === 'system' ? t('accessLog.system') : actor.isSelf && actingSelf ? t('accessLog.you') : actor.name;
+    actor.via === 'record_system'
+      ? actor.name
+        ? t('accessLog.viaRecordSystem', { name: actor.name })
+        : t('accessLog.recordSystem')
+      : actor.kind === 'system'
+        ? t('accessLog.system')
+        : actor.isSelf && actingSelf
+          ? t('accessLog.you')
+          : actor.name || t('accessLog.unknown');
   const role = actor.role ? t(`roles.${actor.role}`, { defaultValue: actor.role }) : null;
-  const place = [actor.unit, actor.organisation?.name].filter(Boolean).join(', ');
+  const organisation = actor.organisation?.id === 'operator' ? t('accessLog.operatorOrg') : actor.organisation?.name;
+  const place = [actor.unit, organisation].filter(Boolean).join(', ');
   const basis = onBehalfOf?.basis ? t(`accessLog.basisAs.${onBehalfOf.basis}`) : '';
   return (
     <>

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@helsebro/contracts';
 import type {
   PloAnswerType,
   PloConsoleAnswerBody,
@@ -106,7 +107,7 @@ type Visible = {
 type Helpers = {
   visibleMessage(ctx: RequestContext, id: string): Promise<Visible>;
   parseStored(raw: Buffer | undefined): MsgHead | null;
-  audit(q: Queryable, ctx: RequestContext, action: string, row: repo.MessageRow, details?: object): Promise<void>;
+  audit(q: Queryable, ctx: RequestContext, action: AuditAction, row: repo.MessageRow, details?: object): Promise<void>;
   readMessage(ctx: RequestContext, id: string, markRead: boolean): Promise<PloConsoleMessage>;
 };
 

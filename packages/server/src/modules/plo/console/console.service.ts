@@ -1,3 +1,4 @@
+import type { AuditAction } from '@helsebro/contracts';
 import type {
   PloConsoleAnswerBody,
   PloConsoleListQuery,
@@ -118,7 +119,7 @@ export function createConsoleService(deps: ConsoleDeps) {
     return parsed?.wellFormed && isMsgHead(parsed.root) ? parseMsgHead(parsed.root) : null;
   }
 
-  const audit = (q: Queryable, ctx: RequestContext, action: string, row: repo.MessageRow, details = {}) =>
+  const audit = (q: Queryable, ctx: RequestContext, action: AuditAction, row: repo.MessageRow, details = {}) =>
     recordAudit(q, ctx, {
       action,
       resourceType: 'plo_message',
