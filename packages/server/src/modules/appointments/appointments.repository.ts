@@ -73,6 +73,8 @@ export type AppointmentFull = {
   staffName: string | null;
   staffNamesHidden: boolean;
   pendingRequest: AppointmentRequest | null;
+  /** The unit's latest answer to a request about it, so the citizen reads the answer where they asked. */
+  latestAnswer: AppointmentRequest | null;
   visit: CompletedVisit | null;
 };
 
@@ -113,6 +115,11 @@ export async function loadAppointments(q: Queryable, where: SQL | undefined): Pr
     q,
     and(inArray(appointmentRequests.appointmentId, ids), eq(appointmentRequests.status, 'pending')),
   );
+  // Oldest first, so the last one per appointment is the latest answer.
+  const answered = await loadRequests(
+    q,
+    and(inArray(appointmentRequests.appointmentId, ids), inArray(appointmentRequests.status, ['accepted', 'declined'])),
+  );
   const visits = await loadVisits(q, inArray(completedVisits.appointmentId, ids), false);
   return rows.map((r) => ({
     appointment: r.appointment,
@@ -122,6 +129,7 @@ export async function loadAppointments(q: Queryable, where: SQL | undefined): Pr
     staffName: r.staffName,
     staffNamesHidden: r.hidden,
     pendingRequest: pending.find((p) => p.appointmentId === r.appointment.id) ?? null,
+    latestAnswer: answered.findLast((p) => p.appointmentId === r.appointment.id) ?? null,
     visit: visits.find((v) => v.appointmentId === r.appointment.id) ?? null,
   }));
 }

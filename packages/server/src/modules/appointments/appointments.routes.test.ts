@@ -335,6 +335,11 @@ void describe('appointments: booking, cancellation rules, requests, completed vi
     assert.equal(decline.json<{ status: string }>().status, 'declined');
     const twice = await send('POST', path(R.staff.decideRequest, { id: request!.id }), nurse, { decision: 'accept' });
     assert.equal(twice.json<ProblemResponse>().code, 'request_already_decided');
+    const seen = (await get(R.citizen.list, perLogin)).json<CitizenAppointmentsResponse>().appointments;
+    const answered = seen.find((a) => a.id === id)!;
+    assert.equal(answered.latestAnswer?.status, 'declined');
+    assert.equal(answered.latestAnswer?.response, 'Vi må komme for medisinene. Ring oss.');
+    assert.equal(answered.pendingRequest, null);
 
     const asked = await send('POST', path(R.citizen.newTimeRequest, { id }), perLogin, { comment: 'Etter 10?' });
     assert.equal(asked.statusCode, 201, asked.body);

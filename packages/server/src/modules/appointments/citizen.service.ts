@@ -109,6 +109,7 @@ export function citizenView(f: AppointmentFull, now: Date, mayManage: boolean): 
     cancellationNeedsAcceptance: f.type.cancellationNeedsAcceptance,
     mayRequestNewTime: a.status === 'booked' && mayManage && !f.pendingRequest && a.startsAt.getTime() > now.getTime(),
     pendingRequest: f.pendingRequest,
+    latestAnswer: f.latestAnswer,
     cancellation: cancellationOf(a),
   };
 }
@@ -337,6 +338,7 @@ export function createCitizenAppointmentsService(platform: Pick<Platform, 'db' |
           staffName: null,
           staffNamesHidden: false,
           pendingRequest: null,
+          latestAnswer: null,
           visit: null,
         },
         now,
