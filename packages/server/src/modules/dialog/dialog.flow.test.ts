@@ -394,7 +394,56 @@ void describe('dialog: citizen, proxy and unit exchange messages; notices go thr
     assert.ok(nurseId);
   });
 
+  void it("alerts the unit's functional address by e-mail when the unit asked for it, without the message", async () => {
+    const pendingAlerts = async () =>
+      (await t.database.query("SELECT 1 FROM jobs WHERE kind = 'notifications.unit_alert' AND state <> 'done'"))
+        .length === 0;
+    // Earlier messages' alerts run while alerts are still off: they send nothing.
+    await drainOutbox(pendingAlerts);
+    await t.database.query(
+      "UPDATE service_units SET functional_email = 'hjemmesykepleien@fjordvik.example', alert_by_email = true WHERE id = $1",
+      [homeCare.id],
+    );
+    // Mail bodies are quoted-printable: decode before looking for words.
+    const decoded = (m: string) =>
+      Buffer.from(
+        m.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+        'latin1',
+      ).toString('utf8');
+    const toUnit = () => mails.filter((m) => /^To: hjemmesykepleien@fjordvik\.example/m.test(m)).map(decoded);
+    const started = await send('/api/dialog/conversations', perLogin, {
+      serviceUnitId: homeCare.id,
+      subject: 'Sårskiftet',
+      text: 'Såret væsker mer i dag.',
+    });
+    assert.equal(started.statusCode, 201, started.body);
+    await drainOutbox(async () => toUnit().length === 1 && (await pendingAlerts()));
+    const [notice] = await t.database.query<{ state: string; person_id: string | null }>(
+      'SELECT state, person_id FROM notification_notices WHERE service_unit_id = $1',
+      [homeCare.id],
+    );
+    assert.deepEqual(notice, { state: 'sent', person_id: null });
+    const mail = toUnit()[0]!;
+    assert.match(mail, /Enheten har fått en ny melding fra en innbygger/);
+    for (const secret of ['Sårskiftet', 'væsker', 'Per', 'Hansen']) {
+      assert.ok(!mail.includes(secret), `the alert does not carry ${secret}`);
+    }
+
+    // A unit that turns alerts off gets none for the next message; the citizen's message is stored as always.
+    await t.database.query('UPDATE service_units SET alert_by_email = false WHERE id = $1', [homeCare.id]);
+    const id = started.json<ConversationResponse>().conversation.id;
+    const again = await send(`/api/dialog/conversations/${id}/messages`, perLogin, { text: 'Og nå blør det litt.' });
+    assert.equal(again.statusCode, 201, again.body);
+    await drainOutbox(pendingAlerts);
+    const unitNotices = await t.database.query('SELECT 1 FROM notification_notices WHERE service_unit_id = $1', [
+      homeCare.id,
+    ]);
+    assert.equal(unitNotices.length, 1);
+    assert.equal(toUnit().length, 1);
+  });
+
   void it('a failing SMTP server: the notice is retried, then dead and visible to the operator; the message is safe', async () => {
+    const delivered = mails.length;
     smtpFails = true;
     const started = await send('/api/dialog/conversations', perLogin, {
       serviceUnitId: homeCare.id,
@@ -416,6 +465,6 @@ void describe('dialog: citizen, proxy and unit exchange messages; notices go thr
     assert.match(dead.lastError ?? '', /Mailbox unavailable|451/);
     const view = await get(`/api/dialog/conversations/${id}`, perLogin);
     assert.equal(view.json<ConversationResponse>().messages[1]!.text, 'Svar');
-    assert.equal(mails.length, 1, 'nothing more delivered');
+    assert.equal(mails.length, delivered, 'nothing more delivered');
   });
 });

@@ -52,6 +52,7 @@ export type UnitActing = { personnelId: string | null; details?: Record<string, 
 
 /** The job that tells the citizen (and whoever reads for them) about a new message from a unit. */
 export const NOTIFY_JOB = 'notifications.dispatch';
+export const UNIT_ALERT_JOB = 'notifications.unit_alert';
 
 async function unitSettings(q: Queryable, unit: Unit, today: string): Promise<ServiceUnitSettings> {
   const absences = await q
@@ -108,6 +109,22 @@ function messageText(input: MessageInput, withSubject: boolean): { subject: stri
     );
   }
   return { subject, text };
+}
+
+/**
+ * Asks notifications to e-mail the unit's functional address about a citizen's new message, if the unit wants
+ * that (the handler decides, so this costs one job row and no read here).
+ */
+async function alertUnit(
+  q: Queryable,
+  conv: Pick<Conversation, 'municipalityId' | 'serviceUnitId'>,
+  messageId: string,
+) {
+  await enqueue(q, {
+    kind: UNIT_ALERT_JOB,
+    municipalityId: conv.municipalityId,
+    payload: { eventKey: `dialog.message:${messageId}`, serviceUnitId: conv.serviceUnitId },
+  });
 }
 
 async function insertMessage(
@@ -438,6 +455,7 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
             })
             .returning();
           const messageId = await insertMessage(tx, conv!, { side: 'citizen', personId: actorId }, text, input, now);
+          await alertUnit(tx, conv!, messageId);
           await recordEpjEvent(tx, epjEvent('conversation.created', conv!, now, { messageId }));
           return conversationView(tx, 'citizen', conv!);
         },
@@ -488,6 +506,7 @@ export function createDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
           }
           const now = clock.now();
           const messageId = await insertMessage(tx, conv, { side: 'citizen', personId: actorId }, text, input, now);
+          await alertUnit(tx, conv, messageId);
           await recordEpjEvent(tx, epjEvent('message.created', conv, now, { messageId }));
           return conversationView(tx, 'citizen', conv);
         },

@@ -2,13 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Platform } from '../../platform/platform.ts';
 import { devStandIns } from './dev-stand-ins.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
-import { createNotificationsService, DISPATCH_JOB, SEND_JOB } from './notifications.service.ts';
+import { createNotificationsService, DISPATCH_JOB, SEND_JOB, UNIT_ALERT_JOB } from './notifications.service.ts';
 
 export {
   createNotificationsService,
   DISPATCH_JOB,
   SEND_JOB,
   SEND_MAX_ATTEMPTS,
+  UNIT_ALERT_JOB,
   type NotificationsService,
 } from './notifications.service.ts';
 export { TEMPLATES } from './templates.ts';
@@ -21,6 +22,7 @@ export const notificationsModule: FastifyPluginAsyncZod<{ platform: Platform }> 
   const service = createNotificationsService(platform);
   platform.jobs.register(DISPATCH_JOB, (job, ctx) => service.dispatch(job, ctx));
   platform.jobs.register(SEND_JOB, (job, ctx) => service.send(job, ctx));
+  platform.jobs.register(UNIT_ALERT_JOB, (job) => service.unitAlert(job));
   await app.register(notificationsRoutes, { service });
   if (platform.config.oidc.devIdp) {
     await app.register(devStandIns, { platform });

@@ -18,6 +18,7 @@ import {
   notificationPreferences,
   parentalResponsibilities,
   persons,
+  serviceUnits,
 } from '../../platform/db/schema.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import { systemContext, type RequestContext } from '../../platform/http/request-context.ts';
@@ -30,6 +31,8 @@ import { TEMPLATES, render } from './templates.ts';
 
 export const DISPATCH_JOB = 'notifications.dispatch';
 export const SEND_JOB = 'notifications.send';
+/** A citizen wrote to a unit: e-mail the unit's functional address if the unit asked for it (A7, staff alerts). */
+export const UNIT_ALERT_JOB = 'notifications.unit_alert';
 /** A notice that keeps failing is dead after this many attempts and shows in the operator's job list. */
 export const SEND_MAX_ATTEMPTS = 6;
 
@@ -42,6 +45,16 @@ const dispatchPayload = z.object({
   minLevel: notificationLevel,
 });
 const sendPayload = z.object({ noticeId: z.number().int() });
+const unitAlertPayload = z.object({ eventKey: z.string().min(1), serviceUnitId: z.uuid() });
+
+/** The unit's functional address when it wants an e-mail for each new citizen message, else null. */
+async function unitAlertAddress(q: Queryable, unitId: string): Promise<string | null> {
+  const [unit] = await q
+    .select({ email: serviceUnits.functionalEmail, wanted: serviceUnits.alertByEmail })
+    .from(serviceUnits)
+    .where(eq(serviceUnits.id, unitId));
+  return unit?.wanted && unit.email ? unit.email : null;
+}
 
 async function preferencesOf(q: Queryable, ids: string[]): Promise<Map<string, NotificationPreferences>> {
   const rows =
@@ -224,11 +237,58 @@ export function createNotificationsService(platform: Pick<Platform, 'db' | 'cloc
       });
     },
 
-    /** The `notifications.send` handler: looks the address up in KRR again and sends. */
+    /**
+     * The `notifications.unit_alert` handler: one notice per event for a unit that asked for e-mail alerts. The
+     * address is the unit's own functional address, not a person's, so KRR is not asked.
+     */
+    async unitAlert(job: Job): Promise<void> {
+      const p = unitAlertPayload.parse(job.payload);
+      if (!(await unitAlertAddress(db, p.serviceUnitId))) {
+        return;
+      }
+      await db.transaction(async (tx) => {
+        const [notice] = await tx
+          .insert(notificationNotices)
+          .values({
+            eventKey: p.eventKey,
+            serviceUnitId: p.serviceUnitId,
+            channel: 'email',
+            template: 'unit_new_message',
+          })
+          .onConflictDoNothing()
+          .returning({ id: notificationNotices.id });
+        if (notice) {
+          await enqueue(tx, {
+            kind: SEND_JOB,
+            payload: { noticeId: notice.id },
+            municipalityId: job.municipalityId,
+            maxAttempts: SEND_MAX_ATTEMPTS,
+          });
+        }
+      });
+    },
+
+    /** The `notifications.send` handler: looks the address up (in KRR for a person) again and sends. */
     async send(job: Job, { signal }: JobContext<unknown>): Promise<void> {
       const { noticeId } = sendPayload.parse(job.payload);
       const [notice] = await db.select().from(notificationNotices).where(eq(notificationNotices.id, noticeId));
-      if (!notice || notice.state !== 'queued' || !notice.personId) {
+      if (!notice || notice.state !== 'queued') {
+        return;
+      }
+      if (notice.serviceUnitId) {
+        // Looked up again at sending: a unit that turned alerts off meanwhile gets none.
+        const to = await unitAlertAddress(db, notice.serviceUnitId);
+        if (to) {
+          const text = render(notice.template as keyof typeof TEMPLATES, 'nb');
+          await sendNotice(db, config.notifications, { channel: 'email', to, ...text }, signal);
+        }
+        await db
+          .update(notificationNotices)
+          .set(to ? { state: 'sent', sentAt: sql`now()` } : { state: 'skipped' })
+          .where(eq(notificationNotices.id, noticeId));
+        return;
+      }
+      if (!notice.personId) {
         return;
       }
       const [pref] = [...(await preferencesOf(db, [notice.personId])).values()];
