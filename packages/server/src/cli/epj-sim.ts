@@ -2,17 +2,34 @@
  * `npm run epj-sim`: a small EPJ (electronic patient record) as a vendor would build it against Helsebro. It uses
  * only the public HTTP API — the identity provider's token endpoint and /epj/v1 — and no server code, so the API
  * is exercised the way an EPJ uses it: client credentials token (RFC 6749 §4.4), poll the feed from a stored
- * cursor, fetch what the events name, and (with --auto-reply) answer the citizen as the unit.
+ * cursor, fetch what the events name (conversations, appointments), (with --auto-reply) answer the citizen as the
+ * unit, and keep the unit's appointments: schedules, slots, appointments and completed visits (issue 6, E1).
  *
  *   npm run epj-sim -- [--url http://127.0.0.1:8080] [--client-id epj-demo-9901] [--client-secret …]
  *                      [--auto-reply "Takk, vi ringer deg i dag."] [--hpr 9100001 --author "Siri Sykepleier"]
  *                      [--once] [--interval 5] [--cursor-file .data/epj-sim/<client>.cursor] [--issuer <url>/idp]
+ *   npm run epj-sim -- --complete-visit <appointment id> --done "Sårskift, medisiner gitt."
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import type { EpjConversationResponse, EpjEvent, EpjEventsResponse } from '@helsebro/contracts';
+import type {
+  CompletedVisit,
+  EpjAppointment,
+  EpjAppointmentBody,
+  EpjAppointmentPatchBody,
+  EpjConversationResponse,
+  EpjEvent,
+  EpjEventsResponse,
+  EpjSchedule,
+  EpjScheduleBody,
+  EpjSlotsResponse,
+} from '@helsebro/contracts';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+/** An answer as it came: status and parsed body, for callers that look at refusals themselves. */
+export type EpjSimResponse = { status: number; body: unknown };
 
 export type EpjSimOptions = {
   /** Helsebro's address. */
@@ -103,10 +120,13 @@ export function createEpjSimulator(opts: EpjSimOptions) {
     return token.value;
   }
 
-  /** One API call; a 401 (token expired early, IdP restarted) gets one retry with a fresh token. */
-  async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  /**
+   * One call to Helsebro (`path` from the root, e.g. `/epj/v1/slots`); a 401 (token expired early, IdP restarted)
+   * gets one retry with a fresh token.
+   */
+  async function request(method: Method, path: string, body?: unknown): Promise<EpjSimResponse> {
     for (let attempt = 0; ; attempt++) {
-      const res = await fetch(`${base}/epj/v1${path}`, {
+      const res = await fetch(`${base}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${await accessToken()}`,
@@ -118,18 +138,31 @@ export function createEpjSimulator(opts: EpjSimOptions) {
         token = null;
         continue;
       }
-      const answer: unknown = await res.json();
-      if (!res.ok) {
-        throw new EpjSimError(res.status, answer);
-      }
-      return answer as T;
+      return { status: res.status, body: await res.json() };
     }
   }
 
-  const describe = (e: EpjEvent, c: EpjConversationResponse | null) => {
+  /** A call under /epj/v1 that must succeed; a refusal throws EpjSimError with the server's problem. */
+  async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    const res = await request(method, `/epj/v1${path}`, body);
+    if (res.status >= 400) {
+      throw new EpjSimError(res.status, res.body);
+    }
+    return res.body as T;
+  }
+
+  const describeAppointment = (a: EpjAppointment) => {
+    const date = a.localDate.split('-').reverse().join('.');
+    return `    ${a.type.name} ${date} kl. ${a.localTime}–${a.localEndTime} for ${a.citizen.displayName}: ${a.status}`;
+  };
+
+  const describe = (e: EpjEvent, c: EpjConversationResponse | null, a: EpjAppointment | null) => {
     const when = new Date(e.occurredAt).toLocaleString('nb-NO', { timeZone: 'Europe/Oslo' });
     const unit = e.serviceUnit?.name ?? '';
     const head = `${when}  ${e.kind.padEnd(20)} ${unit}`;
+    if (a) {
+      return `${head}\n${describeAppointment(a)}`;
+    }
     if (!c) {
       return head;
     }
@@ -162,7 +195,9 @@ export function createEpjSimulator(opts: EpjSimOptions) {
         for (const e of page.events) {
           const id = e.refs['conversationId'];
           const c = id ? await api<EpjConversationResponse>('GET', `/conversations/${id}`) : null;
-          opts.print(describe(e, c));
+          const appointmentId = e.refs['appointmentId'];
+          const a = appointmentId ? await api<EpjAppointment>('GET', `/appointments/${appointmentId}`) : null;
+          opts.print(describe(e, c, a));
           if (id && (e.kind === 'conversation.created' || e.kind === 'message.created')) {
             toAnswer.add(id);
           }
@@ -181,6 +216,29 @@ export function createEpjSimulator(opts: EpjSimOptions) {
           return { events, replied, cursor: page.cursor };
         }
       }
+    },
+
+    /** Any call, answered as it came (status and body), for callers that examine refusals. */
+    request,
+
+    /** An availability rule; Helsebro generates its slots (PUT the same rule again changes nothing). */
+    createSchedule: (body: EpjScheduleBody) => api<EpjSchedule>('POST', '/schedules', body),
+    updateSchedule: (id: string, body: EpjScheduleBody) => api<EpjSchedule>('PUT', `/schedules/${id}`, body),
+    slots: (unitId: string, from?: string, to?: string) =>
+      api<EpjSlotsResponse>(
+        'GET',
+        `/slots?${new URLSearchParams({ serviceUnitId: unitId, ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString()}`,
+      ),
+    createAppointment: (body: EpjAppointmentBody) => api<EpjAppointment>('POST', '/appointments', body),
+    appointment: (id: string) => api<EpjAppointment>('GET', `/appointments/${id}`),
+    updateAppointment: (id: string, patch: EpjAppointmentPatchBody) =>
+      api<EpjAppointment>('PATCH', `/appointments/${id}`, patch),
+
+    /** Records a home visit as done, as the nurse's EPJ does at the end of a visit. */
+    async completeVisit(id: string, whatWasDone: string): Promise<CompletedVisit> {
+      const visit = await api<CompletedVisit>('POST', `/appointments/${id}/completed-visit`, { whatWasDone });
+      opts.print(`    → besøket ${id} er registrert som gjennomført`);
+      return visit;
     },
 
     /** Polls until the signal aborts. */
@@ -215,7 +273,9 @@ export function createEpjSimulator(opts: EpjSimOptions) {
 export type EpjSimulator = ReturnType<typeof createEpjSimulator>;
 
 /** Reads the command line; defaults are the local demo (README "EPJ integration"). */
-export function parseSimArgs(argv: string[]): EpjSimOptions & { once: boolean; intervalMs: number } {
+export function parseSimArgs(
+  argv: string[],
+): EpjSimOptions & { once: boolean; intervalMs: number; completeVisit: { id: string; whatWasDone: string } | null } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -229,6 +289,8 @@ export function parseSimArgs(argv: string[]): EpjSimOptions & { once: boolean; i
       author: { type: 'string', default: 'Siri Sykepleier' },
       once: { type: 'boolean', default: false },
       interval: { type: 'string', default: '5' },
+      'complete-visit': { type: 'string' },
+      done: { type: 'string' },
     },
     strict: true,
   });
@@ -244,6 +306,9 @@ export function parseSimArgs(argv: string[]): EpjSimOptions & { once: boolean; i
     print: (line) => process.stdout.write(`${line}\n`),
     once: values.once,
     intervalMs: Math.max(1, Number(values.interval) || 5) * 1000,
+    completeVisit: values['complete-visit']
+      ? { id: values['complete-visit'], whatWasDone: values.done ?? 'Besøket er gjennomført.' }
+      : null,
   };
 }
 
@@ -251,6 +316,10 @@ async function main(): Promise<void> {
   const opts = parseSimArgs(process.argv.slice(2));
   const sim = createEpjSimulator(opts);
   opts.print(`EPJ-simulator: ${opts.clientId} mot ${opts.url} (markør i ${opts.cursorFile})`);
+  if (opts.completeVisit) {
+    await sim.completeVisit(opts.completeVisit.id, opts.completeVisit.whatWasDone);
+    return;
+  }
   if (opts.once) {
     const r = await sim.pollOnce();
     opts.print(`${r.events.length} nye hendelser, ${r.replied.length} svar sendt.`);

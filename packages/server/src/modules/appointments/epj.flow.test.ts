@@ -15,6 +15,7 @@ import { makeMunicipality, makePerson, makeServiceUnit, type Person } from '../.
 import { appointmentTypes } from '../../platform/db/schema.ts';
 import { addCalendarDays, osloDateOf } from '../../platform/time/oslo-time.ts';
 import { registerMachineClient } from '../identity/index.ts';
+import { createEpjSimulator, type EpjSimulator } from '../../cli/epj-sim.ts';
 
 const path = (p: string, params: Record<string, string>) =>
   Object.entries(params).reduce((acc, [k, v]) => acc.replace(`:${k}`, v), p);
@@ -25,30 +26,29 @@ void describe('EPJ API: schedules, slots, appointments and completed visits; boo
   let unitId: string, visitUnitId: string, vaccType: string, visitType: string;
   let kari: Person;
   let kariLogin: LoggedIn;
-  const tokens = new Map<string, string>();
-
-  const epj = async (method: string, url: string, body?: object, client = 'epj-a') => {
-    if (!tokens.has(client)) {
-      const res = await fetch(`${t.config.publicUrl}/idp/token`, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${client}:${client}-secret-0123456789`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: 'grant_type=client_credentials&scope=helsebro%3Aepj',
-      });
-      tokens.set(client, ((await res.json()) as { access_token: string }).access_token);
+  // Every EPJ call goes through the EPJ simulator (`npm run epj-sim`), which uses only the public API, so the
+  // appointment endpoints are exercised the way a vendor's record system would use them.
+  const printed: string[] = [];
+  const sims = new Map<string, EpjSimulator>();
+  const sim = (client = 'epj-a') => {
+    if (!sims.has(client)) {
+      sims.set(
+        client,
+        createEpjSimulator({
+          url: t.config.publicUrl,
+          clientId: client,
+          clientSecret: `${client}-secret-0123456789`,
+          cursorFile: null,
+          autoReply: null,
+          author: { hprNumber: '9100001', name: 'Siri Sykepleier' },
+          print: (line) => printed.push(line),
+        }),
+      );
     }
-    const res = await fetch(`${t.config.publicUrl}${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens.get(client)}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: await res.json() };
+    return sims.get(client)!;
   };
+  const epj = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, body?: object, client = 'epj-a') =>
+    sim(client).request(method, url, body);
 
   before(async () => {
     t = await buildTestApp({}, { listen: true });
@@ -157,6 +157,15 @@ void describe('EPJ API: schedules, slots, appointments and completed visits; boo
     assert.equal(feed.status, 200, JSON.stringify(feed.body));
     const events = (feed.body as { events: Array<{ kind: string; refs: Record<string, string> }> }).events;
     assert.ok(events.some((e) => e.kind === 'appointment.booked' && e.refs.appointmentId === booked.id));
+    // The simulator's poll prints the booking readably, fetched through GET /epj/v1/appointments/:id.
+    printed.length = 0;
+    const polled = await sim().pollOnce();
+    assert.ok(polled.events.some((e) => e.kind === 'appointment.booked'));
+    const line = printed.find((l) => l.includes('appointment.booked'));
+    assert.ok(line, printed.join('\n'));
+    const [y, m, d] = booked.localDate.split('-');
+    assert.ok(line.includes(`Vaksinasjon ${d}.${m}.${y} kl. ${booked.localTime}`), line);
+    assert.match(line, /: booked$/);
     const after = (
       await epj('GET', `${R.epj.slots}?serviceUnitId=${unitId}&from=${first.localDate}&to=${first.localDate}`)
     ).body as EpjSlotsResponse;
@@ -195,11 +204,8 @@ void describe('EPJ API: schedules, slots, appointments and completed visits; boo
       "UPDATE appointments SET starts_at = now() - interval '2 hours', ends_at = now() - interval '90 minutes' WHERE id = $1",
       [a.id],
     );
-    const done = await epj('POST', path(R.epj.completedVisits, { id: a.id }), {
-      whatWasDone: 'Medisiner gitt. Sårstell.',
-    });
-    assert.equal(done.status, 201, JSON.stringify(done.body));
-    assert.equal((done.body as CompletedVisit).whatWasDone, 'Medisiner gitt. Sårstell.');
+    const done: CompletedVisit = await sim().completeVisit(a.id, 'Medisiner gitt. Sårstell.');
+    assert.equal(done.whatWasDone, 'Medisiner gitt. Sårstell.');
     const kinds = await t.database.query<{ kind: string }>(
       "SELECT kind FROM epj_events WHERE refs->>'appointmentId' = $1 ORDER BY id",
       [a.id],
