@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { APPOINTMENT_ROUTES } from '@helsebro/contracts';
-import { load, median, startServer } from './load.ts';
+import { load, median, scratchDatabase, startServer } from './load.ts';
 
 /**
  * `npm run bench:booking`: booking under contention on PostgreSQL. BENCH_SLOTS (1,000) free slots and
@@ -28,32 +28,13 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
 const inFlight = Number(process.env.BENCH_CONNECTIONS ?? 128);
 const perSlot = Math.round(Number(process.env.BENCH_CITIZENS ?? 10_000) / Number(process.env.BENCH_SLOTS ?? 1000));
 
-async function freshDatabase(tag: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const name = `helsebro_bench_${tag}_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 /** The audited profile read on PostgreSQL, as `npm run bench` measures it: a server to load between booking rounds. */
 async function auditedReadServer() {
-  const db = await freshDatabase('read');
+  const db = await scratchDatabase(adminUrl, 'read');
   const server = await startServer<{ port: number; cookie: string }>(join(here, 'servers/helsebro.ts'), {
     DATABASE_URL: db.url,
   });
@@ -78,7 +59,7 @@ async function auditedReadServer() {
 type Info = { port: number; slotIds: string[]; logins: Array<{ cookie: string; csrf: string }>; typeId: string };
 
 async function contention(baseline: Awaited<ReturnType<typeof auditedReadServer>>) {
-  const db = await freshDatabase('booking');
+  const db = await scratchDatabase(adminUrl, 'booking');
   process.stderr.write('Seeding slots and citizens, logging them in …\n');
   const server = await startServer<Info>(join(here, 'servers/booking.ts'), { DATABASE_URL: db.url });
   const { port, slotIds, logins, typeId } = server.info;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
 
@@ -53,4 +54,37 @@ export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export type ScratchDatabase = { url: string; drop(): Promise<void> };
+
+/**
+ * Creates an empty database next to `adminUrl` for one benchmark run; `drop()` removes it (even with sessions
+ * still open), so runs never see each other's rows.
+ * @param adminUrl - a connection with CREATE DATABASE rights
+ * @param tag - part of the name, to tell runs apart in `\\l`
+ */
+export async function scratchDatabase(adminUrl: string, tag: string): Promise<ScratchDatabase> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const name = `helsebro_bench_${tag}_${Date.now()}`;
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      try {
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await a.end();
+      }
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { compileSchemaSet } from '../../packages/server/src/platform/xml/index.t
 import { buildMessage } from '../../packages/server/src/modules/plo/index.ts';
 import { officialExamples } from '../../packages/server/src/modules/plo/testing/official-examples.ts';
 import { sampleMessage } from '../../packages/server/src/modules/plo/testing/sample-messages.ts';
-import { median, startServer } from './load.ts';
+import { median, scratchDatabase, startServer } from './load.ts';
 
 /**
  * `npm run bench:plo`: PLO messages per second taken in by POST /edi/v1/messages on PostgreSQL — each one
@@ -44,25 +44,6 @@ function findPgbench(): string | null {
     }
   }
   return null;
-}
-
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const name = `helsebro_bench_plo_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
 }
 
 type Round = { rps: number; p50: number; p99: number; accepted: number; other: number; errors: number };
@@ -158,7 +139,7 @@ const pgbench = findPgbench();
 if (!pgbench) {
   process.stderr.write('pgbench not found: apt-get install -y postgresql-contrib (the ratio is left out).\n');
 }
-const db = await freshDatabase();
+const db = await scratchDatabase(adminUrl, 'plo');
 const server = await startServer<{ port: number; token: string }>(join(here, 'servers/plo-hub.ts'), {
   DATABASE_URL: db.url,
 });

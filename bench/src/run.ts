@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { load, median, startServer, type LoadResult } from './load.ts';
+import { load, median, scratchDatabase, startServer, type LoadResult } from './load.ts';
 
 /**
  * `npm run bench`: an authenticated, audited read (a citizen's own profile through the session cookie, the
@@ -41,20 +41,8 @@ async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> 
     process.stderr.write(`No PostgreSQL at ${pgAdminUrl}; the PostgreSQL scenario is left out.\n`);
     return null;
   }
-  const name = `helsebro_bench_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(pgAdminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: pgAdminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
+  return scratchDatabase(pgAdminUrl, 'read');
 }
 
 async function auditedRead(store: 'pglite' | 'postgres', databaseUrl?: string): Promise<Row> {
