@@ -1,21 +1,11 @@
-/**
- * Calendar dates for the representation rules. Dates are `YYYY-MM-DD` strings (they compare as strings); "today"
- * is the date in Europe/Oslo, so a person turns N at the start of their birthday in Norway.
- */
-const OSLO = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Oslo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+import { addCalendarDays, osloDateOf, startOfOsloDate } from '../../platform/time/oslo-time.ts';
 
 /**
- * The date in Europe/Oslo at an instant.
- * @param at - the instant
+ * Calendar dates for the representation rules. Dates are `YYYY-MM-DD` strings (they compare as strings); "today"
+ * is the date in Europe/Oslo, so a person turns N at the start of their birthday in Norway. The Oslo calendar
+ * itself lives in platform/time.
  */
-export function osloDate(at: Date): string {
-  return OSLO.format(at);
-}
+export const osloDate = osloDateOf;
 
 function parts(date: string): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -48,29 +38,8 @@ export function birthdayOf(birthDate: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/**
- * A date moved by whole days.
- * @param date - YYYY-MM-DD
- * @param days - may be negative
- */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = parts(date);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+/** A date moved by whole days (may be negative). */
+export const addDays = addCalendarDays;
 
-/**
- * The instant a day starts in Europe/Oslo (midnight, CET or CEST), for filtering timestamps by Oslo day.
- * @param date - YYYY-MM-DD
- */
-export function startOfOsloDay(date: string): Date {
-  const [y, m, d] = parts(date);
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  // Oslo is UTC+1 or UTC+2; the day starts at 22:00 or 23:00 UTC the day before. Take the first that is that day.
-  for (const hours of [2, 1, 0]) {
-    const candidate = new Date(utcMidnight - hours * 3_600_000);
-    if (osloDate(candidate) === date) {
-      return candidate;
-    }
-  }
-  return new Date(utcMidnight);
-}
+/** The instant a day starts in Europe/Oslo (midnight, CET or CEST), for filtering timestamps by Oslo day. */
+export const startOfOsloDay = startOfOsloDate;

@@ -23,11 +23,29 @@ export type LocalDateTime = { date: string; time: string };
  * @param at - the instant
  */
 export function toOslo(at: Date): LocalDateTime {
+  const p = wallClock(at);
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+function wallClock(at: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
   const p: Record<string, string> = {};
   for (const part of PARTS.formatToParts(at)) {
     p[part.type] = part.value;
   }
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  return p;
+}
+
+/**
+ * An instant as Oslo local time with seconds and its offset, e.g. `2025-01-15T10:11:54+01:00` (ISO 8601; what
+ * an xs:dateTime reader in Norway expects, and unambiguous).
+ * @param at - the instant
+ */
+export function osloIsoDateTime(at: Date): string {
+  const p = wallClock(at);
+  const offset = offsetMinutes(at);
+  const hh = String(Math.floor(offset / 60)).padStart(2, '0');
+  const mm = String(offset % 60).padStart(2, '0');
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}+${hh}:${mm}`;
 }
 
 /**
@@ -40,11 +58,8 @@ export function osloDateOf(at: Date): string {
 
 /** Offset of Oslo from UTC at an instant, in minutes (60 or 120). */
 function offsetMinutes(at: Date): number {
-  const p: Record<string, string> = {};
-  for (const part of PARTS.formatToParts(at)) {
-    p[part.type] = part.value;
-  }
-  const asUtc = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
+  const p = wallClock(at);
+  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
 
