@@ -10,23 +10,21 @@ import type {
   RecordCompletedVisitBody,
 } from '@helsebro/contracts';
 import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import {
   appointmentAvailabilityRules,
   appointments,
   appointmentSlots,
   appointmentTypes,
-  municipalities,
   persons,
   serviceUnits,
 } from '../../platform/db/schema.ts';
 import { inMunicipality } from '../../platform/db/tenancy.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { addCalendarDays, osloDateOf, startOfOsloDate, toOslo } from '../../platform/time/oslo-time.ts';
-import type { MachineCaller } from '../epj/index.ts';
+import { authoriseMachineClient, type MachineCaller } from '../epj/index.ts';
 import { RuleError } from './appointments.errors.ts';
 import { loadAppointments, slotView, staffView } from './appointments.repository.ts';
 import { auditedWrite } from './shared.ts';
@@ -103,28 +101,8 @@ export function createEpjAppointmentsService(
   };
 
   return {
-    /** The EPJ client of the token's municipality (by organisation number, as modules/epj decides it). */
-    async authorise(ctx: RequestContext, caller: MachineCaller): Promise<RequestContext> {
-      const machine: RequestContext = {
-        ...ctx,
-        actor: { kind: 'partner', partnerId: caller.clientId },
-        purpose: 'epj_integration',
-      };
-      const [m] = caller.orgNumber
-        ? await db
-            .select({ id: municipalities.id })
-            .from(municipalities)
-            .where(eq(municipalities.orgNumber, caller.orgNumber))
-        : [];
-      if (!m) {
-        await recordAudit(db, machine, { action: 'epj.authenticate', resourceType: 'epj_client' }, 'denied');
-        throw new ForbiddenError(
-          'Organisasjonsnummeret i tokenet hører ikke til en kommune på Helsebro.',
-          'organisation_not_customer',
-        );
-      }
-      return { ...machine, municipalityId: m.id };
-    },
+    /** The EPJ client of the token's municipality, as modules/epj decides it for every /epj/v1 route. */
+    authorise: (ctx: RequestContext, caller: MachineCaller) => authoriseMachineClient(db, ctx, caller),
 
     async createSchedule(ctx: RequestContext, body: EpjScheduleBody): Promise<EpjSchedule> {
       const today = osloDateOf(clock.now());

@@ -10,6 +10,7 @@ import {
 } from '@helsebro/contracts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { ForbiddenError, ValidationError } from '../../platform/errors.ts';
+import type { Db } from '../../platform/db/client.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { DialogService, UnitActing } from '../dialog/index.ts';
@@ -32,6 +33,39 @@ function decodeCursor(cursor: string | undefined): number {
     );
   }
   return Number(m[1]);
+}
+
+/**
+ * Places an EPJ machine client (its verified token) in the municipality its organisation number names; a refusal
+ * is audited. Every /epj/v1 route uses it (dialog here, appointments in their module).
+ * @param db - the store
+ * @param ctx - the request's context so far
+ * @param caller - the verified token's client and organisation
+ */
+export async function authoriseMachineClient(
+  db: Db,
+  ctx: RequestContext,
+  caller: MachineCaller,
+): Promise<RequestContext> {
+  const machine: RequestContext = {
+    ...ctx,
+    actor: { kind: 'partner', partnerId: caller.clientId },
+    purpose: 'epj_integration',
+  };
+  const municipality = caller.orgNumber ? await repo.municipalityByOrgNumber(db, caller.orgNumber) : null;
+  if (!municipality) {
+    await recordAudit(
+      db,
+      machine,
+      { action: 'epj.authenticate', resourceType: 'epj_client', details: { orgNumber: caller.orgNumber } },
+      'denied',
+    );
+    throw new ForbiddenError(
+      `Organisasjonsnummeret i tokenet (${caller.orgNumber ?? 'mangler'}) hører ikke til en kommune på Helsebro.`,
+      'organisation_not_customer',
+    );
+  }
+  return { ...machine, municipalityId: municipality.id };
 }
 
 /**
@@ -89,32 +123,7 @@ export function createEpjService(platform: Pick<Platform, 'db'>, dialog: DialogS
   };
 
   return {
-    /**
-     * Places the machine client in the municipality its organisation number names; a refusal is audited.
-     * @param ctx - the request's context so far
-     * @param caller - the verified token's client and organisation
-     */
-    async authorise(ctx: RequestContext, caller: MachineCaller): Promise<RequestContext> {
-      const machine: RequestContext = {
-        ...ctx,
-        actor: { kind: 'partner', partnerId: caller.clientId },
-        purpose: 'epj_integration',
-      };
-      const municipality = caller.orgNumber ? await repo.municipalityByOrgNumber(db, caller.orgNumber) : null;
-      if (!municipality) {
-        await recordAudit(
-          db,
-          machine,
-          { action: 'epj.authenticate', resourceType: 'epj_client', details: { orgNumber: caller.orgNumber } },
-          'denied',
-        );
-        throw new ForbiddenError(
-          `Organisasjonsnummeret i tokenet (${caller.orgNumber ?? 'mangler'}) hører ikke til en kommune på Helsebro.`,
-          'organisation_not_customer',
-        );
-      }
-      return { ...machine, municipalityId: municipality.id };
-    },
+    authorise: (ctx: RequestContext, caller: MachineCaller) => authoriseMachineClient(db, ctx, caller),
 
     /** The municipality's events after the cursor, oldest first. Each citizen concerned gets an audit entry. */
     async events(ctx: RequestContext, query: EpjEventsQuery): Promise<EpjEventsResponse> {

@@ -8,6 +8,7 @@ import { createEpjService } from './epj.service.ts';
 export { recordEpjEvent, type EpjEventInput, type EpjEventKind, type EpjEventKinds } from './events.ts';
 export { demoEpjClient, seedEpjDemo } from './epj.seed.ts';
 export { createBearerVerifier, type MachineCaller } from './bearer.ts';
+export { authoriseMachineClient } from './epj.service.ts';
 
 /**
  * The EPJ API (/epj/v1) for machine clients with HelseID-shaped tokens. The dialog service comes from app.ts
