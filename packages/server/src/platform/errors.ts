@@ -20,6 +20,12 @@ export class ValidationError extends AppError {
     super(400, code, message, fieldErrors);
   }
 }
+/** Well-formed input the service cannot act on (422), naming the fields at fault. */
+export class UnprocessableError extends AppError {
+  constructor(message: string, fieldErrors: FieldError[] = [], code = 'unprocessable') {
+    super(422, code, message, fieldErrors);
+  }
+}
 export class UnauthenticatedError extends AppError {
   constructor(message = 'Du må logge inn.', code = 'unauthenticated') {
     super(401, code, message);

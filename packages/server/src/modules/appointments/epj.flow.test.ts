@@ -11,7 +11,7 @@ import {
 } from '@helsebro/contracts';
 import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { loginAs, type LoggedIn } from '../../../test/login.ts';
-import { makeMunicipality, makePerson, makeServiceUnit, type Person } from '../../../test/factories.ts';
+import { makeMunicipality, makePerson, makePersonnel, makeServiceUnit, type Person } from '../../../test/factories.ts';
 import { appointmentTypes } from '../../platform/db/schema.ts';
 import { addCalendarDays, osloDateOf } from '../../platform/time/oslo-time.ts';
 import { registerMachineClient } from '../identity/index.ts';
@@ -24,6 +24,7 @@ const path = (p: string, params: Record<string, string>) =>
 void describe('EPJ API: schedules, slots, appointments and completed visits; bookings in the feed', () => {
   let t: TestApp;
   let unitId: string, visitUnitId: string, vaccType: string, visitType: string;
+  let nurseA: string, nurseB: string;
   let kari: Person;
   let kariLogin: LoggedIn;
   // Every EPJ call goes through the EPJ simulator (`npm run epj-sim`), which uses only the public API, so the
@@ -84,6 +85,8 @@ void describe('EPJ API: schedules, slots, appointments and completed visits; boo
         .returning()
     )[0]!.id;
     kari = await makePerson(db, { municipalityId: a.id });
+    nurseA = (await makePersonnel(db, { municipalityId: a.id, serviceUnitId: homeCare.id })).id;
+    nurseB = (await makePersonnel(db, { municipalityId: b.id })).id;
     kariLogin = await loginAs(t.app, { kind: 'citizen', personId: kari.id });
     for (const [clientId, m] of [
       ['epj-a', a],
@@ -218,5 +221,91 @@ void describe('EPJ API: schedules, slots, appointments and completed visits; boo
       "SELECT actor_kind, subject_person_id FROM audit_log WHERE action = 'completed_visit.create'",
     );
     assert.deepEqual(audit, { actor_kind: 'partner', subject_person_id: kari.id });
+  });
+
+  it("another municipality's EPJ gets 404 for an appointment id whatever the patch holds, audited as denied", async () => {
+    const startsAt = new Date(Date.now() + 5 * 86_400_000);
+    startsAt.setUTCHours(9, 0, 0, 0);
+    const created = await epj('POST', R.epj.appointments, {
+      serviceUnitId: visitUnitId,
+      appointmentTypeId: visitType,
+      nin: kari.nin,
+      startsAt: startsAt.toISOString(),
+      location: 'Hjemme',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = (created.body as EpjAppointment).id;
+    const url = path(R.epj.appointment, { id });
+    // The bodies that once skipped every check: empty, nulls, and each field alone.
+    for (const body of [
+      {},
+      { location: null, staffPersonnelId: null },
+      { location: 'Et annet sted' },
+      { staffPersonnelId: nurseB },
+      { status: 'no_show' },
+      { status: 'cancelled' },
+      { startsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() },
+    ]) {
+      const res = await epj('PATCH', url, body, 'epj-b');
+      assert.equal(res.status, 404, `${JSON.stringify(body)} → ${JSON.stringify(res.body)}`);
+      assert.doesNotMatch(JSON.stringify(res.body), new RegExp(kari.familyName));
+    }
+    const notAnAppointment = await epj('PATCH', path(R.epj.appointment, { id: kari.id }), {});
+    assert.equal(notAnAppointment.status, 404, 'an id that is no appointment is 404, not a server error');
+
+    const [row] = await t.database.query<{ status: string; location: string; staff_personnel_id: string | null }>(
+      'SELECT status, location, staff_personnel_id FROM appointments WHERE id = $1',
+      [id],
+    );
+    assert.deepEqual(row, { status: 'booked', location: 'Hjemme', staff_personnel_id: null }, 'nothing changed');
+    const denied = await t.database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE resource_id = $1 AND outcome = 'denied' AND actor_kind = 'partner'",
+      [id],
+    );
+    assert.equal(denied[0]!.n, 7, 'each refused probe is in the audit log');
+
+    // The own municipality's empty patch is a read of the appointment, audited as one.
+    const own = await epj('PATCH', url, {});
+    assert.equal(own.status, 200);
+    assert.equal((own.body as EpjAppointment).citizen.personId, kari.id);
+  });
+
+  it('names only health workers of its own municipality on an appointment (422 naming the field)', async () => {
+    const startsAt = new Date(Date.now() + 6 * 86_400_000);
+    startsAt.setUTCHours(10, 0, 0, 0);
+    const foreignAtCreate = await epj('POST', R.epj.appointments, {
+      serviceUnitId: visitUnitId,
+      appointmentTypeId: visitType,
+      nin: kari.nin,
+      startsAt: startsAt.toISOString(),
+      staffPersonnelId: nurseB,
+    });
+    assert.equal(foreignAtCreate.status, 422, JSON.stringify(foreignAtCreate.body));
+    assert.equal((foreignAtCreate.body as ProblemResponse).errors?.[0]?.path, 'body.staffPersonnelId');
+
+    const created = await epj('POST', R.epj.appointments, {
+      serviceUnitId: visitUnitId,
+      appointmentTypeId: visitType,
+      nin: kari.nin,
+      startsAt: startsAt.toISOString(),
+    });
+    const id = (created.body as EpjAppointment).id;
+    const url = path(R.epj.appointment, { id });
+    for (const body of [
+      { staffPersonnelId: nurseB },
+      { staffPersonnelId: nurseB, startsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() },
+    ]) {
+      const res = await epj('PATCH', url, body);
+      assert.equal(res.status, 422, JSON.stringify(res.body));
+      assert.equal((res.body as ProblemResponse).errors?.[0]?.path, 'body.staffPersonnelId');
+    }
+    const ok = await epj('PATCH', url, { staffPersonnelId: nurseA });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    const [row] = await t.database.query<{ staff_personnel_id: string; starts_at: Date }>(
+      'SELECT staff_personnel_id, starts_at FROM appointments WHERE id = $1',
+      [id],
+    );
+    assert.equal(row!.staff_personnel_id, nurseA);
+    assert.equal(row!.starts_at.toISOString(), startsAt.toISOString(), 'the refused move did not happen');
   });
 });

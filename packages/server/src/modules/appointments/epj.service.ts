@@ -8,6 +8,7 @@ import type {
   EpjSlotBody,
   EpjSlotsResponse,
   RecordCompletedVisitBody,
+  StaffAppointment,
 } from '@helsebro/contracts';
 import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
@@ -26,7 +27,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { addCalendarDays, osloDateOf, startOfOsloDate, toOslo } from '../../platform/time/oslo-time.ts';
 import { authoriseMachineClient, type MachineCaller } from '../epj/index.ts';
 import { RuleError } from './appointments.errors.ts';
-import { loadAppointments, slotView, staffView } from './appointments.repository.ts';
+import { slotView } from './appointments.repository.ts';
 import { auditedWrite } from './shared.ts';
 import { ensureSlots, expandRule, type RuleRow } from './slots.ts';
 import type { StaffAppointmentsService } from './staff.service.ts';
@@ -94,10 +95,17 @@ export function createEpjAppointmentsService(
     };
   };
 
-  const epjView = async (id: string): Promise<EpjAppointment> => {
-    const [f] = await loadAppointments(db, eq(appointments.id, id));
-    const { completedVisit: _v, pendingRequest: _p, ...view } = staffView(f!);
-    return { ...view, externalId: f!.appointment.externalId };
+  /** The EPJ's shape of a staff view: no request or visit, plus the EPJ's own id. */
+  const epjView = async ({
+    completedVisit: _v,
+    pendingRequest: _p,
+    ...view
+  }: StaffAppointment): Promise<EpjAppointment> => {
+    const [row] = await db
+      .select({ externalId: appointments.externalId })
+      .from(appointments)
+      .where(eq(appointments.id, view.id));
+    return { ...view, externalId: row?.externalId ?? null };
   };
 
   return {
@@ -288,48 +296,40 @@ export function createEpjAppointmentsService(
       if (body.externalId) {
         await db.update(appointments).set({ externalId: body.externalId }).where(eq(appointments.id, created.id));
       }
-      return epjView(created.id);
+      return epjView(created);
     },
 
     async appointment(ctx: RequestContext, id: string): Promise<EpjAppointment> {
-      await staff.one(ctx, id);
-      return epjView(id);
+      return epjView(await staff.one(ctx, id));
     },
 
+    /**
+     * Every step goes through the staff service, which scopes the id by the token's municipality before it reads
+     * or writes anything; an empty patch is a read (issue 10: `{}` once skipped every check and answered with
+     * another municipality's appointment).
+     */
     async patchAppointment(ctx: RequestContext, id: string, body: EpjAppointmentPatchBody): Promise<EpjAppointment> {
+      let view: StaffAppointment | null = null;
       if (body.startsAt) {
         const local = toOslo(new Date(body.startsAt));
-        await staff.move(ctx, id, {
+        view = await staff.move(ctx, id, {
           localDate: local.date,
           localTime: local.time,
           ...(body.staffPersonnelId !== undefined ? { staffPersonnelId: body.staffPersonnelId } : {}),
         });
       }
       if (body.status === 'cancelled') {
-        await staff.cancel(ctx, id, { reason: body.cancellationReason ?? 'unit_unavailable' });
+        view = await staff.cancel(ctx, id, { reason: body.cancellationReason ?? 'unit_unavailable' });
       } else if (body.status) {
-        await staff.outcome(ctx, id, { status: body.status });
+        view = await staff.outcome(ctx, id, { status: body.status });
       }
       if (body.location !== undefined || (body.staffPersonnelId !== undefined && !body.startsAt)) {
-        await staff.one(ctx, id);
-        await auditedWrite(
-          db,
-          ctx,
-          { action: 'appointment.update', resourceType: 'appointment', resourceId: id },
-          async (tx) => {
-            await tx
-              .update(appointments)
-              .set({
-                ...(body.location !== undefined ? { location: body.location } : {}),
-                ...(body.staffPersonnelId !== undefined ? { staffPersonnelId: body.staffPersonnelId } : {}),
-                updatedAt: clock.now(),
-              })
-              .where(and(eq(appointments.id, id), inMunicipality(appointments.municipalityId, ctx)));
-            return { result: id };
-          },
-        );
+        view = await staff.update(ctx, id, {
+          location: body.location,
+          ...(body.startsAt ? {} : { staffPersonnelId: body.staffPersonnelId }),
+        });
       }
-      return epjView(id);
+      return epjView(view ?? (await staff.one(ctx, id)));
     },
 
     recordVisit(ctx: RequestContext, id: string, body: RecordCompletedVisitBody): Promise<CompletedVisit> {

@@ -32,7 +32,13 @@ import {
   serviceUnits,
 } from '../../platform/db/schema.ts';
 import { inMunicipality } from '../../platform/db/tenancy.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnprocessableError,
+  ValidationError,
+} from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { addCalendarDays, fromOslo, isoWeekday, osloDateOf, startOfOsloDate } from '../../platform/time/oslo-time.ts';
@@ -121,16 +127,52 @@ export function createStaffAppointmentsService(platform: Pick<Platform, 'db' | '
     return all.filter((u) => admin || roles.some((r) => r.unitId === u.id));
   };
 
+  /**
+   * The appointment, scoped by the caller's municipality and unit before anything of it is read (issue 10: every
+   * route that takes an id checks this first, whatever the body holds). An id outside the caller's reach — another
+   * municipality's, or no appointment at all — is one 404, audited as denied without a subject, so the log shows
+   * the probe and the answer tells nothing.
+   */
   const oneForUnit = async (q: Queryable, ctx: RequestContext, id: string) => {
     const [f] = await loadAppointments(
       q,
       and(eq(appointments.id, id), inMunicipality(appointments.municipalityId, ctx)),
     );
     if (!f) {
+      await recordAudit(db, ctx, { action: 'appointment.read', resourceType: 'appointment', resourceId: id }, 'denied');
       throw new NotFoundError('Fant ikke timeavtalen.', 'appointment_not_found');
     }
-    await myUnit(q, ctx, f.appointment.serviceUnitId);
+    try {
+      await myUnit(q, ctx, f.appointment.serviceUnitId);
+    } catch (err) {
+      await recordAudit(db, ctx, citizenEntry('appointment.read', f.appointment), 'denied');
+      throw err;
+    }
     return f;
+  };
+
+  /**
+   * A health worker named on an appointment or visit must work in the appointment's municipality: the citizen is
+   * shown the name, and another municipality's staff have no business there (issue 10).
+   */
+  const assertStaffOfMunicipality = async (
+    q: Queryable,
+    ctx: RequestContext,
+    personnelId: string | null | undefined,
+  ) => {
+    if (!personnelId) {
+      return;
+    }
+    const [role] = await q
+      .select({ id: personnelRoles.personnelId })
+      .from(personnelRoles)
+      .where(and(eq(personnelRoles.personnelId, personnelId), inMunicipality(personnelRoles.municipalityId, ctx)))
+      .limit(1);
+    if (!role) {
+      throw new UnprocessableError('Helsepersonellet arbeider ikke i kommunen.', [
+        { path: 'body.staffPersonnelId', message: 'not a staff member of this municipality' },
+      ]);
+    }
   };
 
   const typeOfUnit = async (q: Queryable, ctx: RequestContext, unitId: string, typeId: string) => {
@@ -357,6 +399,7 @@ export function createStaffAppointmentsService(platform: Pick<Platform, 'db' | '
           if (!person) {
             throw new NotFoundError('Fant ikke personen.', 'person_not_found');
           }
+          await assertStaffOfMunicipality(tx, ctx, body.staffPersonnelId);
           const at = await resolveTarget(tx, ctx, unit.id, t, body);
           const [created] = await tx
             .insert(appointments)
@@ -395,6 +438,7 @@ export function createStaffAppointmentsService(platform: Pick<Platform, 'db' | '
       const now = clock.now();
       const f = await oneForUnit(db, ctx, id);
       await auditedWrite(db, ctx, citizenEntry('appointment.move', f.appointment), async (tx) => {
+        await assertStaffOfMunicipality(tx, ctx, body.staffPersonnelId);
         const at = await resolveTarget(tx, ctx, f.unit.id, f.type, body);
         const moved = await moveIn(tx, f.appointment, f.type, at);
         if (body.staffPersonnelId !== undefined) {
@@ -471,6 +515,28 @@ export function createStaffAppointmentsService(platform: Pick<Platform, 'db' | '
       return staffView((await loadAppointments(db, eq(appointments.id, id)))[0]!);
     },
 
+    /** Changes where the appointment is and who holds it, without moving it in time. */
+    async update(
+      ctx: RequestContext,
+      id: string,
+      body: { location?: string | null | undefined; staffPersonnelId?: string | null | undefined },
+    ): Promise<StaffAppointment> {
+      const f = await oneForUnit(db, ctx, id);
+      await auditedWrite(db, ctx, citizenEntry('appointment.update', f.appointment), async (tx) => {
+        await assertStaffOfMunicipality(tx, ctx, body.staffPersonnelId);
+        await tx
+          .update(appointments)
+          .set({
+            ...(body.location !== undefined ? { location: body.location } : {}),
+            ...(body.staffPersonnelId !== undefined ? { staffPersonnelId: body.staffPersonnelId } : {}),
+            updatedAt: clock.now(),
+          })
+          .where(eq(appointments.id, f.appointment.id));
+        return { result: id };
+      });
+      return staffView((await loadAppointments(db, eq(appointments.id, id)))[0]!);
+    },
+
     async recordVisit(ctx: RequestContext, id: string, body: RecordCompletedVisitBody): Promise<CompletedVisit> {
       const actor = actorOf(ctx);
       const now = clock.now();
@@ -481,6 +547,7 @@ export function createStaffAppointmentsService(platform: Pick<Platform, 'db' | '
         { ...citizenEntry('completed_visit.create', f.appointment), resourceType: 'completed_visit' },
         async (tx) => {
           const a = f.appointment;
+          await assertStaffOfMunicipality(tx, ctx, body.staffPersonnelId);
           if (f.type.kind !== 'home_visit') {
             throw new RuleError('not_a_home_visit', 'Bare hjemmebesøk registreres som utførte besøk.');
           }
