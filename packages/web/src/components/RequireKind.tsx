@@ -1,4 +1,4 @@
-import type { ActorKind, SessionResponse } from '@helsebro/contracts';
+import type { ActorKind } from '@helsebro/contracts';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
@@ -6,9 +6,10 @@ import { useSession } from '../api/queries.ts';
 import { NoAccessPage } from '../features/access/NoAccessPage.tsx';
 import { ErrorPanel, Loading } from './PageStatus.tsx';
 import { Shell } from './Shell.tsx';
+import type { SignedInSession } from './signed-in-session.ts';
 import { loginUrl } from './start-path.ts';
 
-export type SignedInSession = SessionResponse & { user: NonNullable<SessionResponse['user']> };
+export type { SignedInSession };
 
 /**
  * Guards a shell: without a session the browser goes to the login (coming back here afterwards); a user of

@@ -2,7 +2,7 @@ import type { ActorKind } from '@helsebro/contracts';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import type { SignedInSession } from '../../components/RequireKind.tsx';
+import type { SignedInSession } from '../../components/signed-in-session.ts';
 import { Shell } from '../../components/Shell.tsx';
 import { startPath } from '../../components/start-path.ts';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
