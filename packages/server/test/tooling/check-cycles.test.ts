@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const script = fileURLToPath(new URL('./check-cycles.mjs', import.meta.url));
+const script = fileURLToPath(new URL('../../../../scripts/check-cycles.mjs', import.meta.url));
 
 function tree(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'cycles-'));
