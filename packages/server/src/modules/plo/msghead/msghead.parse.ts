@@ -201,6 +201,30 @@ export function addresseeHerIds(a: Addressee): { organisation?: string; party?: 
   };
 }
 
+/**
+ * Every HER-id an addressee names, at every level: each HER `Ident` of the organisation (level 1), of each nested
+ * Organisation below it (level 2, 3, …; the XSD nests without limit) and of a HealthcareProfessional at any level.
+ * `addresseeHerIds` reads only the first of levels 1 and 2 (what addressing uses); a check of the whole address
+ * reads this, so no HER-id that was read escapes it.
+ * @param a - a Sender, Receiver or OtherReceiver
+ */
+export function everyHerId(a: Addressee): Array<{ herId: string; level: number }> {
+  const found: Array<{ herId: string; level: number }> = [];
+  const add = (idents: Ident[], level: number) => {
+    for (const i of idents) {
+      if (i.typeId.v === 'HER' && i.id !== '') {
+        found.push({ herId: i.id, level });
+      }
+    }
+  };
+  let level = 1;
+  for (let org: Organisation | undefined = a.organisation; org; org = org.organisation, level += 1) {
+    add(org.idents, level);
+    add(org.healthcareProfessional?.idents ?? [], level + 1);
+  }
+  return found;
+}
+
 /** The root element of the message's main XML document (the first `Document` with `RefDoc/MsgType V="XML"`). */
 export function mainContent(m: MsgHead): XmlElement | undefined {
   return m.documents.find((d) => d.refDoc.msgType.v === 'XML' && d.refDoc.content)?.refDoc.content;

@@ -8,6 +8,7 @@ import type { Clock } from '../../../platform/platform.ts';
 import type { XmlIssue, XmlRefusal, XmlSchemaSet } from '../../../platform/xml/index.ts';
 import type { AddressRegister, RegisterParty } from '../address-register/address-register.service.ts';
 import { appRecPartyOf, buildAppRec } from '../apprec/apprec.build.ts';
+import type { AppRecParty } from '../apprec/apprec.types.ts';
 import { isAppRec } from '../apprec/apprec.parse.ts';
 import { APPREC_ERRORS, FORSENDELSESSTATUS, NS, type Forsendelsesstatus } from '../codes.ts';
 import { addresseeHerIds, isMsgHead, mainContent, parseMsgHead } from '../msghead/msghead.parse.ts';
@@ -17,6 +18,7 @@ import { osloDateTime } from '../xml-time.ts';
 import { assessMessage, type Assessment, type ReceiverAssessment } from './assess.ts';
 import * as repo from './messages.repository.ts';
 import { receiveAppRec, type AppRecReceipt } from './receive-apprec.ts';
+import { foreignSenderError, foreignSenderParties, partnerAppRecParty } from './sender-parties.ts';
 
 export const APPREC_SEND_JOB = 'plo.apprec.send';
 
@@ -137,9 +139,17 @@ export function createReceiveService(deps: { db: Db; register: AddressRegister; 
         'sender_mismatch',
       );
     }
+    // A sub-level the partner may not speak for: the message is refused with a negative AppRec to the partner
+    // organisation itself, so nothing is addressed to the party it named (issue 10).
+    const foreign = await foreignSenderParties(m.msgInfo.sender, partner.party, register);
+    const refused = foreign.length > 0;
     const assessment = await assessMessage(m, issues, register);
+    if (refused) {
+      assessment.messageErrors.unshift(foreignSenderError(foreign, partner.party));
+    }
+    const replyTo = refused ? partnerAppRecParty(partner.party) : appRecPartyOf(m.msgInfo.sender);
     const now = clock.now();
-    const appRecs = assessment.receivers.map((r) => answer(m, assessment, r, now));
+    const appRecs = assessment.receivers.map((r) => answer(m, assessment, r, replyTo, now));
     const primary = appRecs[0]!;
     const municipalityId = assessment.receivers[0]?.party?.municipalityId ?? null;
     const partyCtx = { ...ctx, municipalityId };
@@ -147,10 +157,12 @@ export function createReceiveService(deps: { db: Db; register: AddressRegister; 
 
     const messageId = randomUUID();
     const outcome = primary.status === '1' ? 'accepted' : 'rejected';
+    const status = refused ? 'refused' : outcome;
+    const problem = refused ? [{ code: 'sender_party_foreign', claimed: foreign }] : [];
     const stored = await repo.storeReceived(db, {
       message: {
         id: messageId,
-        status: outcome,
+        status,
         msgId,
         msgType: m.msgInfo.type.v || null,
         contentStandard: assessment.content?.standard ?? null,
@@ -160,7 +172,7 @@ export function createReceiveService(deps: { db: Db; register: AddressRegister; 
         conversationParent: m.msgInfo.conversationRef?.refToParent ?? null,
         conversationRoot: m.msgInfo.conversationRef?.refToConversation ?? msgId,
         senderHerId: sender.organisation,
-        senderPartyHerId: sender.party ?? null,
+        senderPartyHerId: refused ? null : (sender.party ?? null),
         receiverHerId: addresseeHerIds(m.msgInfo.receiver).organisation ?? null,
         receiverPartyHerId: addresseeHerIds(m.msgInfo.receiver).party ?? null,
         senderPartyId: partner.party.id,
@@ -171,7 +183,7 @@ export function createReceiveService(deps: { db: Db; register: AddressRegister; 
         raw: bytes,
         rawSha256: sha256(bytes),
         parsed: parsedFields(m),
-        problems: [...assessment.messageErrors, ...assessment.receivers.flatMap((r) => r.errors)],
+        problems: [...problem, ...assessment.messageErrors, ...assessment.receivers.flatMap((r) => r.errors)],
       },
       appRecs: appRecs.map((a) => ({ ...a.row, municipalityId: a.receiver.party?.municipalityId ?? null })),
       inbox: appRecs
@@ -186,7 +198,8 @@ export function createReceiveService(deps: { db: Db; register: AddressRegister; 
         action: 'plo_message.receive',
         resourceType: 'plo_message',
         details: {
-          outcome,
+          outcome: status,
+          ...(refused ? { code: 'sender_party_foreign', claimed: foreign.map((f) => f.herId) } : {}),
           msgType: m.msgInfo.type.v,
           msgId,
           errors: appRecs.flatMap((a) => a.errors.map((e) => e.code)),
@@ -281,10 +294,11 @@ type Answer = {
 };
 
 /**
- * The AppRec one receiving party sends: addresses mirrored (HITS 1168 §11), status 2 with every error found for
- * the message and for this party, else status 1. OriginalMsgId carries the message's Type, GenDate and MsgId.
+ * The AppRec one receiving party sends to `replyTo` (the original Sender mirrored, HITS 1168 §11, unless it was
+ * refused), status 2 with every error found for the message and for this party, else status 1. OriginalMsgId
+ * carries the message's Type, GenDate and MsgId.
  */
-function answer(m: MsgHead, a: Assessment, r: ReceiverAssessment, now: Date): Answer {
+function answer(m: MsgHead, a: Assessment, r: ReceiverAssessment, replyTo: AppRecParty, now: Date): Answer {
   const found = [...a.messageErrors, ...r.errors];
   const status = found.length === 0 ? '1' : '2';
   const genDate = XS_DATETIME.test(m.msgInfo.genDate) ? m.msgInfo.genDate : osloDateTime(now);
@@ -293,7 +307,7 @@ function answer(m: MsgHead, a: Assessment, r: ReceiverAssessment, now: Date): An
     errors: found.map((e) => ({ code: e.code, detail: e.detail })),
     sender: appRecPartyOf(r.addressee),
     senderRole: r.role,
-    receiver: appRecPartyOf(m.msgInfo.sender),
+    receiver: replyTo,
     original: { type: m.msgInfo.type, genDate, msgId: m.msgInfo.msgId },
     genDate: now,
   });
