@@ -17,6 +17,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/http/auth.ts';
+import { sendDownload } from '../../platform/http/content-disposition.ts';
 import { readMessageInput } from './attachments.ts';
 import type { DialogService } from './dialog.service.ts';
 
@@ -73,15 +74,9 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ service: DialogService }> = a
       reply.code(201).send(await service.citizenReply(req.ctx, req.params.id, await readMessageInput(req))),
   );
   for (const url of ['/api/dialog/attachments/:id', '/api/staff/dialog/attachments/:id']) {
-    app.get(url, { schema: { params: attachmentParams }, preHandler: both }, async (req, reply) => {
-      const a = await service.attachment(req.ctx, req.params.id);
-      noStore(reply);
-      return reply
-        .type(a.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(a.content);
-    });
+    app.get(url, { schema: { params: attachmentParams }, preHandler: both }, async (req, reply) =>
+      sendDownload(reply, await service.attachment(req.ctx, req.params.id)),
+    );
   }
 
   app.get(

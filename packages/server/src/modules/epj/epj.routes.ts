@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, type FastifyPluginAsyncZod, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
+import { sendDownload } from '../../platform/http/content-disposition.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { BearerVerifier } from './bearer.ts';
 import type { EpjService } from './epj.service.ts';
@@ -180,14 +181,7 @@ export const epjRoutes: FastifyPluginAsyncZod<EpjRoutesOptions> = async (app, { 
         },
         config: rateLimit,
       },
-      async (req, reply) => {
-        const a = await service.attachment(req.ctx, req.params.id);
-        return reply
-          .type(a.contentType)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
-          .header('x-content-type-options', 'nosniff')
-          .send(a.content);
-      },
+      async (req, reply) => sendDownload(reply, await service.attachment(req.ctx, req.params.id)),
     );
   });
 };

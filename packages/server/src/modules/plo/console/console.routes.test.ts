@@ -183,8 +183,14 @@ void describe('the PLO message console API', () => {
     const raw = await get(`${BASE}/messages/${ids[0]}/xml`);
     assert.equal(raw.statusCode, 200);
     assert.match(String(raw.headers['content-type']), /^application\/xml/);
-    assert.match(String(raw.headers['content-disposition']), /^attachment; filename="[0-9a-f-]+\.xml"$/);
-    const stored = await t.database.query<{ raw: Buffer }>('SELECT raw FROM plo_messages WHERE id = $1', [ids[0]]);
+    const stored = await t.database.query<{ raw: Buffer; msg_id: string }>(
+      'SELECT raw, msg_id FROM plo_messages WHERE id = $1',
+      [ids[0]],
+    );
+    const file = `${stored[0]!.msg_id}.xml`;
+    assert.equal(raw.headers['content-disposition'], `attachment; filename="${file}"; filename*=UTF-8''${file}`);
+    assert.equal(raw.headers['x-content-type-options'], 'nosniff');
+    assert.equal(raw.headers['cache-control'], 'no-store');
     assert.equal(raw.body, Buffer.from(stored[0]!.raw).toString('utf8'));
     assert.equal(
       await count(

@@ -12,6 +12,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../../platform/http/auth.ts';
+import { sendDownload } from '../../../platform/http/content-disposition.ts';
 import type { ConsoleService } from './console.service.ts';
 
 const noStore = (reply: FastifyReply) => void reply.header('cache-control', 'no-store');
@@ -59,9 +60,8 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ service: ConsoleService }> =
     { ...staff, schema: { params: ploConsoleMessageParams, response: { 200: z.any() } } },
     async (req, reply) => {
       const { xml, msgId } = await service.rawXml(req.ctx, req.params.id);
-      const name = `${(msgId ?? req.params.id).replace(/[^A-Za-z0-9._-]/g, '_')}.xml`;
-      noStore(reply);
-      return reply.type('application/xml').header('content-disposition', `attachment; filename="${name}"`).send(xml);
+      const filename = `${msgId ?? req.params.id}.xml`;
+      return sendDownload(reply, { filename, contentType: 'application/xml', content: xml });
     },
   );
   app.post(
