@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { DIALOG_LIMITS, type AttachmentType } from '@helsebro/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AppError, ValidationError } from '../../platform/errors.ts';
+import { safeFilename } from '../../platform/http/content-disposition.ts';
 
 export type UploadedFile = { filename: string; contentType: AttachmentType; bytes: Buffer; sha256: string };
 export type MessageInput = { fields: Record<string, string>; files: UploadedFile[] };
 
 /**
- * The type of a file judged from its first bytes (magic numbers), never from its name or declared type.
+ * The type of a file judged from its first bytes (magic numbers), never from its name or declared type. Only the
+ * start counts, so a polyglot ("%PDF-" then HTML, or then an MZ executable) is a PDF: it is stored, served and
+ * named as one (see readMessageInput), so it opens as a PDF.
  * @returns the content type, or null for anything but PDF, JPEG and PNG
  */
 export function sniffType(bytes: Buffer): AttachmentType | null {
@@ -23,15 +26,19 @@ export function sniffType(bytes: Buffer): AttachmentType | null {
   return null;
 }
 
-const cleanName = (name: string) =>
-  name
-    .replace(/[\\/]/g, '_')
-    .replace(/\p{Cc}/gu, '')
-    .slice(0, 200) || 'vedlegg';
-
 /**
  * Reads a multipart message (text fields and files) completely into memory before anything is stored, so a bad
  * file leaves nothing behind. Files over DIALOG_LIMITS.maxAttachmentBytes give 413, others a 400 naming the file.
+ *
+ * A file's stored name takes the extension of the type its bytes have ("x.html" holding a PDF is stored as
+ * "x.pdf", "setup.exe" as "setup.pdf"), rather than the upload being refused when name and content disagree:
+ * - the name is what a user's system opens a saved file with, so once it always says the detected type, a
+ *   polyglot opens as a PDF or an image, never as a web page or a program, and it is served as that type with
+ *   nosniff and attachment; a refusal would make nothing safer than that;
+ * - refusing only the "dangerous" disagreements needs a list of dangerous extensions (html, svg, exe, scr,
+ *   hta, lnk, js, …) that is never complete, while this rule needs none;
+ * - harmless disagreements are common (a phone's JPEG still called .heic, a screenshot PNG saved as .jpg, a
+ *   scanner's name without extension), and a citizen has no easy way to rename a file and try again.
  * @param req - a request on a route of the dialog plugin (where @fastify/multipart is registered)
  */
 export async function readMessageInput(req: FastifyRequest): Promise<MessageInput> {
@@ -47,10 +54,11 @@ export async function readMessageInput(req: FastifyRequest): Promise<MessageInpu
         continue;
       }
       const bytes = await part.toBuffer();
-      const filename = cleanName(part.filename);
+      // The given name, cleaned of controls and bidi overrides, for messages; stored with the detected extension.
+      const given = safeFilename(part.filename);
       if (bytes.length === 0) {
         throw new ValidationError(
-          `Filen «${filename}» er tom.`,
+          `Filen «${given}» er tom.`,
           [{ path: 'files', message: 'tom fil' }],
           'attachment_empty',
         );
@@ -58,12 +66,17 @@ export async function readMessageInput(req: FastifyRequest): Promise<MessageInpu
       const contentType = sniffType(bytes);
       if (!contentType) {
         throw new ValidationError(
-          `Filen «${filename}» er ikke en PDF, JPEG eller PNG. Vi sjekker innholdet i filen, ikke navnet.`,
+          `Filen «${given}» er ikke en PDF, JPEG eller PNG. Vi sjekker innholdet i filen, ikke navnet.`,
           [{ path: 'files', message: 'filtypen er ikke tillatt' }],
           'attachment_type_not_allowed',
         );
       }
-      files.push({ filename, contentType, bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
+      files.push({
+        filename: safeFilename(part.filename, contentType),
+        contentType,
+        bytes,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      });
     }
   } catch (err) {
     const code = (err as { code?: string }).code;

@@ -28,6 +28,7 @@ import {
 } from '../../platform/db/schema.ts';
 import { inMunicipality } from '../../platform/db/tenancy.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { safeFilename } from '../../platform/http/content-disposition.ts';
 import { mayAct, type RequestContext } from '../../platform/http/request-context.ts';
 import { enqueue } from '../../platform/jobs/index.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -244,7 +245,10 @@ async function conversationView(
       text: r.m.body,
       createdAt: r.m.createdAt.toISOString(),
       readAt: r.m.readAt?.toISOString() ?? null,
-      attachments: files.filter((f) => f.messageId === r.m.id).map(({ messageId: _m, ...f }) => f),
+      // Cleaned again as the download does, so a name stored before the cleaning reads as the file saves.
+      attachments: files
+        .filter((f) => f.messageId === r.m.id)
+        .map(({ messageId: _m, ...f }) => ({ ...f, filename: safeFilename(f.filename, f.contentType) })),
     })),
     expectedResponseWorkingDays: unit!.responseWorkingDays,
     autoReply: unit!.autoReply,
