@@ -1,39 +1,22 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { jobs } from '../db/schema.ts';
 import type { Database } from '../db/client.ts';
 import { enqueue } from './outbox.ts';
 import { startWorkers } from './worker.ts';
-import { childEnv, createSharedStore, type SharedStore } from './testing/shared-store.ts';
+import { runScript, type ScriptProcess } from '../../../test/child-process.ts';
+import { createSharedStore, type SharedStore } from './testing/shared-store.ts';
 import { testPlatform, waitFor } from './testing/platform.ts';
 
-const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 const CHILD = fileURLToPath(new URL('./testing/hanging-worker.ts', import.meta.url));
 const LEASE_MS = 1500;
 
 /** Starts the hanging worker and resolves with the id of the job it claimed. */
-function startHangingWorker(env: Record<string, string>): { child: ChildProcess; claimed: Promise<number> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    cwd: ROOT,
-    env: childEnv({ ...env, LEASE_MS: String(LEASE_MS) }),
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const claimed = new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /claimed (\d+)/.exec(out);
-      if (m) {
-        resolve(Number(m[1]));
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`the worker exited (${code}) before claiming: ${stderr}`)));
-  });
-  return { child, claimed };
+function startHangingWorker(env: Record<string, string>): { worker: ScriptProcess; claimed: Promise<number> } {
+  const worker = runScript(CHILD, { ...env, LEASE_MS: String(LEASE_MS) });
+  return { worker, claimed: worker.waitForOutput(/claimed (\d+)/).then((m) => Number(m[1])) };
 }
 
 void describe('a worker process killed in the middle of a job', () => {
@@ -55,11 +38,9 @@ void describe('a worker process killed in the middle of a job', () => {
     if (store.kind === 'pglite') {
       await database.close(); // PGlite: one process at a time, so the child gets the folder to itself
     }
-    const { child, claimed } = startHangingWorker(store.env);
+    const { worker, claimed } = startHangingWorker(store.env);
     assert.equal(await claimed, id);
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
+    await worker.kill();
 
     if (store.kind === 'pglite') {
       database = await store.open();
