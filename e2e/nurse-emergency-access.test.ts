@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { makeSyntheticNin } from '../packages/contracts/src/index.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
 import { useJourney } from './support/fixture.ts';
@@ -27,10 +28,23 @@ void describe('a nurse without a care relation uses emergency access', () => {
       await lookup.getByText('Dette er ikke et gyldig fødselsnummer.', { exact: false }).waitFor();
       assert.equal(await nin.getAttribute('aria-invalid'), 'true');
 
+      // A valid number nobody has is refused in the same words as Nora's (issue 10: the answer does not tell who is
+      // registered); only a stated emergency reason brings "not found", and no profile.
+      await nin.fill(makeSyntheticNin('1901-01-01'));
+      await lookup.getByRole('button', { name: 'Slå opp' }).click();
+      await lookup.getByRole('alert').getByText('Du har ikke tjenstlig behov').waitFor();
+      await lookup.getByRole('button', { name: 'Bruk akuttilgang' }).click();
+      await lookup.getByLabel('Begrunnelse').fill(REASON);
+      await lookup.getByRole('button', { name: 'Bruk akuttilgang og vis opplysningene' }).click();
+      await lookup.getByText('Vi fant ingen innbygger med dette fødselsnummeret.').waitFor();
+      assert.equal(pathOf(page), '/ansatt', 'no profile for nobody');
+
       await nin.fill(ninOf('Nora'));
       await lookup.getByRole('button', { name: 'Slå opp' }).click();
       await lookup.getByRole('alert').getByText('Du har ikke tjenstlig behov').waitFor();
-      await lookup.getByText('Innbyggeren får ikke tjenester fra noen enhet du jobber i.', { exact: false }).waitFor();
+      await lookup
+        .getByText('Ingen med dette fødselsnummeret får tjenester fra en enhet du jobber i.', { exact: false })
+        .waitFor();
       assert.equal(pathOf(page), '/ansatt', 'no profile without a care relation');
       await expectNoAxeViolations(page, 'the refused lookup');
 

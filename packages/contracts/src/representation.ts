@@ -404,11 +404,14 @@ export const REPRESENTATION_ERROR_CODES = {
   not_represented: 403,
   /** 403: the representation does not include the service area this needs. */
   service_area_not_granted: 403,
-  /** 403: staff without an active care relation with the citizen in their municipality. */
+  /**
+   * 403: staff without an active care relation with the citizen in their municipality — and, in the same words,
+   * a lookup of somebody nobody is registered as, so the answer does not tell who exists.
+   */
   no_care_relation: 403,
   /** 400: emergency access without a reason of at least EMERGENCY_REASON_MIN_LENGTH characters. */
   emergency_reason_required: 400,
-  /** 404: staff lookup found nobody. */
+  /** 404: emergency access (with a stated reason) for somebody nobody is registered as. */
   citizen_not_found: 404,
   /** 403: the route is for another kind of user. */
   wrong_role: 403,

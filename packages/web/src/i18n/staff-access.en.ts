@@ -18,6 +18,8 @@ export const staffAccessEn: StaffAccessResources = {
     noRelationTitle: 'You have no need to know',
     noRelationText:
       'The citizen does not receive services from any unit you work in, so you cannot see the information the usual way. The attempt has been logged.',
+    noRelationNinText:
+      'Nobody with this national identity number receives services from a unit you work in, so you cannot see any information the usual way. Check that the number is right. The attempt has been logged.',
     emergencyHeading: 'Emergency access',
     emergencyText:
       'Use emergency access only when you need the information to give health care that cannot wait, and you cannot get access the usual way.',

@@ -18,6 +18,8 @@ export const staffAccessNb = {
     noRelationTitle: 'Du har ikke tjenstlig behov',
     noRelationText:
       'Innbyggeren får ikke tjenester fra noen enhet du jobber i. Da kan du ikke se opplysningene på vanlig måte. Forsøket er logget.',
+    noRelationNinText:
+      'Ingen med dette fødselsnummeret får tjenester fra en enhet du jobber i. Da kan du ikke se opplysninger på vanlig måte. Sjekk at nummeret er riktig. Forsøket er logget.',
     emergencyHeading: 'Akuttilgang',
     emergencyText:
       'Bruk akuttilgang bare når du må ha opplysningene for å gi helsehjelp som ikke kan vente, og du ikke får tilgang på vanlig måte.',

@@ -18,6 +18,8 @@ export const staffAccessNn: StaffAccessResources = {
     noRelationTitle: 'Du har ikkje tenstleg behov',
     noRelationText:
       'Innbyggjaren får ikkje tenester frå nokon eining du jobbar i. Då kan du ikkje sjå opplysningane på vanleg måte. Forsøket er logga.',
+    noRelationNinText:
+      'Ingen med dette fødselsnummeret får tenester frå ei eining du jobbar i. Då kan du ikkje sjå opplysningar på vanleg måte. Sjekk at nummeret er rett. Forsøket er logga.',
     emergencyHeading: 'Akuttilgang',
     emergencyText:
       'Bruk akuttilgang berre når du må ha opplysningane for å gi helsehjelp som ikkje kan vente, og du ikkje får tilgang på vanleg måte.',

@@ -16,6 +16,7 @@ import {
   makePerson,
   makePersonnel,
   makeServiceUnit,
+  uniqueSyntheticNin,
   type Person,
 } from '../../../test/factories.ts';
 
@@ -23,7 +24,7 @@ describe('care relations: staff access on tjenstlig behov, emergency access, the
   let t: TestApp;
   let per: Person, nora: Person, ingrid: Person;
   let siri: LoggedIn, other: LoggedIn;
-  let fjordvikId: string;
+  let fjordvikId: string, siriId: string;
 
   const get = (url: string, who: LoggedIn) => t.app.inject({ method: 'GET', url, headers: who.headers });
   const post = (url: string, who: LoggedIn, payload: object) =>
@@ -44,6 +45,7 @@ describe('care relations: staff access on tjenstlig behov, emergency access, the
       givenName: 'Siri',
       familyName: 'Sykepleier',
     });
+    siriId = nurse.id;
     const bakkedalNurse = await makePersonnel(db, { municipalityId: bakkedal.id, serviceUnitId: bakkedalCare.id });
     per = await makePerson(db, {
       municipalityId: fjordvik.id,
@@ -192,6 +194,64 @@ describe('care relations: staff access on tjenstlig behov, emergency access, the
     assert.ok(onlyPrivate.entries.every((e) => e.actor.kind === 'citizen'));
   });
 
+  it('answers a registered number without a care relation exactly as a number nobody has', async () => {
+    const kim = await makePerson(t.app.platform.db, { municipalityId: fjordvikId, birthDate: bornAgo(52) });
+    const nobody = uniqueSyntheticNin(bornAgo(52));
+    assert.equal((await t.database.query('SELECT 1 FROM persons WHERE nin = $1', [nobody])).length, 0);
+    // What a client can compare: status, content type, caching, and the problem without its request id.
+    const seen = async (res: Awaited<ReturnType<typeof post>>) => {
+      const { instance: _i, requestId: _r, ...problem } = res.json<Record<string, unknown>>();
+      return {
+        status: res.statusCode,
+        type: res.headers['content-type'],
+        cache: res.headers['cache-control'],
+        problem,
+      };
+    };
+    const registered = await seen(await post('/api/staff/citizens/lookup', siri, { nin: kim.nin }));
+    const unregistered = await seen(await post('/api/staff/citizens/lookup', siri, { nin: nobody }));
+    assert.deepEqual(unregistered, registered);
+    assert.equal(registered.status, 403);
+    assert.equal(registered.problem.code, 'no_care_relation');
+    assert.match(String(registered.problem.detail), /tjenstlig behov/);
+    // Another municipality's nurse is refused Per (Fjordvik's) in the same words.
+    assert.deepEqual(await seen(await post('/api/staff/citizens/lookup', other, { nin: per.nin })), registered);
+
+    // Kim sees the attempt in her log; the attempt on nobody is kept without a subject, and no number is stored.
+    const denied = await t.database.query<{ subject: string | null; resource: string | null; details: string }>(
+      `SELECT subject_person_id AS subject, resource_id AS resource, details::text AS details FROM audit_log
+       WHERE action = 'staff.citizen.read' AND outcome = 'denied' AND actor_id = $1 ORDER BY id DESC LIMIT 2`,
+      [siriId],
+    );
+    assert.deepEqual(
+      denied.map((r) => [r.subject, r.resource]),
+      [
+        [null, null],
+        [kim.id, kim.id],
+      ],
+    );
+    for (const row of denied) {
+      assert.doesNotMatch(row.details, new RegExp(`${nobody}|${kim.nin}`));
+    }
+
+    // Emergency access answers both the same until the reason is stated; then Kim gets a grant, nobody a 404.
+    const short = { reason: 'akutt' };
+    const shortKim = await post('/api/staff/emergency-access', siri, { nin: kim.nin, ...short });
+    const shortNobody = await post('/api/staff/emergency-access', siri, { nin: nobody, ...short });
+    assert.equal(shortKim.statusCode, 400);
+    assert.deepEqual([shortNobody.statusCode, shortNobody.json().code], [400, shortKim.json().code]);
+    const reason = { reason: 'Funnet forvirret på gata, trenger opplysninger om tjenester' };
+    const none = await post('/api/staff/emergency-access', siri, { nin: nobody, ...reason });
+    assert.equal(none.statusCode, 404);
+    assert.equal(none.json().code, 'citizen_not_found');
+    const attempts = await t.database.query<{ subject: string | null; emergency: boolean }>(
+      `SELECT subject_person_id AS subject, emergency FROM audit_log
+       WHERE action = 'emergency_access.grant' AND outcome = 'denied' AND actor_id = $1`,
+      [siriId],
+    );
+    assert.deepEqual(attempts, [{ subject: null, emergency: true }]);
+  });
+
   it('gives the citizen their current and former health contacts', async () => {
     const perLogin = await loginAs(t.app, { kind: 'citizen', personId: per.id });
     const res = await get('/api/me/health-contacts', perLogin);
@@ -213,9 +273,10 @@ describe('care relations: staff access on tjenstlig behov, emergency access, the
     assert.equal(invalid.json().code, 'nin_invalid');
     const both = await post('/api/staff/citizens/lookup', siri, { nin: per.nin, personId: per.id });
     assert.equal(both.statusCode, 400);
+    // An id nobody has is refused like a person without a care relation (issue 10: no enumeration).
     const unknown = await get('/api/staff/citizens/00000000-0000-4000-8000-000000000000', siri);
-    assert.equal(unknown.statusCode, 404);
-    assert.equal(unknown.json().code, 'citizen_not_found');
+    assert.equal(unknown.statusCode, 403);
+    assert.equal(unknown.json().code, 'no_care_relation');
     const perLogin = await loginAs(t.app, { kind: 'citizen', personId: per.id });
     const asCitizen = await get('/api/staff/citizens', perLogin);
     assert.equal(asCitizen.statusCode, 403);

@@ -19,6 +19,9 @@ export const EMERGENCY_ACCESS_HOURS = 4;
 
 export type CitizenSelector = { nin?: string | undefined; personId?: string | undefined };
 
+/** An id no person has: what an unknown person's access is checked under. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
 const strip = ({ personId: _p, ...r }: repo.CareRelation): CareRelationItem => r;
 
 /**
@@ -39,7 +42,11 @@ export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
     return { personnelId: ctx.actor.personnelId, details: { role: role?.role ?? null, unit: role?.unit ?? null } };
   };
 
-  const findCitizen = async (selector: CitizenSelector) => {
+  /**
+   * The person the selector names, or null. A malformed identity number is refused: its check digits are public
+   * arithmetic, so saying so tells nothing about who is registered.
+   */
+  const citizenBy = async (selector: CitizenSelector): Promise<repo.Citizen | null> => {
     const nin = selector.nin?.replace(/[\s.]/g, '');
     if (nin !== undefined && !isValidNin(nin)) {
       throw new ValidationError(
@@ -48,11 +55,7 @@ export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
         'nin_invalid',
       );
     }
-    const citizen = await repo.findCitizen(db, nin !== undefined ? { nin } : { id: selector.personId ?? '' });
-    if (!citizen) {
-      throw new NotFoundError('Fant ingen person med dette fødselsnummeret i folkeregisteret.', 'citizen_not_found');
-    }
-    return citizen;
+    return repo.findCitizen(db, nin !== undefined ? { nin } : { id: selector.personId ?? '' });
   };
 
   return {
@@ -121,33 +124,39 @@ export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
     /**
      * A citizen's profile and care relations here: on an active care relation in the caller's municipality, or
      * under the caller's unexpired emergency access grant (then audited as emergency with the stated reason).
-     * Otherwise 403 `no_care_relation`, audited as denied so the citizen sees the attempt.
+     * Otherwise 403 `no_care_relation`, audited as denied so the citizen sees the attempt — and the same 403, after
+     * the same queries, for a person nobody has: staff must not learn who is registered by looking numbers up
+     * (issue 10). The refusal for nobody is audited without a subject, so the municipality sees the attempts too.
      * @param ctx - a personnel context
      * @param selector - identity number or person id
      */
     async readCitizen(ctx: RequestContext, selector: CitizenSelector): Promise<StaffCitizenResponse> {
       const staff = await staffContext(ctx);
-      const citizen = await findCitizen(selector);
+      const found = await citizenBy(selector);
       const now = clock.now();
       const today = osloDate(now);
-      const related = await repo.hasActiveRelation(db, ctx, citizen.id, today);
-      const grant = related ? null : await repo.findActiveGrant(db, ctx, staff.personnelId, citizen.id, now);
+      // Nobody is checked under an id no person has, so both refusals cost the same queries (no timing oracle).
+      const personId = found?.id ?? NOBODY;
+      const related = await repo.hasActiveRelation(db, ctx, personId, today);
+      const grant = related ? null : await repo.findActiveGrant(db, ctx, staff.personnelId, personId, now);
       const readCtx: RequestContext = grant ? { ...ctx, purpose: 'emergency', emergencyReason: grant.reason } : ctx;
       const entry: AuditEntry = {
         action: 'staff.citizen.read',
         resourceType: 'person',
-        resourceId: citizen.id,
-        subjectPersonId: citizen.id,
+        resourceId: found?.id ?? null,
+        subjectPersonId: found?.id ?? null,
         details: { ...staff.details, basis: related ? 'care_relation' : grant ? 'emergency' : null },
       };
-      const relations = await auditedRead(db, readCtx, entry, async (q) => {
-        if (!related && !grant) {
+      const { citizen, relations } = await auditedRead(db, readCtx, entry, async (q) => {
+        if (!found || (!related && !grant)) {
           throw new ForbiddenError(
-            'Du har ikke tjenstlig behov: personen har ingen aktiv tjeneste hos kommunen din. Bruk akuttilgang med begrunnelse hvis det er nødvendig.',
+            selector.nin !== undefined
+              ? 'Du har ikke tjenstlig behov: ingen med dette fødselsnummeret får tjenester fra kommunen din. Sjekk at nummeret er riktig, eller bruk akuttilgang med begrunnelse hvis det er nødvendig.'
+              : 'Du har ikke tjenstlig behov: ingen med denne id-en får tjenester fra kommunen din. Bruk akuttilgang med begrunnelse hvis det er nødvendig.',
             'no_care_relation',
           );
         }
-        return repo.relationsInMunicipality(q, ctx, citizen.id, today);
+        return { citizen: found, relations: await repo.relationsInMunicipality(q, ctx, found.id, today) };
       });
       const hidden = citizen.addressProtection !== 'none';
       return {
@@ -196,9 +205,20 @@ export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
           'emergency_reason_required',
         );
       }
-      const citizen = await findCitizen(selector);
+      const citizen = await citizenBy(selector);
       const now = clock.now();
       const emergencyCtx: RequestContext = { ...ctx, purpose: 'emergency', emergencyReason: stated };
+      if (!citizen) {
+        // Only here, once a reason is stated and the glass is broken, does staff learn that nobody has the number.
+        // A grant on a registered person is shown to them; an attempt on nobody is kept for the municipality.
+        await recordAudit(
+          db,
+          emergencyCtx,
+          { action: 'emergency_access.grant', resourceType: 'emergency_access', details: staff.details },
+          'denied',
+        );
+        throw new NotFoundError('Fant ingen person med dette fødselsnummeret i folkeregisteret.', 'citizen_not_found');
+      }
       const grant = await db.transaction(async (tx) => {
         const row = await repo.insertGrant(tx, {
           municipalityId: ctx.municipalityId ?? '',

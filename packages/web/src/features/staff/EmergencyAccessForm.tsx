@@ -15,6 +15,8 @@ import { staffCitizenPath } from './paths.ts';
 /**
  * Refused for want of a care relation: says why, and offers emergency access ("break the glass"). The access
  * needs a stated reason, and the user is told before it is granted that it is logged and shown to the citizen.
+ * A lookup by identity number is refused in the same words whether anyone has the number or not (the server does
+ * not say, issue 10), so the text does not presume a citizen; emergency access for nobody is answered "not found".
  * @param target - the citizen, by identity number (from a lookup) or person id (from an address)
  */
 export function NoCareRelation({
@@ -31,7 +33,7 @@ export function NoCareRelation({
   return (
     <div className="hb-no-relation">
       <NotificationPanel variant="warn" label={t('staffAccess.noRelationTitle')} labelHtmlMarkup={level} role="alert">
-        <p>{t('staffAccess.noRelationText')}</p>
+        <p>{t(target.nin !== undefined ? 'staffAccess.noRelationNinText' : 'staffAccess.noRelationText')}</p>
       </NotificationPanel>
       <section className="hb-emergency" aria-labelledby="emergency-heading">
         <Heading id="emergency-heading" className="hb-emergency__heading">
