@@ -139,32 +139,52 @@ describe('login through the development identity provider', () => {
     assert.equal((await fetch(`${base}/health`)).status, 200);
   });
 
-  it('logs out at Helsebro and at the IdP', async () => {
+  it('logs out at Helsebro and at the IdP without the id token or identity number in any URL', async () => {
     const b = new TestBrowser(base);
     await loginThroughIdp(b, `citizen:${citizen.id}`);
     const s = await session(b);
-    const before = await t.database.query('SELECT id FROM sessions WHERE person_id = $1', [citizen.id]);
+    const before = await t.database.query<{ id_token: string }>('SELECT id_token FROM sessions WHERE person_id = $1', [
+      citizen.id,
+    ]);
+    const idToken = before.at(-1)!.id_token;
+    assert.match(idToken, /^eyJ/);
+    // What browser history, proxies and access logs see (the URL and headers of every step), and the pages.
+    const leaks = (pages: Page[]) =>
+      pages.flatMap((p) =>
+        [p.url, ...[...p.headers.entries()].map(([k, v]) => `${k}: ${v}`), p.body].filter(
+          (text) => /eyJ[\w-]*\.[\w-]+\./.test(text) || text.includes(idToken) || text.includes(citizen.nin),
+        ),
+      );
+
     const out = await b.request('/auth/logout', { form: { _csrf: s.csrfToken! } });
     assert.equal(out.status, 303);
     const end = new URL(out.location!);
     assert.equal(end.pathname, '/idp/session/end');
-    assert.ok(end.searchParams.get('id_token_hint'));
+    assert.deepEqual(
+      [...end.searchParams.keys()].sort(),
+      ['client_id', 'post_logout_redirect_uri'],
+      'the client is named, the user is not (no id_token_hint)',
+    );
     assert.equal(end.searchParams.get('client_id'), t.config.oidc.clientId);
     assert.equal(end.searchParams.get('post_logout_redirect_uri'), `${base}/`);
     assert.equal((await session(b)).authenticated, false);
     const after = await t.database.query('SELECT id FROM sessions WHERE person_id = $1', [citizen.id]);
     assert.equal(after.length, before.length - 1, 'the session row is gone');
 
-    const logoutPage = await b.request(out.location!);
-    assert.equal(logoutPage.status, 200);
+    const confirmation = await b.follow(out.location!);
+    const logoutPage = confirmation[0]!;
+    assert.equal(logoutPage.status, 200, "the IdP's confirmation page, which submits itself");
     assert.match(logoutPage.body, /<script src="\/idp-assets\/logout\.js" defer><\/script>/);
     assert.match(logoutPage.body, />Logg ut</);
     assert.equal((await fetch(`${base}/idp-assets/logout.js`)).status, 200);
-    const done = await b.request(formAction(logoutPage.body)!, {
+    const done = await b.follow(formAction(logoutPage.body)!, {
       form: { xsrf: formValue(logoutPage.body, 'xsrf')!, logout: 'yes' },
     });
-    assert.equal(done.status, 303);
-    assert.equal(done.location, `${base}/`);
+    const back = done.at(-1)!;
+    assert.equal(back.status, 303);
+    assert.equal(back.location, `${base}/`, 'back to Helsebro');
+    assert.deepEqual(leaks([out, ...confirmation, ...done]), []);
+    assert.equal(leaks([{ ...out, url: `${base}/?${idToken}` }]).length, 1, 'the leak check sees a token');
 
     const again = await b.follow('/auth/login');
     assert.equal(again[0]!.status, 200);

@@ -145,7 +145,15 @@ export function createAuthService(deps: AuthDeps) {
 
     /**
      * Ends the session at Helsebro and returns where to send the browser: the IdP's end-session endpoint (so the
-     * IdP session ends too), or the front page when the IdP cannot be reached.
+     * IdP session ends too), or the front page when there was no IdP login or the IdP cannot be reached.
+     *
+     * The end-session URL names the client (`client_id`), not the user: no `id_token_hint`, because the id token
+     * carries the identity number and this URL lands in browser history and proxy logs (issue 10). OpenID Connect
+     * RP-Initiated Logout 1.0 §2 allows that: `client_id` lets the OP check `post_logout_redirect_uri`, and the OP
+     * finds its session by its own cookie (sent, as this is a top-level GET). Without the hint the OP must ask the
+     * user to confirm (§2); the development IdP's confirmation page submits itself (dev-idp/idp.routes.ts). A form
+     * POST with the hint was rejected: a cross-site POST carries no SameSite=Lax IdP cookie, so the IdP could not
+     * find the session to end (oidc-provider refuses POST on end_session unless its cookies are SameSite=None).
      * @param ctx - the session owner's context
      * @param session - the current session, if any
      */
@@ -161,7 +169,6 @@ export function createAuthService(deps: AuthDeps) {
           return home;
         }
         return client.buildEndSessionUrl(configuration, {
-          id_token_hint: ended.idToken,
           client_id: config.oidc.clientId,
           post_logout_redirect_uri: home,
         }).href;

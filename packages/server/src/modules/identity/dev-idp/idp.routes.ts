@@ -47,7 +47,8 @@ export const devIdpRoutes: FastifyPluginAsyncZod<DevIdpOptions> = async (app, { 
     passthrough.route({
       method: ['GET', 'POST', 'OPTIONS'],
       url: `${IDP_PREFIX}/*`,
-      // Request URLs here carry id_token_hint and codes: keep them out of the access log.
+      // Request URLs here carry authorization codes (and an id_token_hint from any RP that sends one; Helsebro
+      // does not): keep them out of the access log.
       logLevel: 'warn',
       config: perMinute(config.rateLimit.publicPerMinute),
       handler: (req, reply) => {
