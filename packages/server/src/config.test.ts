@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -12,6 +13,17 @@ describe('configuration', () => {
     assert.equal(c.databaseUrl, undefined);
     assert.equal(c.oidc.devIdp, true);
     assert.equal(c.oidc.issuer, 'http://127.0.0.1:8080/idp');
+  });
+
+  it('anchors the audit chain in DATA_DIR unless told where, and under test only where told', () => {
+    assert.equal(
+      loadConfig({ DATA_DIR: 'srv/helsebro' }).auditCheckpointFile,
+      join('srv/helsebro', 'audit-checkpoints.jsonl'),
+    );
+    assert.equal(loadConfig({ AUDIT_CHECKPOINT_FILE: 'anchor/a.jsonl' }).auditCheckpointFile, 'anchor/a.jsonl');
+    assert.equal(loadConfig({ NODE_ENV: 'test' }).auditCheckpointFile, null);
+    assert.equal(loadConfig({}).auditCheckpointIntervalMs, 10_000);
+    assert.throws(() => loadConfig({ AUDIT_CHECKPOINT_INTERVAL_MS: '-1' }), /AUDIT_CHECKPOINT_INTERVAL_MS/);
   });
 
   it('names every bad variable', () => {

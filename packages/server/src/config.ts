@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -35,6 +36,8 @@ const envSchema = z.object({
     .default(15),
   AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).default('helsebro-web'),
   OIDC_CLIENT_SECRET: z.string().min(16).optional(),
@@ -77,6 +80,14 @@ export type Config = {
   reauthMaxAgeMinutes: number;
   auditKey: string;
   auditSealIntervalMs: number;
+  /**
+   * The append-only file the sealer anchors the chain head in (platform/audit/checkpoint.ts): AUDIT_CHECKPOINT_FILE,
+   * else `DATA_DIR/audit-checkpoints.jsonl`; null under NODE_ENV=test unless set, so tests never write into a
+   * developer's data folder.
+   */
+  auditCheckpointFile: string | null;
+  /** At most one checkpoint per this many milliseconds (0: after every sealing round that sealed something). */
+  auditCheckpointIntervalMs: number;
   oidc: { issuer: string; clientId: string; clientSecret: string; devIdp: boolean };
   workers: boolean;
   workerPollMs: number;
@@ -159,6 +170,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reauthMaxAgeMinutes: e.REAUTH_MAX_AGE_MINUTES,
     auditKey: e.AUDIT_KEY ?? DEV_SECRET,
     auditSealIntervalMs: e.AUDIT_SEAL_INTERVAL_MS,
+    auditCheckpointFile:
+      e.AUDIT_CHECKPOINT_FILE ?? (e.NODE_ENV === 'test' ? null : join(e.DATA_DIR, 'audit-checkpoints.jsonl')),
+    auditCheckpointIntervalMs: e.AUDIT_CHECKPOINT_INTERVAL_MS,
     oidc: {
       issuer: (e.OIDC_ISSUER ?? `${publicUrl}/idp`).replace(/\/$/, ''),
       clientId: e.OIDC_CLIENT_ID,

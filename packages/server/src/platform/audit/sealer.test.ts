@@ -47,9 +47,10 @@ void describe('audit sealer', () => {
 
   void it('seals recorded entries into a gapless chain that verifies', async () => {
     await record(database, 7);
-    assert.deepEqual(await sealPending(database, KEY, 3), { sealed: 3, headSeq: 3 });
+    const first = await sealPending(database, KEY, 3);
     assert.equal(await sealAll(database, KEY, 3), 4);
     const rows = await sealedRows(database);
+    assert.deepEqual(first, { sealed: 3, headSeq: 3, headHash: rows[2]?.hash });
     assert.deepEqual(
       rows.map((r) => r.seq),
       [1, 2, 3, 4, 5, 6, 7],
@@ -230,7 +231,9 @@ void describe('audit sealing under load, with two instances sealing at once', ()
     assert.equal(secondDone, false, 'the second sealer waits while the head is locked');
     release();
     await first;
-    assert.deepEqual(await second, { sealed: 5, headSeq: 205 });
+    const sealedBySecond = await second;
+    const [head] = await a.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = 205');
+    assert.deepEqual(sealedBySecond, { sealed: 5, headSeq: 205, headHash: head?.hash });
     assert.deepEqual(await verifyAuditChain(a, KEY), { ok: true, checked: 205, pending: 0 });
   });
 });

@@ -3,8 +3,9 @@ import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Database } from '../db/client.ts';
 import { CHAIN_ROW_COLUMNS, chainHash, toChainRow } from './chain.ts';
+import { checkpointFile, loggableHash, type Checkpoint } from './checkpoint.ts';
 
-export type SealResult = { sealed: number; headSeq: number };
+export type SealResult = { sealed: number; headSeq: number; headHash: string };
 
 export const DEFAULT_SEAL_BATCH = 500;
 
@@ -15,7 +16,7 @@ export const DEFAULT_SEAL_BATCH = 500;
  * @param database - the store
  * @param key - `config.auditKey`
  * @param batchSize - the most entries to seal in this transaction
- * @returns how many were sealed and the head's sequence number afterwards
+ * @returns how many were sealed and the head afterwards
  */
 export async function sealPending(
   database: Pick<Database, 'db'>,
@@ -38,7 +39,7 @@ export async function sealPending(
     ).rows.map(toChainRow);
     let seq = Number(head.seq);
     if (rows.length === 0) {
-      return { sealed: 0, headSeq: seq };
+      return { sealed: 0, headSeq: seq, headHash: head.hash };
     }
     let prev = head.hash;
     const seals = rows.map((row) => {
@@ -55,8 +56,26 @@ export async function sealPending(
       throw new Error(`sealed ${String(updated.rowCount)} audit entries, expected ${seals.length}`);
     }
     await tx.execute(sql`UPDATE audit_chain_head SET seq = ${seq}, hash = ${prev}, updated_at = now() WHERE id = 1`);
-    return { sealed: seals.length, headSeq: seq };
+    return { sealed: seals.length, headSeq: seq, headHash: prev };
   });
+}
+
+/** The head this round of sealing left, as a checkpoint would record it; null when it sealed nothing. */
+type RoundResult = { sealed: number; head: Omit<Checkpoint, 'count'> | null };
+
+async function sealRound(database: Pick<Database, 'db'>, key: string, batchSize: number): Promise<RoundResult> {
+  let total = 0;
+  let head: RoundResult['head'] = null;
+  for (;;) {
+    const r = await sealPending(database, key, batchSize);
+    total += r.sealed;
+    if (r.sealed > 0) {
+      head = { seq: r.headSeq, hash: r.headHash, sealedAt: new Date().toISOString() };
+    }
+    if (r.sealed < batchSize) {
+      return { sealed: total, head };
+    }
+  }
 }
 
 /**
@@ -68,14 +87,7 @@ export async function sealAll(
   key: string,
   batchSize = DEFAULT_SEAL_BATCH,
 ): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const { sealed } = await sealPending(database, key, batchSize);
-    total += sealed;
-    if (sealed < batchSize) {
-      return total;
-    }
-  }
+  return (await sealRound(database, key, batchSize)).sealed;
 }
 
 export type AuditSealer = {
@@ -85,19 +97,26 @@ export type AuditSealer = {
   stats(): { sealed: number; failures: number };
 };
 
-export type SealerOptions = { intervalMs?: number; batchSize?: number };
+export type SealerOptions = { intervalMs?: number; batchSize?: number; checkpointIntervalMs?: number };
 
 const MAX_RETRY_DELAY_MS = 10_000;
+const DEFAULT_CHECKPOINT_INTERVAL_MS = 10_000;
 
 /**
  * Seals the audit log in the background every `config.auditSealIntervalMs`. A failing round (the database away,
  * a lock timeout) is logged and retried with a growing delay; it never ends the process.
+ *
+ * With `config.auditCheckpointFile` it also anchors the chain outside the database (audit/checkpoint.ts): after a
+ * round that sealed entries, at most once per `auditCheckpointIntervalMs`, and on stop, it appends the head it
+ * left to the file and logs its seq and hash at info, so the operator's log collection holds the anchor too. A
+ * checkpoint that cannot be written is logged and tried again; sealing goes on.
  * @param platform - configuration, store and logger
- * @param opts - interval and batch size, for tests
+ * @param opts - intervals and batch size, for tests
  */
 export function startAuditSealer(
   platform: {
-    config: Pick<Config, 'auditKey' | 'auditSealIntervalMs'>;
+    config: Pick<Config, 'auditKey' | 'auditSealIntervalMs'> &
+      Partial<Pick<Config, 'auditCheckpointFile' | 'auditCheckpointIntervalMs'>>;
     database: Pick<Database, 'db'>;
     logger: Logger;
   },
@@ -106,6 +125,12 @@ export function startAuditSealer(
   const { config, database, logger } = platform;
   const intervalMs = opts.intervalMs ?? config.auditSealIntervalMs;
   const batchSize = opts.batchSize ?? DEFAULT_SEAL_BATCH;
+  const file = config.auditCheckpointFile ? checkpointFile(config.auditCheckpointFile, config.auditKey) : null;
+  const checkpointEveryMs =
+    opts.checkpointIntervalMs ?? config.auditCheckpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS;
+  // The head this sealer left that no checkpoint records yet, with the entries sealed since the last checkpoint.
+  let unanchored: Checkpoint | null = null;
+  let nextCheckpointAt = 0;
   let stopped = false;
   let failures = 0;
   let totalFailures = 0;
@@ -113,15 +138,37 @@ export function startAuditSealer(
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<void> | undefined;
 
+  const anchor = async (now: boolean): Promise<void> => {
+    const c = unanchored;
+    if (!file || !c || (!now && Date.now() < nextCheckpointAt)) {
+      return;
+    }
+    nextCheckpointAt = Date.now() + checkpointEveryMs;
+    try {
+      const dropped = await file.append(c);
+      if (dropped > 0) {
+        logger.warn({ bytes: dropped }, 'audit checkpoint file ended in a cut-off line (a crash); removed it');
+      }
+      unanchored = unanchored === c ? null : unanchored;
+      logger.info({ auditCheckpoint: { seq: c.seq, hash: loggableHash(c.hash) } }, 'audit checkpoint');
+    } catch (err) {
+      logger.error({ err }, 'audit checkpoint could not be written; will retry');
+    }
+  };
   const runRound = async (): Promise<void> => {
     try {
-      sealed += await sealAll(database, config.auditKey, batchSize);
+      const done = await sealRound(database, config.auditKey, batchSize);
+      sealed += done.sealed;
+      if (done.head) {
+        unanchored = { ...done.head, count: (unanchored?.count ?? 0) + done.sealed };
+      }
       failures = 0;
     } catch (err) {
       failures += 1;
       totalFailures += 1;
       logger.error({ err, failures }, 'audit sealing failed; will retry');
     }
+    await anchor(false);
   };
   const schedule = (): void => {
     if (stopped) {
@@ -144,6 +191,7 @@ export function startAuditSealer(
       clearTimeout(timer);
       await round;
       await runRound();
+      await anchor(true);
     },
     stats: () => ({ sealed, failures: totalFailures }),
   };
