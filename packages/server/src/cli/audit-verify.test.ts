@@ -1,9 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordAudit } from '../platform/audit/audit.ts';
 import { sealAll } from '../platform/audit/sealer.ts';
+import { asSuperuser, sealAndAnchor } from '../platform/audit/testing/tamper.ts';
 import { formatVerifyResult } from '../platform/audit/verify-report.ts';
 import { progressBar } from '../platform/cli/progress.ts';
 import { systemContext } from '../platform/http/request-context.ts';
@@ -55,9 +59,7 @@ void describe('npm run audit:verify', () => {
 
   void it('names the tampered entry, without the identity number written into it, and exits 1', async () => {
     const database = await store.open();
-    await database.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;
-      UPDATE audit_log SET action = 'thing.step3 for 01017012345' WHERE seq = 3;
-      ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;`);
+    await asSuperuser(database, "UPDATE audit_log SET action = 'thing.step3 for 01017012345' WHERE seq = 3");
     const [row] = await database.query<{ id: string }>('SELECT id::text AS id FROM audit_log WHERE seq = 3');
     await database.close();
     const run = await runCli({ ...store.env, AUDIT_KEY: KEY });
@@ -85,6 +87,78 @@ void describe('npm run audit:verify', () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+void describe('npm run audit:verify against the checkpoints', () => {
+  let store: SharedStore;
+  let dir: string;
+  let file: string;
+  before(async () => {
+    store = await createSharedStore();
+    dir = mkdtempSync(join(tmpdir(), 'helsebro-cli-checkpoints-'));
+    file = join(dir, 'audit-checkpoints.jsonl');
+    const database = await store.open();
+    for (let i = 1; i <= 5; i++) {
+      await recordAudit(database.db, systemContext('test', `req-${i}`), { action: 'test.step', resourceType: 'thing' });
+    }
+    await sealAndAnchor(database, KEY, file);
+    await database.close();
+  });
+  after(async () => {
+    await store.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const checkpoint = (): { seq: number; hash: string; sealedAt: string } =>
+    JSON.parse(readFileSync(file, 'utf8')) as { seq: number; hash: string; sealedAt: string };
+
+  void it('reports a chain its checkpoints agree with and exits 0', async () => {
+    const run = await runCli({ ...store.env, AUDIT_KEY: KEY, AUDIT_CHECKPOINT_FILE: file });
+    assert.equal(
+      run.stdout,
+      'Audit chain intact: 5 entries verified (0 not yet sealed).\n' +
+        `Checkpoints intact: 1 in the chain, the latest #5 sealed ${checkpoint().sealedAt}.\n`,
+      run.stderr,
+    );
+    assert.doesNotMatch(run.stderr, /Warning/);
+    assert.equal(run.code, 0);
+  });
+
+  void it('warns about a missing checkpoint file and exits 0', async () => {
+    const absent = join(dir, 'absent.jsonl');
+    const run = await runCli({ ...store.env, AUDIT_KEY: KEY, AUDIT_CHECKPOINT_FILE: absent });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, 'Audit chain intact: 5 entries verified (0 not yet sealed).\n');
+    assert.ok(run.stderr.startsWith(`Warning: no audit checkpoints at ${absent}, so a rewind`), run.stderr);
+  });
+
+  void it('reports a tampered checkpoint file and exits 1', async () => {
+    const forged = join(dir, 'forged.jsonl');
+    writeFileSync(forged, readFileSync(file, 'utf8').replace(/"seq":5/, '"seq":4'));
+    const run = await runCli({ ...store.env, AUDIT_KEY: KEY, AUDIT_CHECKPOINT_FILE: forged });
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(
+      run.stdout,
+      'Audit chain intact: 5 entries verified (0 not yet sealed).\n' +
+        `Audit checkpoint file tampered: line 1 of ${forged} does not verify — its HMAC does not verify with the audit key.\n`,
+    );
+  });
+
+  void it('names the rewind of the newest entries and the chain head, and exits 1', async () => {
+    const database = await store.open();
+    await asSuperuser(
+      database,
+      `DELETE FROM audit_log WHERE seq > 3;
+       UPDATE audit_chain_head SET seq = 3, hash = (SELECT hash FROM audit_log WHERE seq = 3)`,
+    );
+    await database.close();
+    const { hash, sealedAt } = checkpoint();
+    const run = await runCli({ ...store.env, AUDIT_KEY: KEY, AUDIT_CHECKPOINT_FILE: file });
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(
+      run.stdout,
+      `Audit chain rewound: checkpoint seq 5 hash ${hash} (sealed ${sealedAt}, line 1) is missing: the log ends at #3.\n`,
+    );
   });
 });
 

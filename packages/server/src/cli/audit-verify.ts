@@ -3,13 +3,15 @@ import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDatabase } from '../platform/db/client.ts';
 import { verifyAuditChain } from '../platform/audit/verify.ts';
-import { formatVerifyResult } from '../platform/audit/verify-report.ts';
+import { formatVerifyReport } from '../platform/audit/verify-report.ts';
 import { progressBar } from '../platform/cli/progress.ts';
 import { redactNin } from '../platform/redact.ts';
 
 /**
- * `npm run audit:verify`: checks the audit log's hash chain against the audit key, read-only, with the same
- * configuration as the server. Exit 0 intact, 1 broken, 2 when it could not check.
+ * `npm run audit:verify`: checks the audit log's hash chain against the audit key, and against the checkpoints in
+ * AUDIT_CHECKPOINT_FILE, read-only, with the same configuration as the server. Verdicts go to stdout, warnings
+ * (no checkpoint file, entries left unsealed, missing insert ids) to stderr. Exit 0 intact, 1 broken, rewound or
+ * a tampered checkpoint file, 2 when it could not check.
  */
 async function main(): Promise<number> {
   let config: Config;
@@ -42,9 +44,15 @@ async function main(): Promise<number> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir, poolSize: 1 });
   const bar = progressBar('entries');
   try {
-    const result = await verifyAuditChain(database, config.auditKey, bar.update);
+    const result = await verifyAuditChain(database, config.auditKey, bar.update, {
+      checkpointFile: config.auditCheckpointFile,
+      // A few sealing rounds, with the sealer's longest retry delay, and never under a minute.
+      staleAfterMs: Math.max(60_000, 5 * config.auditSealIntervalMs + 10_000),
+    });
     bar.end();
-    process.stdout.write(`${formatVerifyResult(result)}\n`);
+    const report = formatVerifyReport(result);
+    process.stdout.write(report.lines.map((l) => `${l}\n`).join(''));
+    process.stderr.write(report.warnings.map((w) => `Warning: ${w}\n`).join(''));
     return result.ok ? 0 : 1;
   } finally {
     bar.end();

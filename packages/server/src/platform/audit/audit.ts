@@ -53,6 +53,13 @@ export function auditValues(ctx: RequestContext, entry: AuditEntry, outcome: Aud
 /**
  * Appends one unsealed entry to the audit log; the sealer chains it shortly after (see audit/sealer.ts).
  * Call it inside the transaction that reads or writes the data, so the entry is durable with the answer.
+ *
+ * The pre-seal window: from this INSERT's commit until the next sealing round (AUDIT_SEAL_INTERVAL_MS while the
+ * sealer runs, up to 10 s while its rounds fail, unbounded while none runs) a database superuser can change or
+ * delete the entry without breaking a link. A change leaves no trace. A deletion leaves this row's id unused,
+ * which `audit:verify` lists as a lead, not proof, since a rolled-back transaction leaves the same gap; deleting
+ * the newest entry and resetting the id sequence before the next insert leaves none. Entries unsealed for over a
+ * minute are reported too (no sealer ran). See docs/architecture.md, "Checkpoints and the pre-seal window".
  * @param q - the open transaction (or the database for a stand-alone entry)
  * @param ctx - the caller: who acted, for whom, in which municipality and why
  */

@@ -31,11 +31,18 @@ export type ChainRow = ChainEntry & { seq: number | null; prevHash: string | nul
 export const GENESIS_HASH = 'genesis';
 
 /**
- * The select list that reads an audit_log row as a ChainRow. `occurred_at` goes through `to_char` in UTC with
- * microseconds, uuids and int8 as text, the details as jsonb text.
+ * A timestamptz expression as ISO 8601 text in UTC with microseconds, the same on every engine.
+ * @param expression - SQL, e.g. a column name
+ */
+export const utcText = (expression: string): string =>
+  `to_char(${expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * The select list that reads an audit_log row as a ChainRow. `occurred_at` goes through `utcText`, uuids and int8
+ * as text, the details as jsonb text.
  */
 export const CHAIN_ROW_COLUMNS = `id::text AS id, seq::text AS seq, prev_hash, hash,
-  to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
+  ${utcText('occurred_at')} AS occurred_at,
   request_id, actor_kind, actor_id, acting_for_person_id::text AS acting_for_person_id,
   subject_person_id::text AS subject_person_id, municipality_id::text AS municipality_id, action, resource_type,
   resource_id, purpose, emergency, outcome, details::text AS details`;

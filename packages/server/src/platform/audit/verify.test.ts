@@ -4,19 +4,10 @@ import { createTestDatabase, type TestDatabase } from '../../../test/test-db.ts'
 import { systemContext } from '../http/request-context.ts';
 import { recordAudit } from './audit.ts';
 import { sealAll } from './sealer.ts';
+import { asSuperuser } from './testing/tamper.ts';
 import { verifyAuditChain, type ChainProblem } from './verify.ts';
 
 const KEY = 'test-audit-key-0123456789abcdef0123456789';
-
-/**
- * Tampering as a database superuser would: the append-only trigger stops the application, not someone who can
- * disable it. That is what the chain is for.
- */
-async function asSuperuser(database: TestDatabase, statements: string): Promise<void> {
-  await database.exec(`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only;
-${statements};
-ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;`);
-}
 
 async function idAt(database: TestDatabase, seq: number): Promise<number> {
   const [row] = await database.query<{ id: string }>(`SELECT id::text AS id FROM audit_log WHERE seq = ${seq}`);
