@@ -81,13 +81,17 @@ export async function findJob(q: Queryable, id: number): Promise<JobRow | undefi
 /**
  * Puts a dead job back in the queue with its attempts reset; the last error stays for the record until the
  * next attempt replaces it.
- * @returns the job afterwards, or undefined when there is no dead job with that id
+ * @returns the job afterwards with its payload (for the kind's retry hook, never for the console), or undefined
+ *   when there is no dead job with that id
  */
-export async function retryDeadJob(q: Queryable, id: number): Promise<JobRow | undefined> {
+export async function retryDeadJob(
+  q: Queryable,
+  id: number,
+): Promise<(JobRow & { payload: Record<string, unknown> }) | undefined> {
   const [row] = await q
     .update(jobs)
     .set({ state: 'ready', attempts: 0, runAt: sql`now()`, lockedUntil: null, finishedAt: null, updatedAt: sql`now()` })
     .where(sql`${jobs.id} = ${id} AND ${jobs.state} = 'dead'`)
-    .returning(columns);
+    .returning({ ...columns, payload: jobs.payload });
   return row;
 }

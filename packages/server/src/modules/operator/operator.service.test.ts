@@ -6,6 +6,7 @@ import { auditLog, jobs } from '../../platform/db/schema.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { anonymousContext, type RequestContext } from '../../platform/http/request-context.ts';
 import { enqueue } from '../../platform/jobs/outbox.ts';
+import { createJobRegistry, type JobRetryHook } from '../../platform/jobs/registry.ts';
 import { createOperatorService, type OperatorService } from './operator.service.ts';
 
 const operator: RequestContext = {
@@ -21,9 +22,13 @@ void describe('operator service: the outbox', () => {
   let database: TestDatabase;
   let service: OperatorService;
   const ids: Record<string, number> = {};
+  /** What the `test.hooked` kind's retry hook does; each test sets it. */
+  let hook: JobRetryHook = () => Promise.resolve(undefined);
   before(async () => {
     database = await createTestDatabase();
-    service = createOperatorService(database);
+    const registry = createJobRegistry();
+    registry.register('test.hooked', () => Promise.resolve(), { onRetry: (q, job) => hook(q, job) });
+    service = createOperatorService({ db: database.db, jobs: registry });
     for (const [name, state] of [
       ['ready', 'ready'],
       ['running', 'running'],
@@ -79,6 +84,40 @@ void describe('operator service: the outbox', () => {
   void it('refuses to retry a job that is not dead, and one that does not exist', async () => {
     await assert.rejects(service.retryJob(operator, ids.ready ?? 0), ConflictError);
     await assert.rejects(service.retryJob(operator, 987_654_321), NotFoundError);
+  });
+
+  void it("runs the kind's retry hook in the reset's transaction: its details go into the audit entry", async () => {
+    const id = await enqueue(database.db, { kind: 'test.hooked', payload: { messageId: 'm-1' } });
+    await database.db.update(jobs).set({ state: 'dead', attempts: 3 }).where(eq(jobs.id, id));
+    const seen: unknown[] = [];
+    hook = async (q, job) => {
+      seen.push(job.payload);
+      // The hook sees the reset already made, in the same transaction.
+      const [row] = await q.select({ state: jobs.state }).from(jobs).where(eq(jobs.id, job.id));
+      return { details: { stateSeen: row?.state, messageId: job.payload.messageId } };
+    };
+    const item = await service.retryJob(operator, id);
+    assert.equal(item.state, 'ready');
+    assert.deepEqual(seen, [{ messageId: 'm-1' }]);
+    const [audit] = await database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.action} = 'job.retry' AND ${auditLog.resourceId} = ${String(id)}`);
+    assert.deepEqual(audit?.details, { kind: 'test.hooked', stateSeen: 'ready', messageId: 'm-1' });
+  });
+
+  void it('leaves the job dead and audits nothing when the hook refuses', async () => {
+    const id = await enqueue(database.db, { kind: 'test.hooked', payload: {} });
+    await database.db.update(jobs).set({ state: 'dead', attempts: 3 }).where(eq(jobs.id, id));
+    hook = () => Promise.reject(new ConflictError('Ikke nå.', 'not_now'));
+    await assert.rejects(service.retryJob(operator, id), (err: ConflictError) => err.code === 'not_now');
+    const [row] = await database.db.select().from(jobs).where(eq(jobs.id, id));
+    assert.deepEqual([row?.state, row?.attempts], ['dead', 3]);
+    const audits = await database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.action} = 'job.retry' AND ${auditLog.resourceId} = ${String(id)}`);
+    assert.equal(audits.length, 0);
   });
 
   void it('refuses anyone but the operator', async () => {

@@ -31,10 +31,10 @@ function toItem(row: repo.JobRow): JobItem {
 
 /**
  * The operator console's use cases for the outbox.
- * @param platform - the store
+ * @param platform - the store, and the job registry for the kinds' retry hooks
  */
-export function createOperatorService(platform: Pick<Platform, 'db'>) {
-  const { db } = platform;
+export function createOperatorService(platform: Pick<Platform, 'db'> & { jobs: Pick<Platform['jobs'], 'onRetry'> }) {
+  const { db, jobs } = platform;
   return {
     /**
      * Counts per state and the newest jobs (of one state, or all with the dead ones first).
@@ -51,10 +51,12 @@ export function createOperatorService(platform: Pick<Platform, 'db'>) {
     },
 
     /**
-     * Sends a dead job round again with its attempts reset, and audits that the operator did.
+     * Sends a dead job round again with its attempts reset, and audits that the operator did. The job kind's retry
+     * hook (registered by its module with the handler) runs in the same transaction: it puts the job's work back
+     * where the handler acts on it, or refuses, and then nothing changes.
      * @param ctx - the caller; must be the operator
      * @param id - the job
-     * @throws NotFoundError when there is no such job, ConflictError when it is not dead
+     * @throws NotFoundError when there is no such job, ConflictError when it is not dead or its hook refuses
      */
     async retryJob(ctx: RequestContext, id: number): Promise<JobItem> {
       requireOperator(ctx);
@@ -67,11 +69,14 @@ export function createOperatorService(platform: Pick<Platform, 'db'>) {
           }
           throw new ConflictError(`Jobben er ${existing.state}; bare døde jobber kan startes på nytt.`, 'job_not_dead');
         }
+        const hook = jobs.onRetry(row.kind);
+        const extra = hook ? await hook(tx, { id: row.id, kind: row.kind, payload: row.payload }) : undefined;
         await recordAudit(tx, ctx, {
           action: 'job.retry',
           resourceType: 'job',
           resourceId: String(id),
-          details: { kind: row.kind },
+          subjectPersonId: extra?.subjectPersonId ?? null,
+          details: { kind: row.kind, ...extra?.details },
         });
         return toItem(row);
       });

@@ -8,7 +8,7 @@ import { appRecSendHandler } from './receive/apprec-send.job.ts';
 import { receiveRoutes } from './receive/receive.routes.ts';
 import { APPREC_SEND_JOB, createReceiveService } from './receive/receive.service.ts';
 import { ploSchemaSet } from './schema-set.ts';
-import { messageSendHandler } from './send/deliver.job.ts';
+import { messageSendHandler, retryFailedDelivery } from './send/deliver.job.ts';
 import { sendRoutes } from './send/send.routes.ts';
 import { credentialsRoutes } from './send/credentials.routes.ts';
 import { createOutgoingCredentials } from './send/outgoing-credentials.ts';
@@ -56,7 +56,9 @@ export const ploModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (a
   // Decorated before the child plugins register, so every route inside the module (console included) sees it.
   app.decorate('ploSend', send);
   platform.jobs.register(APPREC_SEND_JOB, appRecSendHandler(register, credentials));
-  platform.jobs.register(MESSAGE_SEND_JOB, messageSendHandler({ register, credentials }));
+  platform.jobs.register(MESSAGE_SEND_JOB, messageSendHandler({ register, credentials }), {
+    onRetry: retryFailedDelivery,
+  });
   await app.register(receiveRoutes, { service, register, perMinute: platform.config.rateLimit.ediPerMinute });
   await app.register(addressRegisterRoutes, { register });
   await app.register(sendRoutes, { send });

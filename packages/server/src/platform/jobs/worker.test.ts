@@ -6,6 +6,7 @@ import { jobs } from '../db/schema.ts';
 import type { Platform } from '../platform.ts';
 import { backoffMs } from './backoff.ts';
 import { enqueue, type Job } from './outbox.ts';
+import { PermanentJobFailure } from './registry.ts';
 import { startWorkers } from './worker.ts';
 import { capturingLogger, testPlatform, waitFor } from './testing/platform.ts';
 
@@ -88,6 +89,22 @@ void describe('outbox workers', () => {
     const deadLog = lines.find((l) => l.msg === 'job failed for the last time and is dead');
     assert.ok(deadLog);
     assert.doesNotMatch(JSON.stringify(lines), /01017012345/);
+  });
+
+  void it('marks a job dead at its first PermanentJobFailure, without waiting out its attempts', async () => {
+    const platform = testPlatform(database);
+    let calls = 0;
+    platform.jobs.register('test.refused', () => {
+      calls += 1;
+      return Promise.reject(new PermanentJobFailure('the partner answered 400'));
+    });
+    const id = await enqueue(database.db, { kind: 'test.refused', payload: {}, maxAttempts: 5 });
+    const workers = startWorkers(platform, quick);
+    await waitFor('the job to die', async () => (await row(id))?.state === 'dead');
+    await workers.stop();
+    const dead = await row(id);
+    assert.deepEqual([calls, dead?.attempts], [1, 1]);
+    assert.equal(dead?.lastError, 'PermanentJobFailure: the partner answered 400');
   });
 
   void it('backs off exponentially with jitter, up to the cap', () => {

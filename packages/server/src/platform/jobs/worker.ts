@@ -1,6 +1,7 @@
 import type { Platform } from '../platform.ts';
 import { DEFAULT_BACKOFF, backoffMs, type BackoffOptions } from './backoff.ts';
 import type { Job } from './outbox.ts';
+import { PermanentJobFailure } from './registry.ts';
 import { claimJobs, completeJob, describeError, extendLease, failJob, strandedKinds } from './queue.ts';
 
 export type WorkerOptions = {
@@ -37,9 +38,10 @@ const pause = (ms: number) =>
 /**
  * Drains the outbox in this process: claims due jobs of the kinds registered on `platform.jobs`, runs their
  * handlers, and records the outcome. A handler that throws is retried with exponential backoff and jitter until
- * `max_attempts`, then the job is dead (visible in the operator console). A worker that dies mid-job leaves the
- * job running until its lease runs out; then any worker takes it over. So a job runs at least once, and more than
- * once only when a worker died or stalled past its lease: handlers must tolerate a repeat.
+ * `max_attempts`, then the job is dead (visible in the operator console); one that throws `PermanentJobFailure` is
+ * dead at once. A worker that dies mid-job leaves the job running until its lease runs out; then any worker takes
+ * it over. So a job runs at least once, and more than once only when a worker died or stalled past its lease:
+ * handlers must tolerate a repeat.
  * @param platform - the platform; handlers receive it
  * @param opts - see WorkerOptions
  */
@@ -78,7 +80,7 @@ export function startWorkers(platform: Platform, opts: WorkerOptions = {}): Work
       }
       return;
     }
-    const dead = job.attempts >= job.maxAttempts;
+    const dead = job.attempts >= job.maxAttempts || error instanceof PermanentJobFailure;
     const ok = await failJob(db, job, describeError(error), dead ? null : backoffMs(job.attempts, backoff));
     if (!ok) {
       return;

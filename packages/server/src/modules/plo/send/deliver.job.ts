@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { Job, JobContext } from '../../../platform/jobs/index.ts';
+import type { Queryable } from '../../../platform/db/client.ts';
+import { ConflictError } from '../../../platform/errors.ts';
+import {
+  PermanentJobFailure,
+  type Job,
+  type JobContext,
+  type JobRetryHook,
+  type RetryAudit,
+} from '../../../platform/jobs/index.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import type { AddressRegister } from '../address-register/address-register.service.ts';
 import type { OutgoingCredentials } from './outgoing-credentials.ts';
@@ -29,9 +37,11 @@ class RetryLater extends Error {
  * endpoint (its own or its organisation's, from the address register) with the bearer credential we hold for that
  * partner, and records each step in the message's history: `sent` when the request is made, `delivered` when the
  * partner answers 2xx (a repeat answered "duplicate" is delivered too: the partner has it). A 4xx other than
- * 408/425/429 fails the message at once (retrying cannot help); a network error, 5xx, 408, 425 or 429 puts it back
- * to `queued` and throws, so the outbox retries with backoff, and the last attempt fails it. A message already
- * delivered, AppRec'd or failed is left alone, so a repeated job sends nothing twice.
+ * 408/425/429 fails the message at once and the job with it (`PermanentJobFailure`: retrying cannot help, and the
+ * operator sees it dead); a network error, 5xx, 408, 425 or 429 puts it back to `queued` and throws, so the outbox
+ * retries with backoff, and the last attempt fails it. A message already delivered, AppRec'd or failed is left
+ * alone, so a repeated job sends nothing twice; the operator's retry of a failed one goes through
+ * `retryFailedDelivery`.
  * @param deps - the address register, the credentials we present, and fetch (replaceable in tests)
  */
 export function messageSendHandler(deps: {
@@ -94,11 +104,56 @@ export function messageSendHandler(deps: {
     }
     if (res.status >= 400 && res.status < 500 && !RETRYABLE_4XX.has(res.status)) {
       await repo.transition(db, m.id, ['queued', 'sent'], 'failed', { attempt, httpStatus: res.status, outcome });
-      return;
+      throw new PermanentJobFailure(`Message ${m.msgId ?? m.id}: the partner answered ${res.status}`);
     }
     return retry(`the partner answered ${res.status}`, { httpStatus: res.status });
   };
 }
+
+/** Why a message in this status is not sent again, as the operator's 409 says it. */
+const NOT_RESENT: Partial<Record<repo.OutStatus, { code: string; text: string }>> = {
+  delivered: {
+    code: 'plo_message_delivered',
+    text: 'Meldingen er allerede levert til mottakeren og venter på kvittering; den sendes ikke på nytt.',
+  },
+  apprec_ok: {
+    code: 'plo_message_acknowledged',
+    text: 'Mottakeren har allerede kvittert for meldingen; den sendes ikke på nytt.',
+  },
+  apprec_rejected: {
+    code: 'plo_message_rejected',
+    text: 'Mottakeren har avvist meldingen. En rettet melding må sendes som en ny melding med ny MsgId.',
+  },
+};
+
+/**
+ * The retry hook of `plo.message.send` (platform/jobs `JobRetryHook`), run in the transaction where the operator
+ * resets the dead job. A failed message goes back to `queued` with an entry in its history, so the delivery job
+ * sends it instead of leaving it alone; a message still queued or sent (its job died some other way) is sent as it
+ * is. One the partner already has is refused with 409: delivered (the partner answered 2xx), or AppRec'd — after a
+ * positive AppRec there is nothing to send, and after a negative one the corrected message needs a new MsgId
+ * (HIS 80415-1.1 §3.2), so it is a new message, not a retry.
+ * @param q - the operator's transaction
+ * @param job - the dead job
+ * @returns what the operator's audit entry records: the message, its MsgId and status, and the patient as subject
+ */
+export const retryFailedDelivery: JobRetryHook = async (q: Queryable, job): Promise<RetryAudit> => {
+  const parsed = payload.safeParse(job.payload);
+  const m = parsed.success ? await repo.findForDelivery(q, parsed.data.messageId) : undefined;
+  if (!m) {
+    throw new ConflictError('Meldingen jobben skulle sende, finnes ikke.', 'plo_message_not_found');
+  }
+  const requeued = await repo.transition(q, m.id, ['failed'], 'queued', { retry: 'operator', jobId: job.id });
+  const status = requeued ? 'failed' : (await repo.findForDelivery(q, m.id))!.status;
+  const refusal = NOT_RESENT[status as repo.OutStatus];
+  if (refusal) {
+    throw new ConflictError(refusal.text, refusal.code);
+  }
+  return {
+    subjectPersonId: m.patientPersonId,
+    details: { messageId: m.id, msgId: m.msgId, messageStatus: status, requeued },
+  };
+};
 
 /** The receipt's `outcome` (accepted, rejected, duplicate) or a problem's `code`, when the answer is small JSON. */
 async function readOutcome(res: Response): Promise<string | null> {

@@ -103,6 +103,7 @@ export async function findForDelivery(q: Queryable, id: string) {
       receiverPartyId: ploMessages.receiverPartyId,
       receiverHerId: ploMessages.receiverHerId,
       receiverPartyHerId: ploMessages.receiverPartyHerId,
+      patientPersonId: ploMessages.patientPersonId,
     })
     .from(ploMessages)
     .where(and(eq(ploMessages.id, id), eq(ploMessages.direction, 'out')));

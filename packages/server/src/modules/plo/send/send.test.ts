@@ -9,15 +9,20 @@ import {
   type ProblemResponse,
 } from '@helsebro/contracts';
 import { loginAs, type LoggedIn } from '../../../../test/login.ts';
-import { makeOperator, makePerson } from '../../../../test/factories.ts';
+import { makeOperator } from '../../../../test/factories.ts';
 import { systemContext } from '../../../platform/http/request-context.ts';
-import type { Job } from '../../../platform/jobs/index.ts';
+import { PermanentJobFailure, type Job } from '../../../platform/jobs/index.ts';
 import { createAddressRegister } from '../address-register/address-register.service.ts';
 import { parseMsgHead } from '../msghead/msghead.parse.ts';
 import { ploSchemaSet } from '../schema-set.ts';
 import { officialExamples } from '../testing/official-examples.ts';
-import { SAMPLE_PATIENT, sampleMessage } from '../testing/sample-messages.ts';
-import { buildPloTestApp, type PloTestApp } from '../testing/plo-test-app.ts';
+import { sampleMessage } from '../testing/sample-messages.ts';
+import {
+  buildPloTestApp,
+  fjordvikHandlerAndPatient,
+  pointPartnersAt,
+  type PloTestApp,
+} from '../testing/plo-test-app.ts';
 import { messageSendHandler } from './deliver.job.ts';
 import { createSendService } from './send.service.ts';
 import { createOutgoingCredentials, deriveCredentialKey, type OutgoingCredentials } from './outgoing-credentials.ts';
@@ -78,28 +83,10 @@ void describe('sending PLO messages: API, send service and delivery job', () => 
 
   before(async () => {
     t = await buildPloTestApp();
-    const fjordvik = (await rows<{ id: string }>("SELECT id FROM municipalities WHERE number = '9901'"))[0]!.id;
-    patientId = (
-      await makePerson(t.database.db, {
-        nin: SAMPLE_PATIENT.nin,
-        birthDate: '1938-03-14',
-        givenName: 'Olav',
-        familyName: 'Nordmann',
-        municipalityId: fjordvik,
-      })
-    ).id;
-    const personnel = async (hpr: string) =>
-      (await rows<{ id: string }>('SELECT id FROM personnel WHERE hpr_number = $1', [hpr]))[0]!.id;
-    handler = await loginAs(t.app, {
-      kind: 'personnel',
-      personnelId: await personnel('9100007'),
-      municipalityId: fjordvik,
-    });
-    nurse = await loginAs(t.app, {
-      kind: 'personnel',
-      personnelId: await personnel('9100004'),
-      municipalityId: fjordvik,
-    });
+    const fjordvik = await fjordvikHandlerAndPatient(t);
+    ({ patientId, handler } = fjordvik);
+    const nurseId = (await rows<{ id: string }>("SELECT id FROM personnel WHERE hpr_number = '9100004'"))[0]!.id;
+    nurse = await loginAs(t.app, { kind: 'personnel', personnelId: nurseId, municipalityId: fjordvik.fjordvikId });
 
     partner = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -113,12 +100,9 @@ void describe('sending PLO messages: API, send service and delivery job', () => 
     });
     await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
     partnerUrl = `http://127.0.0.1:${(partner.address() as AddressInfo).port}/edi/v1/messages`;
+    await pointPartnersAt(t, { '9900001000': { endpoint: partnerUrl, token: HOSPITAL_TOKEN } });
     const register = createAddressRegister(t.app.platform);
-    const doc = await register.exportDocument(systemContext('test'));
-    doc.parties = doc.parties.map((p) => (p.herId === '9900001000' ? { ...p, transportEndpoint: partnerUrl } : p));
-    await register.importDocument(systemContext('test'), doc, 'merge');
     credentials = createOutgoingCredentials({ db: t.app.platform.db, register, secret: t.config.ploCredentialKey });
-    await credentials.set('9900001000', HOSPITAL_TOKEN, 'Fjordvik sykehus gave us this');
   });
   after(async () => {
     partner.close();
@@ -297,7 +281,7 @@ void describe('sending PLO messages: API, send service and delivery job', () => 
 
     const b = (await post(report())).json<PloSendReceipt>();
     partnerAnswer = 400;
-    await runJob(b.id, 1);
+    await assert.rejects(runJob(b.id, 1), PermanentJobFailure);
     assert.deepEqual(await history(b.id), ['queued', 'sent', 'failed']);
     partnerAnswer = 202;
   });
