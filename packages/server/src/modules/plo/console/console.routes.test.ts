@@ -9,7 +9,6 @@ import type {
   ProblemResponse,
 } from '@helsebro/contracts';
 import { loginAs, type LoggedIn } from '../../../../test/login.ts';
-import { makePerson } from '../../../../test/factories.ts';
 import { buildMessage } from '../msghead/message.build.ts';
 import { ploSchemaSet } from '../schema-set.ts';
 import {
@@ -18,7 +17,7 @@ import {
   SAMPLE_PATIENT,
   sampleMessage,
 } from '../testing/sample-messages.ts';
-import { buildPloTestApp, type PloTestApp } from '../testing/plo-test-app.ts';
+import { buildPloTestApp, fjordvikHandlerAndPatient, type PloTestApp } from '../testing/plo-test-app.ts';
 
 const BASE = '/api/plo/console';
 const ALLOCATION = '9900002002';
@@ -42,21 +41,7 @@ void describe('the PLO message console API', () => {
 
   before(async () => {
     t = await buildPloTestApp();
-    fjordvikId = (await t.database.query<{ id: string }>("SELECT id FROM municipalities WHERE number = '9901'"))[0]!.id;
-    patientId = (
-      await makePerson(t.database.db, {
-        nin: SAMPLE_PATIENT.nin,
-        birthDate: '1938-03-14',
-        givenName: 'Olav',
-        familyName: 'Nordmann',
-        municipalityId: fjordvikId,
-      })
-    ).id;
-    handler = await loginAs(t.app, {
-      kind: 'personnel',
-      personnelId: await personnelByHpr('9100007'),
-      municipalityId: fjordvikId,
-    });
+    ({ fjordvikId, patientId, handler } = await fjordvikHandlerAndPatient(t));
     nurse = await loginAs(t.app, {
       kind: 'personnel',
       personnelId: await personnelByHpr('9100001'),

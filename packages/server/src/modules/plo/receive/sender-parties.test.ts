@@ -1,7 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EdiReceipt } from '@helsebro/contracts';
-import { systemContext } from '../../../platform/http/request-context.ts';
 import type { Job } from '../../../platform/jobs/index.ts';
 import { createAddressRegister } from '../address-register/address-register.service.ts';
 import { parseAppRec } from '../apprec/apprec.parse.ts';
@@ -9,7 +8,7 @@ import { buildMessage } from '../msghead/message.build.ts';
 import type { PartyAddress } from '../msghead/msghead.build.ts';
 import { ploSchemaSet } from '../schema-set.ts';
 import { createOutgoingCredentials } from '../send/outgoing-credentials.ts';
-import { buildPloTestApp, type PloTestApp } from '../testing/plo-test-app.ts';
+import { buildPloTestApp, pointPartnersAt, type PloTestApp } from '../testing/plo-test-app.ts';
 import { DEMO_HOSPITAL_SOMATIC, sampleMessage } from '../testing/sample-messages.ts';
 import { appRecSendHandler } from './apprec-send.job.ts';
 
@@ -36,23 +35,10 @@ void describe('POST /edi/v1/messages: every HER-id in the Sender must be the par
   before(async () => {
     t = await buildPloTestApp();
     // Bakkedal gets an endpoint of its own, so an AppRec addressed to its service would have somewhere to go.
-    const register = createAddressRegister(t.app.platform);
-    const doc = await register.exportDocument(systemContext('test'));
-    doc.parties = doc.parties.map((p) =>
-      p.herId === '9900003000'
-        ? { ...p, transportEndpoint: BAKKEDAL_ENDPOINT }
-        : p.herId === HOSPITAL
-          ? { ...p, transportEndpoint: HOSPITAL_ENDPOINT }
-          : p,
-    );
-    await register.importDocument(systemContext('test'), doc, 'merge');
-    const credentials = createOutgoingCredentials({
-      db: t.app.platform.db,
-      register,
-      secret: t.config.ploCredentialKey,
+    await pointPartnersAt(t, {
+      [HOSPITAL]: { endpoint: HOSPITAL_ENDPOINT, token: 'the-hospital-gave-us-this-token-0123456789' },
+      '9900003000': { endpoint: BAKKEDAL_ENDPOINT, token: 'bakkedal-gave-us-this-token-0123456789' },
     });
-    await credentials.set(HOSPITAL, 'the-hospital-gave-us-this-token-0123456789', 'test');
-    await credentials.set('9900003000', 'bakkedal-gave-us-this-token-0123456789', 'test');
   });
   after(async () => {
     await t.close();

@@ -2,10 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Response as InjectResponse } from 'light-my-request';
 import { fileURLToPath } from 'node:url';
 import { addressRegisterDocument } from '@helsebro/contracts';
+import { makePerson } from '../../../../test/factories.ts';
+import { loginAs, type LoggedIn } from '../../../../test/login.ts';
 import { buildTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { systemContext } from '../../../platform/http/request-context.ts';
 import { seedDemo } from '../../demo-data/index.ts';
 import { createAddressRegister } from '../address-register/address-register.service.ts';
+import { createOutgoingCredentials } from '../send/outgoing-credentials.ts';
+import { SAMPLE_PATIENT } from './sample-messages.ts';
 
 const EXAMPLE_REGISTER = fileURLToPath(new URL('../__fixtures__/example-register.json', import.meta.url));
 
@@ -45,4 +49,49 @@ export async function buildPloTestApp(env: Record<string, string> = {}): Promise
         payload: body,
       }),
   };
+}
+
+/**
+ * Fjordvik's id, the sample messages' patient (SAMPLE_PATIENT) in the population register as a Fjordvik resident,
+ * and the demo's Fjordvik message handler (HPR 9100007) logged in.
+ * @param t - the app from `buildPloTestApp`
+ */
+export async function fjordvikHandlerAndPatient(
+  t: PloTestApp,
+): Promise<{ fjordvikId: string; patientId: string; handler: LoggedIn }> {
+  const q = <T>(sql: string) => t.database.query<T & Record<string, unknown>>(sql);
+  const fjordvikId = (await q<{ id: string }>("SELECT id FROM municipalities WHERE number = '9901'"))[0]!.id;
+  const patient = await makePerson(t.database.db, {
+    nin: SAMPLE_PATIENT.nin,
+    birthDate: '1938-03-14',
+    givenName: SAMPLE_PATIENT.givenName,
+    familyName: SAMPLE_PATIENT.familyName,
+    municipalityId: fjordvikId,
+  });
+  const personnelId = (await q<{ id: string }>("SELECT id FROM personnel WHERE hpr_number = '9100007'"))[0]!.id;
+  const handler = await loginAs(t.app, { kind: 'personnel', personnelId, municipalityId: fjordvikId });
+  return { fjordvikId, patientId: patient.id, handler };
+}
+
+/**
+ * Points partner organisations' transport endpoints somewhere (a test server) and stores the token we present to
+ * each, as the operator would.
+ * @param t - the app from `buildPloTestApp`
+ * @param partners - by organisation HER-id: the endpoint and the token it gave us
+ */
+export async function pointPartnersAt(
+  t: PloTestApp,
+  partners: Record<string, { endpoint: string; token: string }>,
+): Promise<void> {
+  const register = createAddressRegister(t.app.platform);
+  const doc = await register.exportDocument(systemContext('test'));
+  doc.parties = doc.parties.map((p) => {
+    const to = partners[p.herId];
+    return to ? { ...p, transportEndpoint: to.endpoint } : p;
+  });
+  await register.importDocument(systemContext('test'), doc, 'merge');
+  const credentials = createOutgoingCredentials({ db: t.app.platform.db, register, secret: t.config.ploCredentialKey });
+  for (const [herId, to] of Object.entries(partners)) {
+    await credentials.set(herId, to.token, `test ${herId}`);
+  }
 }
