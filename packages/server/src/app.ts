@@ -14,6 +14,7 @@ import { systemClock, type Clock, type Platform } from './platform/platform.ts';
 import { createJobRegistry } from './platform/jobs/registry.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { webPlugin } from './platform/http/web.ts';
+import { recordRoutes } from './platform/http/route-table.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { operatorModule } from './modules/operator/index.ts';
 import { createActingForResolver, representationModule } from './modules/representation/index.ts';
@@ -66,6 +67,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     jobs: createJobRegistry<Platform>(),
   };
   app.decorate('platform', platform);
+  // Before any route: the table must see every scope's routes (the authorization matrix tests each one).
+  recordRoutes(app);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
