@@ -6,6 +6,7 @@ import type {
   EpjConversationResponse,
   EpjEventsResponse,
 } from '@helsebro/contracts';
+import { requestEpjToken } from '../../../test/epj-token.ts';
 import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { movableClock } from '../../../test/clock.ts';
 import { loginAs, type LoggedIn } from '../../../test/login.ts';
@@ -54,18 +55,7 @@ void describe('EPJ API: a vendor EPJ follows and answers the citizen dialog', ()
   let perLogin: LoggedIn, beritLogin: LoggedIn;
   const tokens = new Map<string, string>();
 
-  const token = async (clientId: string, secret: string) => {
-    const res = await fetch(`${t.config.publicUrl}/idp/token`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: 'grant_type=client_credentials&scope=helsebro%3Aepj',
-    });
-    const body = (await res.json()) as { access_token?: string; error?: string };
-    return { status: res.status, body };
-  };
+  const token = (clientId: string, secret: string) => requestEpjToken(t, clientId, secret);
   const bearer = async (clientId: string, secret: string) => {
     if (!tokens.has(clientId)) {
       const { body } = await token(clientId, secret);

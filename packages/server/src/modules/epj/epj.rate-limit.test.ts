@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
+import { requestEpjToken } from '../../../test/epj-token.ts';
 import { makeMunicipality } from '../../../test/factories.ts';
 import { registerMachineClient } from '../identity/index.ts';
 
@@ -20,15 +21,7 @@ void describe('EPJ API rate limit', () => {
         clientSecret,
         orgNumber: m.orgNumber,
       });
-      const res = await fetch(`${t.config.publicUrl}/idp/token`, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: 'grant_type=client_credentials&scope=helsebro%3Aepj',
-      });
-      tokens[clientId] = ((await res.json()) as { access_token: string }).access_token;
+      tokens[clientId] = (await requestEpjToken(t, clientId, clientSecret)).body.access_token!;
     }
   });
   after(() => t.close());

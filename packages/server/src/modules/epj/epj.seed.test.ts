@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { requestEpjToken } from '../../../test/epj-token.ts';
 import { buildTestApp, type TestApp } from '../../../test/test-app.ts';
 import { seedDemo, DEMO_MUNICIPALITIES } from '../demo-data/index.ts';
 import { demoEpjClient } from './epj.seed.ts';
@@ -34,16 +35,9 @@ void describe('EPJ demo clients', () => {
   void it('gets a token with the documented secret and reads the feed', async () => {
     for (const m of DEMO_MUNICIPALITIES) {
       const { clientId, clientSecret } = demoEpjClient(m.number);
-      const res = await fetch(`${t.config.publicUrl}/idp/token`, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: 'grant_type=client_credentials&scope=helsebro%3Aepj',
-      });
-      assert.equal(res.status, 200, clientId);
-      const { access_token: accessToken } = (await res.json()) as { access_token: string };
+      const { status, body } = await requestEpjToken(t, clientId, clientSecret);
+      assert.equal(status, 200, clientId);
+      const accessToken = body.access_token!;
       const feed = await fetch(`${t.config.publicUrl}/epj/v1/events`, {
         headers: { authorization: `Bearer ${accessToken}` },
       });
