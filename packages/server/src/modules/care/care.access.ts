@@ -1,0 +1,24 @@
+import type { RouteAccessTable } from '../../platform/http/route-access.ts';
+
+/** Who may reach the care routes: health contacts, staff lookups, emergency access (see platform/http/route-access.ts). */
+export const careAccess: RouteAccessTable = {
+  'GET /api/me/health-contacts': { allow: ['citizen', 'proxyInScope'], own: ['otherCitizen'] },
+  // "My citizens": staff of A's unit see A; everyone else's list is their own and must not name A.
+  'GET /api/staff/citizens': {
+    allow: ['staffSameUnit'],
+    own: ['staffOtherUnit', 'staffOtherMunicipality', 'messageHandlerOtherOrg'],
+  },
+  // A citizen's record: for personnel of a municipality where A has an active care relation, in any of its units
+  // (docs/architecture.md, "Representation and access"); elsewhere only under emergency access.
+  'POST /api/staff/citizens/lookup': {
+    allow: ['staffSameUnit', 'staffOtherUnit'],
+    body: (f) => ({ json: { nin: f.ninA } }),
+  },
+  'GET /api/staff/citizens/:personId': { allow: ['staffSameUnit', 'staffOtherUnit'], params: { personId: 'personA' } },
+  // Emergency access breaks the glass: any health worker, for any registered person (the emergency ward sees
+  // visitors from anywhere), with a reason that is audited and shown to the person.
+  'POST /api/staff/emergency-access': {
+    allow: ['staffSameUnit', 'staffOtherUnit', 'staffOtherMunicipality', 'messageHandlerOtherOrg'],
+    body: (f) => ({ json: { personId: f.personA, reason: 'Pasienten er brakt inn bevisstløs.' } }),
+  },
+};

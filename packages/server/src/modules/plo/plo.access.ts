@@ -1,0 +1,61 @@
+import { ADDRESS_REGISTER_FORMAT } from '@helsebro/contracts';
+import type { AccessFixture, RouteAccessTable } from '../../platform/http/route-access.ts';
+import { buildMessage } from './msghead/message.build.ts';
+import { sampleMessage } from './testing/sample-messages.ts';
+
+const patientA = (f: AccessFixture) => ({
+  familyName: 'Hansen',
+  givenName: 'Per',
+  nin: f.ninA,
+  idType: 'FNR' as const,
+});
+/** The handlers of A's municipality's services: its message handler works in another unit than A's. */
+const HANDLER = ['staffOtherUnit'] as const;
+
+/** Who may reach the PLO hub's routes (see platform/http/route-access.ts). */
+export const ploAccess: RouteAccessTable = {
+  // The hospital posts to A's municipality about A: that is what its credential is for.
+  'POST /edi/v1/messages': {
+    allow: ['partnerOtherOrg'],
+    body: (f) => ({ xml: buildMessage(sampleMessage('LOG_INNLAGT', { patient: patientA(f) })).xml }),
+  },
+  'GET /api/operator/address-register': { allow: ['operator'] },
+  // Merge, so that a caller who got through would add nothing rather than wipe the register.
+  'PUT /api/operator/address-register': {
+    allow: ['operator'],
+    query: () => ({ mode: 'merge' }),
+    body: () => ({ json: { format: ADDRESS_REGISTER_FORMAT, parties: [] } }),
+  },
+  'POST /api/plo/messages': {
+    allow: HANDLER,
+    body: (f) => ({
+      // A's municipality's home nursing reports A's condition to the hospital at admission.
+      json: sampleMessage('INNLEGGELSESRAPPORT', { patient: patientA(f) }),
+    }),
+  },
+  'GET /api/plo/messages/:id/status': { allow: HANDLER, params: { id: 'ploMessageOut' } },
+  'POST /api/operator/address-register/:herId/partner-credentials': {
+    allow: ['operator'],
+    params: { herId: 'ploPartner' },
+    body: () => ({ json: { label: 'Matrisetest' } }),
+  },
+  'PUT /api/operator/address-register/:herId/outgoing-credential': {
+    allow: ['operator'],
+    params: { herId: 'ploPartner' },
+    body: () => ({ json: { token: 'matrix-test-token-0123456789', label: 'Matrisetest' } }),
+  },
+  // The message console: a handler of another organisation sees its own services only.
+  'GET /api/plo/console/services': { allow: HANDLER, own: ['messageHandlerOtherOrg'] },
+  'GET /api/plo/console/services/:herId/inbox': { allow: HANDLER, params: { herId: 'ploService' } },
+  'GET /api/plo/console/services/:herId/outbox': { allow: HANDLER, params: { herId: 'ploService' } },
+  'GET /api/plo/console/messages/:id': { allow: HANDLER, params: { id: 'ploMessageIn' } },
+  'GET /api/plo/console/messages/:id/xml': { allow: HANDLER, params: { id: 'ploMessageIn' } },
+  'POST /api/plo/console/messages/:id/handled': { allow: HANDLER, params: { id: 'ploMessageIn' } },
+  'POST /api/plo/console/messages/:id/answer': {
+    allow: HANDLER,
+    params: { id: 'ploMessageIn' },
+    body: () => ({
+      json: { type: 'DIALOG_FORESPORSEL', questionKind: '8', text: 'Når er pasienten ventet utskrevet?' },
+    }),
+  },
+};

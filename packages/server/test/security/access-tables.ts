@@ -1,0 +1,45 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RouteAccessTable } from '../../src/platform/http/route-access.ts';
+import { accessLogAccess } from '../../src/modules/access-log/access-log.access.ts';
+import { appointmentsAccess } from '../../src/modules/appointments/appointments.access.ts';
+import { careAccess } from '../../src/modules/care/care.access.ts';
+import { dialogAccess } from '../../src/modules/dialog/dialog.access.ts';
+import { epjAccess } from '../../src/modules/epj/epj.access.ts';
+import { identityAccess } from '../../src/modules/identity/identity.access.ts';
+import { notificationsAccess } from '../../src/modules/notifications/notifications.access.ts';
+import { operatorAccess } from '../../src/modules/operator/operator.access.ts';
+import { ploAccess } from '../../src/modules/plo/plo.access.ts';
+import { representationAccess } from '../../src/modules/representation/representation.access.ts';
+import { healthAccess } from '../../src/platform/http/health.access.ts';
+import { webAccess } from '../../src/platform/http/web.access.ts';
+
+const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+
+/** Every module's declarations, by the file that holds them (relative to packages/server/src). */
+export const ACCESS_TABLES: Readonly<Record<string, RouteAccessTable>> = {
+  'modules/access-log/access-log.access.ts': accessLogAccess,
+  'modules/appointments/appointments.access.ts': appointmentsAccess,
+  'modules/care/care.access.ts': careAccess,
+  'modules/dialog/dialog.access.ts': dialogAccess,
+  'modules/epj/epj.access.ts': epjAccess,
+  'modules/identity/identity.access.ts': identityAccess,
+  'modules/notifications/notifications.access.ts': notificationsAccess,
+  'modules/operator/operator.access.ts': operatorAccess,
+  'modules/plo/plo.access.ts': ploAccess,
+  'modules/representation/representation.access.ts': representationAccess,
+  'platform/http/health.access.ts': healthAccess,
+  'platform/http/web.access.ts': webAccess,
+};
+
+/** The `*.access.ts` files under packages/server/src, so that a table nobody listed above cannot go unread. */
+export function accessFilesOnDisk(dir = SRC): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) {
+      return accessFilesOnDisk(path);
+    }
+    return e.name.endsWith('.access.ts') ? [relative(SRC, path).split('\\').join('/')] : [];
+  });
+}
