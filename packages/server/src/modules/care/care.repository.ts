@@ -16,7 +16,12 @@ import type { RequestContext } from '../../platform/http/request-context.ts';
 const primary = aliasedTable(personnel, 'primary_contact');
 const coordinator = aliasedTable(personnel, 'coordinator');
 
-const activeOn = (today: string): SQL =>
+/**
+ * A care relation in force on an Oslo date: started, and not ended before it. The one definition every module
+ * uses (through care's index) for "receives services from this unit".
+ * @param today - Oslo date (YYYY-MM-DD)
+ */
+export const activeCareRelationOn = (today: string): SQL =>
   and(lte(careRelations.validFrom, today), or(isNull(careRelations.validTo), gte(careRelations.validTo, today)))!;
 
 function relationQuery(q: Queryable) {
@@ -85,7 +90,7 @@ export async function activeRelationsInMyUnits(
       and(
         inMunicipality(careRelations.municipalityId, ctx),
         inArray(careRelations.serviceUnitId, myUnits),
-        activeOn(today),
+        activeCareRelationOn(today),
       ),
     )
     .orderBy(asc(careRelations.personId), asc(serviceUnits.name));
@@ -124,7 +129,11 @@ export async function hasActiveRelation(
     .select({ id: careRelations.id })
     .from(careRelations)
     .where(
-      and(inMunicipality(careRelations.municipalityId, ctx), eq(careRelations.personId, personId), activeOn(today)),
+      and(
+        inMunicipality(careRelations.municipalityId, ctx),
+        eq(careRelations.personId, personId),
+        activeCareRelationOn(today),
+      ),
     )
     .limit(1);
   return row !== undefined;

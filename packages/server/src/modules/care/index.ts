@@ -4,6 +4,7 @@ import { careRoutes } from './care.routes.ts';
 import { createCareService } from './care.service.ts';
 
 export { createCareService, EMERGENCY_ACCESS_HOURS, type CareService } from './care.service.ts';
+export { activeCareRelationOn } from './care.repository.ts';
 
 /**
  * Care relations (which citizen receives which service from which unit) and the access they give: the citizen's
