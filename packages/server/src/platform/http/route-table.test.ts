@@ -30,6 +30,7 @@ void describe('route table', () => {
       'HEAD /p/only-head',
       'POST /p/b/:id',
     ]);
+    assert.equal(table.routes().find((r) => r.url === '/p/doc')?.schema?.hide, true, 'with its schemas');
     assert.equal(app.routeTable, table, 'the app exposes the table');
     await app.close();
   });

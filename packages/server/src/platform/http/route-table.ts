@@ -1,4 +1,4 @@
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
 
 /** One method of one registered route, as Fastify matches it. */
 export type RegisteredRoute = {
@@ -9,6 +9,8 @@ export type RegisteredRoute = {
   headTwin: boolean;
   /** The route asked to be left out of API documents (`schema.hide`). */
   hidden: boolean;
+  /** The schemas it declares (zod: `params`, `querystring`, `body` …), so tests can generate its input (fuzzing). */
+  schema: FastifySchema | undefined;
 };
 
 export type RouteTable = {
@@ -34,7 +36,7 @@ export function recordRoutes(app: FastifyInstance): RouteTable {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const hidden = (route.schema as { hide?: unknown } | undefined)?.hide === true;
     for (const method of methods) {
-      seen.push({ method: String(method).toUpperCase(), url: route.url, hidden });
+      seen.push({ method: String(method).toUpperCase(), url: route.url, hidden, schema: route.schema });
     }
   });
   const table: RouteTable = {
