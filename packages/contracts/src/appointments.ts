@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoCalendarDate as isoDate, isoInstant as instant } from './dates.ts';
 import { notificationLevel, notificationChannel } from './dialog.ts';
 
 /**
@@ -14,9 +15,7 @@ import { notificationLevel, notificationChannel } from './dialog.ts';
  * 12–15 only read. Writes need the x-csrf-token header. Paths are in APPOINTMENT_ROUTES below.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const localTime = z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:mm');
-const instant = z.iso.datetime({ offset: true });
 const uuid = z.uuid();
 
 /** Every path of the appointment APIs, so server and web cannot drift apart. `:id`-style parameters. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoCalendarDate as isoDate } from './dates.ts';
 
 /**
  * Citizen dialog (A3), service unit settings (A4) and notifications (A7). Shared by the server (route schemas) and
@@ -30,7 +31,6 @@ import { z } from 'zod';
  *   GET  /api/operator/outbox/captured              → capturedNoticesResponse (development capture store)
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const uuid = z.uuid();
 
 /** Limits of a message, enforced by the server and shown by the web. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from './dates.ts';
 
 /**
  * The EPJ API (E1, dialog part): what an electronic patient record system (EPJ) of a municipality uses to follow
@@ -34,7 +35,7 @@ export const epjEvent = z.object({
   cursor: z.string(),
   /** conversation.created, message.created, message.read, conversation.closed; more kinds may come — ignore unknown ones. */
   kind: z.string(),
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: isoInstant,
   serviceUnit: z.object({ id: uuid, name: z.string() }).nullable(),
   /** Ids of what the event is about (conversationId, messageId …); never content. */
   refs: z.record(z.string(), z.string()),
@@ -85,9 +86,9 @@ export const epjMessage = z.object({
   /** Set when a proxy wrote for the citizen: the citizen's name. */
   onBehalfOf: z.string().nullable(),
   text: z.string(),
-  createdAt: z.iso.datetime({ offset: true }),
+  createdAt: isoInstant,
   /** When the other side first read it. */
-  readAt: z.iso.datetime({ offset: true }).nullable(),
+  readAt: isoInstant.nullable(),
   attachments: z.array(epjAttachment),
 });
 export type EpjMessage = z.infer<typeof epjMessage>;
@@ -96,8 +97,8 @@ export const epjConversationResponse = z.object({
   id: uuid,
   subject: z.string(),
   status: z.enum(['open', 'closed']),
-  createdAt: z.iso.datetime({ offset: true }),
-  lastMessageAt: z.iso.datetime({ offset: true }),
+  createdAt: isoInstant,
+  lastMessageAt: isoInstant,
   serviceUnit: z.object({ id: uuid, name: z.string() }),
   /** The citizen (the principal); the national identity number files the dialog in the right record. */
   citizen: z.object({ personId: uuid, nationalIdentityNumber: z.string(), name: z.string() }),

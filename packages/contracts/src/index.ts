@@ -3,6 +3,7 @@ export * from './audit.ts';
 export * from './session.ts';
 export * from './jobs.ts';
 export * from './nin.ts';
+export * from './dates.ts';
 export * from './representation.ts';
 export * from './plo.ts';
 export * from './plo-console.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_RANGE, isCalendarDate, isoCalendarDate, isoInstant } from './dates.ts';
 
 /**
  * The PLO address register as JSON: what `GET/PUT /api/operator/address-register` carry and what the import and
@@ -120,14 +121,18 @@ export type EdiReceipt = z.infer<typeof ediReceipt>;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const ploCoded = z.object({ v: text(40), dn: text(200) });
 const ploCodedIn = z.object({ v: text(40), dn: text(200), codeList: z.number().int().min(1000).max(99999) });
-/** xs:dateTime (with or without zone) or xs:date, as TidspunktForHendelse takes them. */
+/**
+ * xs:dateTime (with or without zone) or xs:date, as TidspunktForHendelse takes them (XML Schema 1.1 Part 2
+ * §3.3.7–3.3.9): a real time of day and zone in the pattern, a real day within DATE_RANGE in the refinement.
+ */
 const ploTime = z
   .string()
   .regex(
-    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/,
+    /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)?)?$/,
     'a date (YYYY-MM-DD) or date and time (YYYY-MM-DDThh:mm:ss±hh:mm)',
-  );
-const ploDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, YYYY-MM-DD');
+  )
+  .refine((v) => isCalendarDate(v.slice(0, 10)), `a real date from ${DATE_RANGE.firstYear} to ${DATE_RANGE.lastYear}`);
+const ploDate = isoCalendarDate;
 const hpr = z.string().regex(/^[0-9]{6,9}$/, 'HPR number is 6–9 digits');
 const phone = z.string().trim().min(3).max(40);
 
@@ -346,7 +351,7 @@ export const ploSendStatus = z.object({
   history: z.array(
     z.object({
       status: outgoingStatus,
-      at: z.iso.datetime({ offset: true }),
+      at: isoInstant,
       detail: z.record(z.string(), z.unknown()),
     }),
   ),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoCalendarDate as isoDate } from './dates.ts';
 import { municipalityRef } from './session.ts';
 
 /**
@@ -22,7 +23,6 @@ import { municipalityRef } from './session.ts';
  *   POST /api/staff/emergency-access          emergencyAccessBody → 201 emergencyAccessResponse
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const uuid = z.uuid();
 
 /**

@@ -1,0 +1,54 @@
+import type { CallerName } from './fuzz-app.ts';
+import type { BodySpec } from './requests.ts';
+
+/**
+ * Requests the fuzzer once answered with a 5xx (or a 4xx that was not problem+json), replayed on every run with
+ * the answer each must get now. `{table}` in a URL or body stands for the caller's own row of that table (the
+ * first id the fuzzer knows of it), so a case reaches the code that failed.
+ */
+export type Regression = {
+  /** What the request got before the fix. */
+  found: string;
+  caller: CallerName;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  url: string;
+  body?: BodySpec;
+  status: number;
+  /** The problem's `code`; absent where the answer is not problem+json (the PLO receipt). */
+  code?: string;
+};
+
+export const REGRESSIONS: Regression[] = [
+  {
+    found: 'the staff calendar of a date that does not exist: a database error (issue 10)',
+    caller: 'nurse',
+    method: 'GET',
+    url: '/api/staff/appointments/units/{service_units}/calendar?date=0000-00-00',
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    found: 'the staff calendar of 31 April: no start of day for it, then a database error',
+    caller: 'nurse',
+    method: 'GET',
+    url: '/api/staff/appointments/units/{service_units}/calendar?date=2026-04-31',
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    found: 'completed home visits up to 9999-12-31: a RangeError in the Oslo calendar (issue 10)',
+    caller: 'home-care-client',
+    method: 'GET',
+    url: '/api/home-visits/completed?to=9999-12-31',
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    found: 'the access log from 0000-00-00: a database error',
+    caller: 'home-care-client',
+    method: 'GET',
+    url: '/api/access-log?from=0000-00-00&to=9999-12-31',
+    status: 400,
+    code: 'validation_failed',
+  },
+];
