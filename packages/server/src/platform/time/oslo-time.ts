@@ -1,9 +1,63 @@
+import { ValidationError } from '../errors.ts';
+
 /**
  * Europe/Oslo wall-clock time ↔ instants, correct across the summer-time changes (last Sunday of March 02:00 →
  * 03:00, last Sunday of October 03:00 → 02:00; EU directive 2000/84/EC). Uses the platform's Intl time-zone data
  * only. Dates are `YYYY-MM-DD`, times `HH:mm`.
  */
 export const OSLO_TZ = 'Europe/Oslo';
+
+/**
+ * A date or time that does not exist or that the calendar cannot count with (2026-02-30, 0000-00-00, 25:00,
+ * 9999-12-31 plus a day). Contracts refuse such input first (`isoCalendarDate`); this keeps anything that got past
+ * them from failing as a RangeError deep inside Intl or Date.
+ */
+export class InvalidDateError extends ValidationError {
+  constructor(what: string) {
+    super(
+      `Datoen eller klokkeslettet «${what.slice(0, 40)}» finnes ikke, eller er utenfor det Helsebro kan regne med.`,
+      [{ path: 'date', message: 'finnes ikke' }],
+      'invalid_date',
+    );
+  }
+}
+
+/**
+ * The years the helpers count in: four digits, so neither Date.UTC's two-digit years (0–99 mean 1900–1999) nor
+ * toISOString's six-digit years (from 10000) come into play.
+ */
+const FIRST_YEAR = 1000;
+const LAST_YEAR = 9999;
+
+/** The parts of a `YYYY-MM-DD` date that exists, or an InvalidDateError. */
+function dateParts(date: string): [number, number, number] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const daysInMonth = mo >= 1 && mo <= 12 ? new Date(Date.UTC(y, mo, 0)).getUTCDate() : 0;
+    if (y >= FIRST_YEAR && y <= LAST_YEAR && d >= 1 && d <= daysInMonth) {
+      return [y, mo, d];
+    }
+  }
+  throw new InvalidDateError(date);
+}
+
+/** The parts of an `HH:mm` time of day (00:00–23:59), or an InvalidDateError. */
+function timeParts(time: string): [number, number] {
+  const m = /^(\d{2}):(\d{2})$/.exec(time);
+  if (m && Number(m[1]) <= 23 && Number(m[2]) <= 59) {
+    return [Number(m[1]), Number(m[2])];
+  }
+  throw new InvalidDateError(time);
+}
+
+/** An instant Intl can format, or an InvalidDateError (an Invalid Date would throw a RangeError there). */
+function validInstant(at: Date): Date {
+  if (Number.isNaN(at.getTime())) {
+    throw new InvalidDateError('Invalid Date');
+  }
+  return at;
+}
 
 const PARTS = new Intl.DateTimeFormat('en-CA', {
   timeZone: OSLO_TZ,
@@ -29,7 +83,7 @@ export function toOslo(at: Date): LocalDateTime {
 
 function wallClock(at: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
   const p: Record<string, string> = {};
-  for (const part of PARTS.formatToParts(at)) {
+  for (const part of PARTS.formatToParts(validInstant(at))) {
     p[part.type] = part.value;
   }
   return p;
@@ -66,12 +120,12 @@ function offsetMinutes(at: Date): number {
 /**
  * The instant of an Oslo wall-clock time, or null when that time does not exist (the hour skipped in spring).
  * In the autumn hour that occurs twice, the first (summer-time) occurrence is taken, as calendars do.
- * @param date - YYYY-MM-DD
- * @param time - HH:mm
+ * @param date - YYYY-MM-DD; a date that does not exist is an InvalidDateError
+ * @param time - HH:mm, 00:00–23:59; another is an InvalidDateError
  */
 export function fromOslo(date: string, time: string): Date | null {
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const [y, mo, d] = dateParts(date);
+  const [h, mi] = timeParts(time);
   const naive = Date.UTC(y, mo - 1, d, h, mi);
   // Try summer time (UTC+2) first, then standard time (UTC+1): the first that maps back is the answer.
   for (const offset of [120, 60]) {
@@ -97,11 +151,16 @@ export function startOfOsloDate(date: string): Date {
 /**
  * A date moved by whole calendar days.
  * @param date - YYYY-MM-DD
- * @param days - may be negative
+ * @param days - may be negative; a result outside the years 1000–9999 is an InvalidDateError
  */
 export function addCalendarDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const [y, m, d] = dateParts(date);
+  const moved = new Date(Date.UTC(y, m - 1, d + days));
+  const year = moved.getUTCFullYear();
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) {
+    throw new InvalidDateError(`${date} ${days >= 0 ? '+' : '−'} ${Math.abs(days)}`);
+  }
+  return moved.toISOString().slice(0, 10);
 }
 
 /**
@@ -109,7 +168,7 @@ export function addCalendarDays(date: string, days: number): string {
  * @param date - YYYY-MM-DD
  */
 export function isoWeekday(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = dateParts(date);
   const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   return day === 0 ? 7 : day;
 }
