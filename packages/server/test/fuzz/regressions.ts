@@ -51,4 +51,20 @@ export const REGRESSIONS: Regression[] = [
     status: 400,
     code: 'validation_failed',
   },
+  {
+    found: 'a PLO console cursor forged around 2026-02-30: a database error (issue 10)',
+    caller: 'message-handler',
+    method: 'GET',
+    url: `/api/plo/console/services/9900002002/inbox?cursor=${consoleCursor('2026-02-30 10:00:00+00')}`,
+    status: 400,
+    code: 'invalid_cursor',
+  },
+  {
+    found: 'a PLO console cursor forged around 0000-00-00: a database error',
+    caller: 'message-handler',
+    method: 'GET',
+    url: `/api/plo/console/services/9900002002/outbox?cursor=${consoleCursor('0000-00-00 00:00:00')}`,
+    status: 400,
+    code: 'invalid_cursor',
+  },
 ];

@@ -1,4 +1,10 @@
-import { decodeNin, type PloConsoleListItem, type PloConsoleParty, type PloConsolePatient } from '@helsebro/contracts';
+import {
+  decodeNin,
+  isCalendarDate,
+  type PloConsoleListItem,
+  type PloConsoleParty,
+  type PloConsolePatient,
+} from '@helsebro/contracts';
 import { isMessageType, MESSAGE_TYPES } from '../codes.ts';
 import { addresseeHerIds } from '../msghead/msghead.parse.ts';
 import type { Addressee, MsgInfo } from '../msghead/msghead.types.ts';
@@ -93,15 +99,20 @@ export function encodeCursor(at: string, id: string): string {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)?$/;
+/** A timestamp as PostgreSQL writes one: a real time of day and zone here, a real date checked beside it. */
+const PG_TIMESTAMP =
+  /^\d{4}-\d{2}-\d{2}[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-](0\d|1[0-5])(:[0-5]\d)?|Z)?$/;
 
-/** The cursor's sort key, or null when it is not one this server wrote. */
+/**
+ * The cursor's sort key, or null when it is not one this server wrote. A forged one naming a day that does not
+ * exist (2026-02-30) is refused here: PostgreSQL would fail the cast and answer the client with a 500.
+ */
 export function decodeCursor(cursor: string): { at: string; id: string } | null {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string') {
       const [at, id] = v as [string, string];
-      return PG_TIMESTAMP.test(at) && UUID.test(id) ? { at, id } : null;
+      return PG_TIMESTAMP.test(at) && isCalendarDate(at.slice(0, 10)) && UUID.test(id) ? { at, id } : null;
     }
   } catch {
     // Not base64url JSON: not ours.
