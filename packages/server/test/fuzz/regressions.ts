@@ -18,6 +18,17 @@ export type Regression = {
   code?: string;
 };
 
+/** A LOG_INNLAGT from the demo hospital to Fjordvik's home nursing, with this MsgId and these elements' text. */
+const ploMessage = (msgId: string, set: Array<[string, string]> = []): BodySpec => ({
+  kind: 'xml',
+  sample: 0,
+  msgId,
+  set,
+  edits: [],
+  cut: null,
+  contentType: 'application/xml',
+});
+
 export const REGRESSIONS: Regression[] = [
   {
     found: 'the staff calendar of a date that does not exist: a database error (issue 10)',
@@ -66,5 +77,13 @@ export const REGRESSIONS: Regression[] = [
     url: `/api/plo/console/services/9900002002/outbox?cursor=${consoleCursor('0000-00-00 00:00:00')}`,
     status: 400,
     code: 'invalid_cursor',
+  },
+  {
+    found: 'a message whose GenDate does not exist: the negative AppRec copied it and failed its own schema (500)',
+    caller: 'partner',
+    method: 'POST',
+    url: '/edi/v1/messages',
+    body: ploMessage('6f0e3c1a-2d4b-4c8e-9a7f-1b2c3d4e5f60', [['GenDate', '0000-00-00T00:00:00Z']]),
+    status: 202,
   },
 ];

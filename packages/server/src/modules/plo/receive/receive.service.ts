@@ -14,7 +14,7 @@ import { APPREC_ERRORS, FORSENDELSESSTATUS, NS, type Forsendelsesstatus } from '
 import { addresseeHerIds, isMsgHead, mainContent, parseMsgHead } from '../msghead/msghead.parse.ts';
 import type { MsgHead } from '../msghead/msghead.types.ts';
 import { childElement } from '../../../platform/xml/index.ts';
-import { osloDateTime } from '../xml-time.ts';
+import { isXsDateTime, osloDateTime } from '../xml-time.ts';
 import { assessMessage, type Assessment, type ReceiverAssessment } from './assess.ts';
 import * as repo from './messages.repository.ts';
 import { receiveAppRec, type AppRecReceipt } from './receive-apprec.ts';
@@ -49,7 +49,6 @@ const REFUSAL_TEXT: Record<XmlRefusal, string> = {
   not_well_formed: 'Meldingen er ikke velformet XML.',
 };
 
-const XS_DATETIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const fieldErrors = (issues: XmlIssue[]) =>
   issues.slice(0, 10).map((i) => ({ path: `body:${i.line}`, message: i.message }));
@@ -301,7 +300,7 @@ type Answer = {
 function answer(m: MsgHead, a: Assessment, r: ReceiverAssessment, replyTo: AppRecParty, now: Date): Answer {
   const found = [...a.messageErrors, ...r.errors];
   const status = found.length === 0 ? '1' : '2';
-  const genDate = XS_DATETIME.test(m.msgInfo.genDate) ? m.msgInfo.genDate : osloDateTime(now);
+  const genDate = isXsDateTime(m.msgInfo.genDate) ? m.msgInfo.genDate : osloDateTime(now);
   const built = buildAppRec({
     status,
     errors: found.map((e) => ({ code: e.code, detail: e.detail })),
