@@ -86,4 +86,12 @@ export const REGRESSIONS: Regression[] = [
     body: ploMessage('6f0e3c1a-2d4b-4c8e-9a7f-1b2c3d4e5f60', [['GenDate', '0000-00-00T00:00:00Z']]),
     status: 202,
   },
+  {
+    found: 'a MsgId of 100 001 direction overrides: too long for the index on MsgId, a database error (500)',
+    caller: 'partner',
+    method: 'POST',
+    url: '/edi/v1/messages',
+    body: ploMessage('\u202E'.repeat(100_001)),
+    status: 202,
+  },
 ];

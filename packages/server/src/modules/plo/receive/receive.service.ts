@@ -49,6 +49,14 @@ const REFUSAL_TEXT: Record<XmlRefusal, string> = {
   not_well_formed: 'Meldingen er ikke velformet XML.',
 };
 
+/**
+ * An identifier of a received message (MsgId, RefToConversation) as a key the store indexes, or null. A MsgId is
+ * a UUID, 36 characters; one far longer is refused (E10) anyway and would not fit a btree entry (at most 2704
+ * bytes: PostgreSQL answered a 100 000-character MsgId with an error, and the partner with a 500). It stays in
+ * the raw message and the parsed fields.
+ */
+const MAX_KEY_LENGTH = 200;
+const asKey = (v: string | undefined): string | null => (v && v.length <= MAX_KEY_LENGTH ? v : null);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const fieldErrors = (issues: XmlIssue[]) =>
   issues.slice(0, 10).map((i) => ({ path: `body:${i.line}`, message: i.message }));
@@ -152,7 +160,7 @@ export function createReceiveService(deps: { db: Db; register: AddressRegister; 
     const primary = appRecs[0]!;
     const municipalityId = assessment.receivers[0]?.party?.municipalityId ?? null;
     const partyCtx = { ...ctx, municipalityId };
-    const msgId = m.msgInfo.msgId || null;
+    const msgId = asKey(m.msgInfo.msgId);
 
     const messageId = randomUUID();
     const outcome = primary.status === '1' ? 'accepted' : 'rejected';
@@ -169,7 +177,7 @@ export function createReceiveService(deps: { db: Db; register: AddressRegister; 
         forsendelsesstatus: forsendelsesstatusOf(m),
         genDate: m.msgInfo.genDate || null,
         conversationParent: m.msgInfo.conversationRef?.refToParent ?? null,
-        conversationRoot: m.msgInfo.conversationRef?.refToConversation ?? msgId,
+        conversationRoot: asKey(m.msgInfo.conversationRef?.refToConversation) ?? msgId,
         senderHerId: sender.organisation,
         senderPartyHerId: refused ? null : (sender.party ?? null),
         receiverHerId: addresseeHerIds(m.msgInfo.receiver).organisation ?? null,
