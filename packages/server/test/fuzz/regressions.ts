@@ -18,6 +18,11 @@ export type Regression = {
   code?: string;
 };
 
+const json = (value: unknown): BodySpec => ({ kind: 'json', value, contentType: 'application/json' });
+/** A console cursor as the server writes one (base64url JSON of timestamp and id), around a forged timestamp. */
+const consoleCursor = (at: string) =>
+  Buffer.from(JSON.stringify([at, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+
 /** A LOG_INNLAGT from the demo hospital to Fjordvik's home nursing, with this MsgId and these elements' text. */
 const ploMessage = (msgId: string, set: Array<[string, string]> = []): BodySpec => ({
   kind: 'xml',
@@ -93,5 +98,14 @@ export const REGRESSIONS: Regression[] = [
     url: '/edi/v1/messages',
     body: ploMessage('\u202E'.repeat(100_001)),
     status: 202,
+  },
+  {
+    found: 'an emergency reason of ten UTF-16 units but five characters: the table CHECK failed (500)',
+    caller: 'nurse',
+    method: 'POST',
+    url: '/api/staff/emergency-access',
+    body: json({ personId: '{persons}', reason: '𑜾𑜾𑜾𑜾𑜾' }),
+    status: 400,
+    code: 'emergency_reason_required',
   },
 ];

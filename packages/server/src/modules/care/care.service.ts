@@ -198,7 +198,8 @@ export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
     ): Promise<EmergencyAccessResponse> {
       const staff = await staffContext(ctx);
       const stated = reason.trim().replace(/\s+/g, ' ');
-      if (stated.length < EMERGENCY_REASON_MIN_LENGTH) {
+      // Characters as PostgreSQL counts them (code points, the table's CHECK): `length` counts an emoji twice.
+      if ([...stated].length < EMERGENCY_REASON_MIN_LENGTH) {
         throw new ValidationError(
           `Skriv hvorfor du trenger akuttilgang (minst ${EMERGENCY_REASON_MIN_LENGTH} tegn). Begrunnelsen vises for personen.`,
           [{ path: 'reason', message: 'for kort' }],
