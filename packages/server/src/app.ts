@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import type { Database } from './platform/db/client.ts';
 import { createLogger } from './platform/logger.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
+import { registerInputGuard } from './platform/http/input-guard.ts';
 import { anonymousContext, type RequestContext } from './platform/http/request-context.ts';
 import { systemClock, type Clock, type Platform } from './platform/platform.ts';
 import { createJobRegistry } from './platform/jobs/registry.ts';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  registerInputGuard(app);
 
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.addHook('onRequest', async (req, reply) => {

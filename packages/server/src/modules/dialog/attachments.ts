@@ -3,6 +3,7 @@ import { DIALOG_LIMITS, type AttachmentType } from '@helsebro/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AppError, ValidationError } from '../../platform/errors.ts';
 import { safeFilename } from '../../platform/http/content-disposition.ts';
+import { refuseUnstorableText } from '../../platform/http/input-guard.ts';
 
 export type UploadedFile = { filename: string; contentType: AttachmentType; bytes: Buffer; sha256: string };
 export type MessageInput = { fields: Record<string, string>; files: UploadedFile[] };
@@ -96,5 +97,6 @@ export async function readMessageInput(req: FastifyRequest): Promise<MessageInpu
     }
     throw err;
   }
+  refuseUnstorableText(fields, 'fields');
   return { fields, files };
 }
