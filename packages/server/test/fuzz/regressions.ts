@@ -144,4 +144,13 @@ export const REGRESSIONS: Regression[] = [
     status: 400,
     code: 'invalid_character',
   },
+  {
+    found: "a file part without a filename in a citizen's reply: a TypeError (500)",
+    caller: 'home-care-client',
+    method: 'POST',
+    url: '/api/dialog/conversations/{dialog_conversations}/messages',
+    body: { kind: 'multipart', fields: [['text', 'Hei']], files: [{ name: '', type: '', head: 'empty', size: 0 }] },
+    status: 400,
+    code: 'attachment_empty',
+  },
 ];

@@ -55,8 +55,10 @@ export async function readMessageInput(req: FastifyRequest): Promise<MessageInpu
         continue;
       }
       const bytes = await part.toBuffer();
+      // A file part may come without a filename at all (busboy then leaves it undefined, whatever the type says).
+      const name = (part.filename as string | undefined) ?? '';
       // The given name, cleaned of controls and bidi overrides, for messages; stored with the detected extension.
-      const given = safeFilename(part.filename);
+      const given = safeFilename(name);
       if (bytes.length === 0) {
         throw new ValidationError(
           `Filen «${given}» er tom.`,
@@ -73,7 +75,7 @@ export async function readMessageInput(req: FastifyRequest): Promise<MessageInpu
         );
       }
       files.push({
-        filename: safeFilename(part.filename, contentType),
+        filename: safeFilename(name, contentType),
         contentType,
         bytes,
         sha256: createHash('sha256').update(bytes).digest('hex'),
