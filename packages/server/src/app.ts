@@ -8,7 +8,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config.ts';
 import type { Database } from './platform/db/client.ts';
 import { createLogger } from './platform/logger.ts';
-import { registerProblemHandlers } from './platform/http/problem.ts';
+import { frameworkProblem, registerProblemHandlers } from './platform/http/problem.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
 import { anonymousContext, type RequestContext } from './platform/http/request-context.ts';
 import { systemClock, type Clock, type Platform } from './platform/platform.ts';
@@ -57,6 +57,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkProblem,
   }).withTypeProvider<ZodTypeProvider>();
 
   const platform: Platform = {

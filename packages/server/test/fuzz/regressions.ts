@@ -153,4 +153,20 @@ export const REGRESSIONS: Regression[] = [
     status: 400,
     code: 'attachment_empty',
   },
+  {
+    found: 'a path that does not percent-decode: Fastify answered 400 in its own JSON, not problem+json',
+    caller: 'nurse',
+    method: 'GET',
+    url: '/api/staff/citizens/%C0%AE%C0%AE',
+    status: 400,
+    code: 'bad_url',
+  },
+  {
+    found: 'a path parameter over 200 characters: Fastify answered 414 in its own JSON, not problem+json',
+    caller: 'home-care-client',
+    method: 'POST',
+    url: `/api/appointments/${'a'.repeat(201)}/cancel`,
+    status: 414,
+    code: 'uri_too_long',
+  },
 ];

@@ -1,4 +1,4 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from './app-type.ts';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../errors.ts';
@@ -22,6 +22,7 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -38,6 +39,26 @@ export function problem(status: number, code: string, detail?: string, errors?: 
     ...(detail ? { detail } : {}),
     ...(errors && errors.length > 0 ? { errors } : {}),
   };
+}
+
+/**
+ * Fastify's own refusals before any route or hook runs (its `frameworkErrors` option): a path that does not
+ * percent-decode (400) and a path parameter longer than `maxParamLength` (414), as problem+json like every other
+ * answer, without echoing the path back as Fastify's default body does.
+ * @param err - FST_ERR_BAD_URL, FST_ERR_MAX_PARAM_LENGTH or FST_ERR_ASYNC_CONSTRAINT
+ */
+export function frameworkProblem(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const body =
+    err.code === 'FST_ERR_BAD_URL'
+      ? problem(400, 'bad_url', 'Adressen har ugyldig prosentkoding.')
+      : err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? problem(414, 'uri_too_long', 'En del av adressen er for lang.')
+        : problem(500, 'internal_error', 'Noe gikk galt hos oss.');
+  if (body.status >= 500) {
+    req.log.error({ err }, 'framework error');
+  }
+  // No `instance`: the path is what could not be read, or too long to send back.
+  void reply.status(body.status).type('application/problem+json').send(body);
 }
 
 /**
