@@ -59,6 +59,14 @@ void describe('requireUnitStaff and unitsOfStaff', () => {
     await assert.rejects(requireUnitStaff(database.db, as.nurse, ids.foreign), { code: 'unit_not_found' });
   });
 
+  it('lists only the units one has a role in, the administrator too, when asked for own roles only', async () => {
+    assert.deepEqual(
+      (await unitsOfStaff(database.db, as.nurse, { ownRolesOnly: true })).map((u) => u.id),
+      [ids.home],
+    );
+    assert.deepEqual(await unitsOfStaff(database.db, as.admin, { ownRolesOnly: true }), []);
+  });
+
   it('lets the EPJ act for every unit of its municipality only where the use case allows it', async () => {
     await assert.rejects(requireUnitStaff(database.db, as.epj, ids.home), { code: 'wrong_role' });
     const epj = await requireUnitStaff(database.db, as.epj, ids.home, { epj: true });

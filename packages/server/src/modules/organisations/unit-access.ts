@@ -72,15 +72,21 @@ export async function requireUnitStaff(
  * units the health worker has a role in.
  * @param q - the database
  * @param ctx - the caller
- * @param opts - `epj: true` where the municipality's EPJ may act for units
+ * @param opts - `epj: true` where the municipality's EPJ may act for units; `ownRolesOnly: true` for the units
+ *   the health worker has a role in, the administrator's included, without the rest of the municipality (the
+ *   dialog's inbox panel lists where one answers, not every unit the administrator may open)
  */
-export async function unitsOfStaff(q: Queryable, ctx: RequestContext, opts: UnitAccessOptions = {}) {
+export async function unitsOfStaff(
+  q: Queryable,
+  ctx: RequestContext,
+  opts: UnitAccessOptions & { ownRolesOnly?: boolean } = {},
+) {
   const { personnelId } = unitActorKind(ctx, opts);
   const all = await q.select().from(serviceUnits).where(inMunicipality(serviceUnits.municipalityId, ctx));
   if (personnelId === null) {
     return all;
   }
   const roles = await rolesOf(q, ctx, personnelId);
-  const admin = roles.some((r) => r.role === 'municipal_admin');
+  const admin = !opts.ownRolesOnly && roles.some((r) => r.role === 'municipal_admin');
   return all.filter((u) => admin || roles.some((r) => r.unitId === u.id));
 }
