@@ -1,11 +1,12 @@
 import type { NotificationLevel } from '@helsebro/contracts';
+import { z } from 'zod';
 import { recordAudit, type AuditEntry } from '../../platform/audit/audit.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { ForbiddenError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import { enqueue } from '../../platform/jobs/index.ts';
 import { recordEpjEvent, type EpjEventInput } from '../epj/index.ts';
-import { DISPATCH_JOB, type TEMPLATES } from '../notifications/index.ts';
+import { queueNotice, type TemplateName } from '../notifications/index.ts';
 import type { AppointmentRow, TypeRow } from './appointments.repository.ts';
 
 declare module '../epj/events.ts' {
@@ -27,6 +28,8 @@ declare module '../epj/events.ts' {
 
 /** The outbox job that reminds the citizen before an appointment. */
 export const REMIND_JOB = 'appointments.remind';
+/** What a reminder carries: the appointment and the version it was queued for. */
+export const remindPayload = z.object({ appointmentId: z.uuid(), version: z.number().int() });
 
 /**
  * Runs a write in one transaction with its audit entry and, last, its EPJ feed events (the feed writer takes a
@@ -87,21 +90,18 @@ export function appointmentEvent(
 }
 
 /**
- * Queues a notice to the citizen (and those who read for them) in the caller's transaction. The notice text says
- * only that something is waiting (notifications/templates.ts), never the unit, the type or the time.
+ * Queues a notice about an appointment to its citizen (and those who read for them) in the caller's transaction.
+ * Every level is told unless the event needs more (a completed visit: full). The notice text says only that
+ * something is waiting (notifications/templates.ts), never the unit, the type or the time.
  */
 export async function notifyCitizen(
   tx: Tx,
   a: Pick<AppointmentRow, 'personId' | 'municipalityId'>,
-  template: keyof typeof TEMPLATES,
+  template: TemplateName,
   eventKey: string,
   minLevel: NotificationLevel = 'limited',
 ): Promise<void> {
-  await enqueue(tx, {
-    kind: DISPATCH_JOB,
-    payload: { eventKey, personId: a.personId, template, minLevel },
-    municipalityId: a.municipalityId,
-  });
+  await queueNotice(tx, { personId: a.personId, municipalityId: a.municipalityId, template, eventKey, minLevel });
 }
 
 /**
@@ -121,9 +121,10 @@ export async function scheduleReminder(
   if (a.startsAt.getTime() <= now.getTime()) {
     return;
   }
+  const payload: z.infer<typeof remindPayload> = { appointmentId: a.id, version: a.version };
   await enqueue(tx, {
     kind: REMIND_JOB,
-    payload: { appointmentId: a.id, version: a.version },
+    payload,
     municipalityId: a.municipalityId,
     // Booked inside the lead time: remind at once.
     runAt: runAt.getTime() > now.getTime() ? runAt : now,

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notificationCaptures, persons } from '../../platform/db/schema.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { KrrPerson } from './krr.client.ts';
+import { insertCapture, personsByNins } from './notifications.repository.ts';
 
 const ascii = (s: string) =>
   s
@@ -59,10 +58,7 @@ const smsBody = z.object({ source: z.string(), destination: z.string().max(20), 
 export const devStandIns: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   app.post('/dev/krr/rest/v2/personer', { schema: { body: krrBody } }, async (req) => {
     const nins = req.body.personidentifikatorer;
-    const rows = await platform.db
-      .select({ nin: persons.nin, givenName: persons.givenName, familyName: persons.familyName })
-      .from(persons)
-      .where(inArray(persons.nin, nins));
+    const rows = await personsByNins(platform.db, nins);
     return {
       personer: nins.map((nin) =>
         syntheticKrrPerson(
@@ -73,9 +69,12 @@ export const devStandIns: FastifyPluginAsyncZod<{ platform: Platform }> = async 
     };
   });
   app.post('/dev/sms/send', { schema: { body: smsBody } }, async (req) => {
-    await platform.db
-      .insert(notificationCaptures)
-      .values({ channel: 'sms', recipient: req.body.destination, subject: null, body: req.body.userData });
+    await insertCapture(platform.db, {
+      channel: 'sms',
+      recipient: req.body.destination,
+      subject: null,
+      body: req.body.userData,
+    });
     return { resultCode: 1005, description: 'Queued' };
   });
 };

@@ -1,22 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Platform } from '../../platform/platform.ts';
 import { devStandIns } from './dev-stand-ins.ts';
+import { DISPATCH_JOB, SEND_JOB, UNIT_ALERT_JOB } from './jobs.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
-import { createNotificationsService, DISPATCH_JOB, SEND_JOB, UNIT_ALERT_JOB } from './notifications.service.ts';
+import { createNotificationsService } from './notifications.service.ts';
 
-export {
-  createNotificationsService,
-  DISPATCH_JOB,
-  SEND_JOB,
-  SEND_MAX_ATTEMPTS,
-  UNIT_ALERT_JOB,
-  type NotificationsService,
-} from './notifications.service.ts';
-export { TEMPLATES } from './templates.ts';
+export { createNotificationsService, type NotificationsService } from './notifications.service.ts';
+export { queueNotice, queueUnitAlert, type CitizenNotice } from './jobs.ts';
+export { preferencesOf } from './notifications.repository.ts';
+export type { TemplateName } from './templates.ts';
 
 /**
  * Notifications (A7): preferences, the dispatch and send jobs on the outbox, and — with the development IdP —
- * the KRR and SMS gateway stand-ins. Register after the identity module.
+ * the KRR and SMS gateway stand-ins. Other modules queue notices with `queueNotice` and `queueUnitAlert` in their
+ * own transaction; the job names and payloads stay inside this module. Register after the identity module.
  */
 export const notificationsModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const service = createNotificationsService(platform);

@@ -1,91 +1,42 @@
 import {
-  DEFAULT_NOTIFICATION_PREFERENCES,
-  notificationLevel,
   type CapturedNoticesResponse,
   type ContactDetailsResponse,
   type NotificationLanguage,
   type NotificationLevel,
   type NotificationPreferences,
 } from '@helsebro/contracts';
-import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { auditedRead, recordAudit } from '../../platform/audit/audit.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import {
-  fullmakter,
-  notificationCaptures,
-  notificationNotices,
-  notificationPreferences,
-  parentalResponsibilities,
-  persons,
-  serviceUnits,
-} from '../../platform/db/schema.ts';
-import { ForbiddenError } from '../../platform/errors.ts';
+import { requireOwnPerson } from '../../platform/http/access.ts';
 import { systemContext, type RequestContext } from '../../platform/http/request-context.ts';
-import { enqueue, type Job, type JobContext } from '../../platform/jobs/index.ts';
+import type { Job, JobContext } from '../../platform/jobs/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { decide, loadPairFacts, osloDate } from '../representation/index.ts';
+import { dispatchPayload, queueSend, sendPayload, unitAlertPayload } from './jobs.ts';
 import { lookupKrr, type KrrContact } from './krr.client.ts';
+import {
+  capturedNotices,
+  claimNotice,
+  markNotice,
+  ninsOf,
+  noticeById,
+  preferencesOf,
+  representativeCandidates,
+  savePreferences,
+  unitAlertAddress,
+} from './notifications.repository.ts';
 import { sendNotice } from './senders.ts';
-import { TEMPLATES, render } from './templates.ts';
-
-export const DISPATCH_JOB = 'notifications.dispatch';
-export const SEND_JOB = 'notifications.send';
-/** A citizen wrote to a unit: e-mail the unit's functional address if the unit asked for it (A7, staff alerts). */
-export const UNIT_ALERT_JOB = 'notifications.unit_alert';
-/** A notice that keeps failing is dead after this many attempts and shows in the operator's job list. */
-export const SEND_MAX_ATTEMPTS = 6;
+import { render, type TemplateName } from './templates.ts';
 
 const LEVEL_RANK: Record<NotificationLevel, number> = { limited: 0, normal: 1, full: 2 };
-
-const dispatchPayload = z.object({
-  eventKey: z.string().min(1),
-  personId: z.uuid(),
-  template: z.enum(Object.keys(TEMPLATES) as [keyof typeof TEMPLATES]),
-  minLevel: notificationLevel,
-});
-const sendPayload = z.object({ noticeId: z.number().int() });
-const unitAlertPayload = z.object({ eventKey: z.string().min(1), serviceUnitId: z.uuid() });
-
-/** The unit's functional address when it wants an e-mail for each new citizen message, else null. */
-async function unitAlertAddress(q: Queryable, unitId: string): Promise<string | null> {
-  const [unit] = await q
-    .select({ email: serviceUnits.functionalEmail, wanted: serviceUnits.alertByEmail })
-    .from(serviceUnits)
-    .where(eq(serviceUnits.id, unitId));
-  return unit?.wanted && unit.email ? unit.email : null;
-}
-
-async function preferencesOf(q: Queryable, ids: string[]): Promise<Map<string, NotificationPreferences>> {
-  const rows =
-    ids.length > 0
-      ? await q.select().from(notificationPreferences).where(inArray(notificationPreferences.personId, ids))
-      : [];
-  return new Map(
-    ids.map((id) => {
-      const r = rows.find((x) => x.personId === id);
-      return [id, r ? { channel: r.channel, level: r.level, language: r.language } : DEFAULT_NOTIFICATION_PREFERENCES];
-    }),
-  );
-}
 
 /**
  * Who is told about an event for a citizen: the citizen and everyone who may read their messages today (parents
  * of a young child, fullmakt holders with Digitale helsetjenester), as the representation engine decides.
  */
 export async function readersOf(q: Queryable, principalId: string, today: string): Promise<string[]> {
-  const live = (from: typeof parentalResponsibilities | typeof fullmakter) =>
-    and(lte(from.validFrom, today), or(isNull(from.validTo), gte(from.validTo, today)));
-  const parents = await q
-    .select({ id: parentalResponsibilities.parentId })
-    .from(parentalResponsibilities)
-    .where(and(eq(parentalResponsibilities.childId, principalId), live(parentalResponsibilities)));
-  const holders = await q
-    .select({ id: fullmakter.holderId })
-    .from(fullmakter)
-    .where(and(eq(fullmakter.giverId, principalId), isNull(fullmakter.endedAt), live(fullmakter)));
   const readers = [principalId];
-  for (const id of new Set([...parents, ...holders].map((r) => r.id))) {
+  for (const id of await representativeCandidates(q, principalId, today)) {
     const { population } = await loadPairFacts(q, id, principalId, today);
     const decision = decide(population, id, principalId, today);
     if (decision.allowed && decision.actions.includes('messages.read')) {
@@ -117,17 +68,10 @@ export function createNotificationsService(platform: Pick<Platform, 'db' | 'cloc
     }
     return lookupKrr(config.notifications.krrUrl, config.notifications.krrToken, nins, signal);
   };
-  const ninsOf = async (q: Queryable, ids: string[]) =>
-    new Map(
-      (await q.select({ id: persons.id, nin: persons.nin }).from(persons).where(inArray(persons.id, ids))).map((r) => [
-        r.id,
-        r.nin,
-      ]),
-    );
 
   return {
     async getPreferences(ctx: RequestContext): Promise<NotificationPreferences> {
-      const personId = ctx.actor.kind === 'citizen' ? ctx.actor.personId : '';
+      const personId = requireOwnPerson(ctx);
       return auditedRead(
         db,
         ctx,
@@ -141,7 +85,7 @@ export function createNotificationsService(platform: Pick<Platform, 'db' | 'cloc
      * looked up when needed, not copied). A KRR that does not answer gives `unavailable`, not an error page.
      */
     async contactDetails(ctx: RequestContext): Promise<ContactDetailsResponse> {
-      const personId = ctx.actor.kind === 'citizen' ? ctx.actor.personId : '';
+      const personId = requireOwnPerson(ctx);
       const nin = (await ninsOf(db, [personId])).get(personId);
       let contact: KrrContact | null | undefined;
       let reached = true;
@@ -168,18 +112,9 @@ export function createNotificationsService(platform: Pick<Platform, 'db' | 'cloc
     },
 
     async setPreferences(ctx: RequestContext, prefs: NotificationPreferences): Promise<NotificationPreferences> {
-      const personId = ctx.actor.kind === 'citizen' ? ctx.actor.personId : '';
-      if (ctx.actingForPersonId !== personId) {
-        throw new ForbiddenError(
-          'Varslingsvalg gjør du for deg selv. Bytt til deg selv først.',
-          'proxy_cannot_manage_preferences',
-        );
-      }
+      const personId = requireOwnPerson(ctx, 'Varslingsvalg gjør du for deg selv. Bytt til deg selv først.');
       return db.transaction(async (tx) => {
-        await tx
-          .insert(notificationPreferences)
-          .values({ personId, ...prefs })
-          .onConflictDoUpdate({ target: notificationPreferences.personId, set: { ...prefs, updatedAt: sql`now()` } });
+        await savePreferences(tx, personId, prefs);
         await recordAudit(tx, ctx, {
           action: 'notification_preferences.update',
           resourceType: 'person',
@@ -191,7 +126,7 @@ export function createNotificationsService(platform: Pick<Platform, 'db' | 'cloc
     },
 
     async captured(limit = 100): Promise<CapturedNoticesResponse> {
-      const rows = await db.select().from(notificationCaptures).orderBy(desc(notificationCaptures.id)).limit(limit);
+      const rows = await capturedNotices(db, limit);
       return { notices: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
     },
 
@@ -220,18 +155,9 @@ export function createNotificationsService(platform: Pick<Platform, 'db' | 'cloc
       }
       await db.transaction(async (tx) => {
         for (const c of chosen) {
-          const [notice] = await tx
-            .insert(notificationNotices)
-            .values({ eventKey: p.eventKey, personId: c.personId, channel: c.channel, template: p.template })
-            .onConflictDoNothing()
-            .returning({ id: notificationNotices.id });
-          if (notice) {
-            await enqueue(tx, {
-              kind: SEND_JOB,
-              payload: { noticeId: notice.id },
-              municipalityId: job.municipalityId,
-              maxAttempts: SEND_MAX_ATTEMPTS,
-            });
+          const noticeId = await claimNotice(tx, { eventKey: p.eventKey, ...c, template: p.template });
+          if (noticeId !== undefined) {
+            await queueSend(tx, noticeId, job.municipalityId);
           }
         }
       });
@@ -247,23 +173,14 @@ export function createNotificationsService(platform: Pick<Platform, 'db' | 'cloc
         return;
       }
       await db.transaction(async (tx) => {
-        const [notice] = await tx
-          .insert(notificationNotices)
-          .values({
-            eventKey: p.eventKey,
-            serviceUnitId: p.serviceUnitId,
-            channel: 'email',
-            template: 'unit_new_message',
-          })
-          .onConflictDoNothing()
-          .returning({ id: notificationNotices.id });
-        if (notice) {
-          await enqueue(tx, {
-            kind: SEND_JOB,
-            payload: { noticeId: notice.id },
-            municipalityId: job.municipalityId,
-            maxAttempts: SEND_MAX_ATTEMPTS,
-          });
+        const noticeId = await claimNotice(tx, {
+          eventKey: p.eventKey,
+          serviceUnitId: p.serviceUnitId,
+          channel: 'email',
+          template: 'unit_new_message',
+        });
+        if (noticeId !== undefined) {
+          await queueSend(tx, noticeId, job.municipalityId);
         }
       });
     },
@@ -271,7 +188,7 @@ export function createNotificationsService(platform: Pick<Platform, 'db' | 'cloc
     /** The `notifications.send` handler: looks the address up (in KRR for a person) again and sends. */
     async send(job: Job, { signal }: JobContext<unknown>): Promise<void> {
       const { noticeId } = sendPayload.parse(job.payload);
-      const [notice] = await db.select().from(notificationNotices).where(eq(notificationNotices.id, noticeId));
+      const notice = await noticeById(db, noticeId);
       if (!notice || notice.state !== 'queued') {
         return;
       }
@@ -279,13 +196,10 @@ export function createNotificationsService(platform: Pick<Platform, 'db' | 'cloc
         // Looked up again at sending: a unit that turned alerts off meanwhile gets none.
         const to = await unitAlertAddress(db, notice.serviceUnitId);
         if (to) {
-          const text = render(notice.template as keyof typeof TEMPLATES, 'nb');
+          const text = render(notice.template as TemplateName, 'nb');
           await sendNotice(db, config.notifications, { channel: 'email', to, ...text }, signal);
         }
-        await db
-          .update(notificationNotices)
-          .set(to ? { state: 'sent', sentAt: sql`now()` } : { state: 'skipped' })
-          .where(eq(notificationNotices.id, noticeId));
+        await markNotice(db, noticeId, to ? 'sent' : 'skipped');
         return;
       }
       if (!notice.personId) {
@@ -296,17 +210,14 @@ export function createNotificationsService(platform: Pick<Platform, 'db' | 'cloc
       const nin = nins.get(notice.personId) ?? '';
       const address = addressOf(notice.channel, (await krr([nin], signal)).get(nin));
       if (!address) {
-        await db.update(notificationNotices).set({ state: 'skipped' }).where(eq(notificationNotices.id, noticeId));
+        await markNotice(db, noticeId, 'skipped');
         return;
       }
       const language: NotificationLanguage = pref?.language ?? 'nb';
-      const text = render(notice.template as keyof typeof TEMPLATES, language);
+      const text = render(notice.template as TemplateName, language);
       await sendNotice(db, config.notifications, { channel: notice.channel, to: address, ...text }, signal);
       await db.transaction(async (tx) => {
-        await tx
-          .update(notificationNotices)
-          .set({ state: 'sent', sentAt: sql`now()` })
-          .where(eq(notificationNotices.id, noticeId));
+        await markNotice(tx, noticeId, 'sent');
         await recordAudit(tx, systemContext('notifications'), {
           action: 'notification.send',
           resourceType: 'notification',

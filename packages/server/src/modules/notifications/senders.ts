@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { notificationCaptures } from '../../platform/db/schema.ts';
+import { insertCapture } from './notifications.repository.ts';
 
 export type Notice = { channel: 'sms' | 'email'; to: string; subject: string; text: string };
 
@@ -62,7 +62,7 @@ async function capture(q: Queryable, config: Config['notifications'], notice: No
   if (!config.captureUnconfigured) {
     throw new Error(`no ${notice.channel === 'email' ? 'SMTP_URL' : 'SMS_GATEWAY_URL'} configured`);
   }
-  await q.insert(notificationCaptures).values({
+  await insertCapture(q, {
     channel: notice.channel,
     recipient: notice.to,
     subject: notice.channel === 'email' ? notice.subject : null,

@@ -51,3 +51,25 @@ export function requireAction(ctx: RequestContext, action: RepresentedAction, re
   const actorId = ctx.actor.personId;
   return { principalId: ctx.actingForPersonId, actorId, representative: actorId !== ctx.actingForPersonId };
 }
+
+/**
+ * The first line of a use case about the citizen's own choices (notification preferences, visit notices): the
+ * caller must be a citizen, and the answer is their own person whomever they act for now. With `proxyRefusal`,
+ * acting for someone else is refused, since each person makes these choices only for themselves.
+ * @param ctx - the caller
+ * @param proxyRefusal - the refusal for a call made while acting for someone else
+ * @throws UnauthenticatedError without a session; ForbiddenError `wrong_role` for another kind of caller and
+ *   `proxy_cannot_manage_preferences` while acting for someone else
+ */
+export function requireOwnPerson(ctx: RequestContext, proxyRefusal?: string): string {
+  if (ctx.actor.kind === 'anonymous') {
+    throw new UnauthenticatedError();
+  }
+  if (ctx.actor.kind !== 'citizen') {
+    throw new ForbiddenError('Dette er for innbyggere.', 'wrong_role');
+  }
+  if (proxyRefusal !== undefined && ctx.actingForPersonId !== ctx.actor.personId) {
+    throw new ForbiddenError(proxyRefusal, 'proxy_cannot_manage_preferences');
+  }
+  return ctx.actor.personId;
+}
