@@ -14,8 +14,7 @@ import {
 } from '../../platform/db/schema.ts';
 import { addCalendarDays, fromOslo, osloDateOf } from '../../platform/time/oslo-time.ts';
 import { isWorkingDay } from '../../platform/time/working-days.ts';
-import { freeSlots } from './appointments.repository.ts';
-import { ensureSlots } from './slots.ts';
+import { ensureSlots, freeSlots } from './slots.repository.ts';
 
 type DemoType = {
   unit: string;

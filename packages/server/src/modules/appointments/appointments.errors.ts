@@ -8,6 +8,13 @@ export class SlotTakenError extends ConflictError {
   }
 }
 
+/** 409: the appointment was cancelled or carried out meanwhile, so it can no longer be moved or cancelled. */
+export class NoLongerBookedError extends ConflictError {
+  constructor() {
+    super('Timeavtalen er ikke lenger bestilt.', 'appointment_not_booked');
+  }
+}
+
 /** A 422 business rule refusal with a stable code. */
 export class RuleError extends AppError {
   constructor(code: string, message: string) {

@@ -1,68 +1,36 @@
-import type { AppointmentRequest, AppointmentType, CompletedVisit, Slot, StaffAppointment } from '@helsebro/contracts';
-import { aliasedTable, and, asc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { AppointmentRequest, CompletedVisit } from '@helsebro/contracts';
+import { aliasedTable, and, asc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import {
-  appointmentRequests,
   appointments,
-  appointmentSlots,
   appointmentStaffNameHidings,
   appointmentTypes,
-  careRelations,
-  completedVisits,
-  persons,
   personnel,
+  personnelRoles,
+  persons,
   serviceUnits,
 } from '../../platform/db/schema.ts';
-import { toOslo } from '../../platform/time/oslo-time.ts';
+import { inMunicipality } from '../../platform/db/tenancy.ts';
+import type { RequestContext } from '../../platform/http/request-context.ts';
+import type { UnitRow } from '../organisations/index.ts';
+import { requestsOfAppointments } from './requests.repository.ts';
+import type { TypeRow } from './types.repository.ts';
+import { visitsOfAppointments } from './visits.repository.ts';
 
-/** The only place with SQL for appointments; services decide, check rights and audit. */
+/**
+ * The SQL for appointments themselves, the staff-name hiding and the people named on them; services decide, check
+ * rights and audit. Requests, visits, slots and types have repositories of their own beside this one.
+ */
 
-export type TypeRow = typeof appointmentTypes.$inferSelect;
 export type AppointmentRow = typeof appointments.$inferSelect;
-export type UnitRow = typeof serviceUnits.$inferSelect;
-export type SlotRow = typeof appointmentSlots.$inferSelect;
-export type RequestRow = typeof appointmentRequests.$inferSelect;
+type NewAppointment = typeof appointments.$inferInsert;
+export type { SlotRow } from './slots.repository.ts';
+export type { TypeRow, UnitRow };
 
 const citizen = aliasedTable(persons, 'citizen');
-const requester = aliasedTable(persons, 'requester');
 const staffMember = aliasedTable(personnel, 'staff_member');
-const visitStaff = aliasedTable(personnel, 'visit_staff');
 const fullName = (t: { givenName: unknown; familyName: unknown }) =>
   sql<string>`${t.givenName} || ' ' || ${t.familyName}`;
-
-export const typeView = (t: TypeRow): AppointmentType => ({
-  id: t.id,
-  serviceUnitId: t.serviceUnitId,
-  name: t.name,
-  kind: t.kind,
-  durationMinutes: t.durationMinutes,
-  selfBookable: t.selfBookable,
-  citizenCancellable: t.citizenCancellable,
-  cancelDeadlineWorkingDays: t.cancelDeadlineWorkingDays,
-  cancellationNeedsAcceptance: t.cancellationNeedsAcceptance,
-  reminderLeadHours: t.reminderLeadHours,
-  active: t.active,
-});
-
-export const slotView = (s: SlotRow): Slot => {
-  const local = toOslo(s.startsAt);
-  return {
-    id: s.id,
-    serviceUnitId: s.serviceUnitId,
-    appointmentTypeId: s.appointmentTypeId,
-    startsAt: s.startsAt.toISOString(),
-    endsAt: s.endsAt.toISOString(),
-    localDate: local.date,
-    localTime: local.time,
-  };
-};
-
-export const unitPhone = (u: UnitRow) => ({
-  id: u.id,
-  name: u.name,
-  phone: u.phone,
-  openingHours: u.openingHours,
-});
 
 /** One appointment with everything its views need. */
 export type AppointmentFull = {
@@ -83,7 +51,7 @@ export type AppointmentFull = {
  * @param q - database or transaction
  * @param where - the condition (callers include the tenant or person filter)
  */
-export async function loadAppointments(q: Queryable, where: SQL | undefined): Promise<AppointmentFull[]> {
+async function loadAppointments(q: Queryable, where: SQL | undefined): Promise<AppointmentFull[]> {
   const rows = await q
     .select({
       appointment: appointments,
@@ -111,16 +79,10 @@ export async function loadAppointments(q: Queryable, where: SQL | undefined): Pr
     return [];
   }
   const ids = rows.map((r) => r.appointment.id);
-  const pending = await loadRequests(
-    q,
-    and(inArray(appointmentRequests.appointmentId, ids), eq(appointmentRequests.status, 'pending')),
-  );
+  const pending = await requestsOfAppointments(q, ids, ['pending']);
   // Oldest first, so the last one per appointment is the latest answer.
-  const answered = await loadRequests(
-    q,
-    and(inArray(appointmentRequests.appointmentId, ids), inArray(appointmentRequests.status, ['accepted', 'declined'])),
-  );
-  const visits = await loadVisits(q, inArray(completedVisits.appointmentId, ids), false);
+  const answered = await requestsOfAppointments(q, ids, ['accepted', 'declined']);
+  const visits = await visitsOfAppointments(q, ids);
   return rows.map((r) => ({
     appointment: r.appointment,
     type: r.type,
@@ -134,191 +96,221 @@ export async function loadAppointments(q: Queryable, where: SQL | undefined): Pr
   }));
 }
 
-/** Requests matching `where`, oldest first. */
-export async function loadRequests(q: Queryable, where: SQL | undefined): Promise<AppointmentRequest[]> {
-  const rows = await q
-    .select({
-      r: appointmentRequests,
-      requester: fullName(requester),
-      principal: fullName(citizen),
-    })
-    .from(appointmentRequests)
-    .innerJoin(requester, eq(requester.id, appointmentRequests.requestedByPersonId))
-    .innerJoin(citizen, eq(citizen.id, appointmentRequests.personId))
-    .where(where)
-    .orderBy(asc(appointmentRequests.createdAt));
-  return rows.map(({ r, requester: by, principal }) => ({
-    id: r.id,
-    appointmentId: r.appointmentId,
-    kind: r.kind,
-    status: r.status,
-    comment: r.comment,
-    reason: r.reason,
-    requestedBy: r.requestedByPersonId === r.personId ? by : `${by} på vegne av ${principal}`,
-    createdAt: r.createdAt.toISOString(),
-    decidedAt: r.decidedAt?.toISOString() ?? null,
-    response: r.response,
-  }));
+/** One appointment by id, unscoped: only for an id the caller has just scoped or written. */
+export async function appointmentById(q: Queryable, id: string): Promise<AppointmentFull | undefined> {
+  return (await loadAppointments(q, eq(appointments.id, id)))[0];
+}
+
+/** Appointments by id, unscoped: only for ids the caller has already scoped. */
+export const appointmentsByIds = (q: Queryable, ids: string[]) => loadAppointments(q, inArray(appointments.id, ids));
+
+/** One appointment in the caller's municipality. */
+export async function appointmentInMunicipality(
+  q: Queryable,
+  ctx: RequestContext,
+  id: string,
+): Promise<AppointmentFull | undefined> {
+  return (await loadAppointments(q, and(eq(appointments.id, id), inMunicipality(appointments.municipalityId, ctx))))[0];
+}
+
+/** One appointment of the person (the citizen side's scope). */
+export async function appointmentOfPerson(
+  q: Queryable,
+  id: string,
+  personId: string,
+): Promise<AppointmentFull | undefined> {
+  return (await loadAppointments(q, and(eq(appointments.id, id), eq(appointments.personId, personId))))[0];
 }
 
 /**
- * Completed visits matching `where`, newest first.
- * @param forCitizen - hide the staff name where the unit hides names for the citizen
+ * A person's booked and cancelled appointments that end at or after `from`.
+ * @param kinds - home visits only, all but home visits, or all
  */
-export async function loadVisits(q: Queryable, where: SQL | undefined, forCitizen: boolean): Promise<CompletedVisit[]> {
-  const rows = await q
-    .select({
-      v: completedVisits,
-      unitName: serviceUnits.name,
-      citizenName: fullName(citizen),
-      staffName: sql<string | null>`${fullName(visitStaff)}`,
-      hidden: sql<boolean>`${appointmentStaffNameHidings.personId} IS NOT NULL`,
-    })
-    .from(completedVisits)
-    .innerJoin(serviceUnits, eq(serviceUnits.id, completedVisits.serviceUnitId))
-    .innerJoin(citizen, eq(citizen.id, completedVisits.personId))
-    .leftJoin(visitStaff, eq(visitStaff.id, completedVisits.staffPersonnelId))
-    .leftJoin(
-      appointmentStaffNameHidings,
-      and(
-        eq(appointmentStaffNameHidings.serviceUnitId, completedVisits.serviceUnitId),
-        eq(appointmentStaffNameHidings.personId, completedVisits.personId),
-      ),
-    )
-    .where(where)
-    .orderBy(sql`${completedVisits.performedAt} DESC`);
-  return rows.map(({ v, unitName, citizenName, staffName, hidden }) => {
-    const local = toOslo(v.performedAt);
-    return {
-      id: v.id,
-      appointmentId: v.appointmentId,
-      citizen: { personId: v.personId, displayName: citizenName },
-      unit: { id: v.serviceUnitId, name: unitName },
-      localDate: local.date,
-      localTime: local.time,
-      performedAt: v.performedAt.toISOString(),
-      endedAt: v.endedAt?.toISOString() ?? null,
-      whatWasDone: v.whatWasDone,
-      staffName: forCitizen && hidden ? null : staffName,
-    };
-  });
+export const appointmentsOfPerson = (
+  q: Queryable,
+  personId: string,
+  from: Date,
+  kinds: 'all' | 'home_visits' | 'other_than_home_visits',
+) =>
+  loadAppointments(
+    q,
+    and(
+      eq(appointments.personId, personId),
+      gte(appointments.endsAt, from),
+      inArray(appointments.status, ['booked', 'cancelled']),
+      kinds === 'all'
+        ? undefined
+        : kinds === 'other_than_home_visits'
+          ? ne(appointmentTypes.kind, 'home_visit')
+          : eq(appointmentTypes.kind, 'home_visit'),
+    ),
+  );
+
+/** A unit's appointments that start within [start, end). */
+export const appointmentsOfUnit = (q: Queryable, ctx: RequestContext, unitId: string, start: Date, end: Date) =>
+  loadAppointments(
+    q,
+    and(
+      eq(appointments.serviceUnitId, unitId),
+      inMunicipality(appointments.municipalityId, ctx),
+      gte(appointments.startsAt, start),
+      lt(appointments.startsAt, end),
+    ),
+  );
+
+/**
+ * Inserts an appointment; undefined when its slot is taken (the partial unique index on appointments(slot_id)
+ * decides who gets a slot, whatever else writes it).
+ * @param q - the open transaction
+ */
+export async function insertAppointment(q: Queryable, values: NewAppointment): Promise<AppointmentRow | undefined> {
+  const [row] = await q.insert(appointments).values(values).onConflictDoNothing().returning();
+  return row;
 }
 
-/** The staff view of a loaded appointment. */
-export function staffView(f: AppointmentFull): StaffAppointment {
-  const a = f.appointment;
-  const start = toOslo(a.startsAt);
-  return {
-    id: a.id,
-    citizen: { personId: a.personId, displayName: f.citizenName },
-    type: { id: f.type.id, name: f.type.name, kind: f.type.kind },
-    serviceUnitId: a.serviceUnitId,
-    startsAt: a.startsAt.toISOString(),
-    endsAt: a.endsAt.toISOString(),
-    localDate: start.date,
-    localTime: start.time,
-    localEndTime: toOslo(a.endsAt).time,
-    status: a.status,
-    location: a.location,
-    staff: a.staffPersonnelId && f.staffName ? { personnelId: a.staffPersonnelId, displayName: f.staffName } : null,
-    selfBooked: a.selfBooked,
-    pendingRequest: f.pendingRequest,
-    cancellation: cancellationOf(a),
-    completedVisit: f.visit,
-  };
-}
-
-export function cancellationOf(a: AppointmentRow) {
-  return a.status === 'cancelled' && a.cancelledAt && a.cancelledBy
-    ? {
-        reason: a.cancellationReason ?? 'other',
-        by: a.cancelledBy,
-        at: a.cancelledAt.toISOString(),
-        comment: a.cancellationComment,
-      }
-    : null;
+/** Moves a booked appointment (a new version, so a reminder queued before does nothing); undefined if not booked. */
+export async function moveBooked(
+  q: Queryable,
+  id: string,
+  to: { startsAt: Date; endsAt: Date; slotId: string | null },
+  now: Date,
+): Promise<AppointmentRow | undefined> {
+  const [moved] = await q
+    .update(appointments)
+    .set({ ...to, updatedAt: now, version: sql`${appointments.version} + 1` })
+    .where(and(eq(appointments.id, id), eq(appointments.status, 'booked')))
+    .returning();
+  return moved;
 }
 
 /**
- * Free slots matching `where`: no appointment that is not cancelled holds them, and they have not started.
- * @param q - database or transaction
- * @param where - the condition
- * @param now - slots starting at or before now are not free
+ * Cancels an appointment if it is still booked, whoever gets there first; undefined if it was not.
+ * @param cancellation - who cancelled, why and when
  */
-export async function freeSlots(q: Queryable, where: SQL | undefined, now: Date): Promise<SlotRow[]> {
-  return q
+export async function cancelBooked(
+  q: Queryable,
+  id: string,
+  cancellation: Pick<
+    NewAppointment,
+    'cancelledBy' | 'cancelledByPersonId' | 'cancelledByPersonnelId' | 'cancellationReason' | 'cancellationComment'
+  > & { cancelledAt: Date },
+): Promise<AppointmentRow | undefined> {
+  const [done] = await q
+    .update(appointments)
+    .set({
+      status: 'cancelled',
+      ...cancellation,
+      updatedAt: cancellation.cancelledAt,
+      version: sql`${appointments.version} + 1`,
+    })
+    .where(and(eq(appointments.id, id), eq(appointments.status, 'booked')))
+    .returning();
+  return done;
+}
+
+/** Records whether a booked (or already recorded) appointment took place; false if it was cancelled. */
+export async function setOutcome(
+  q: Queryable,
+  id: string,
+  status: AppointmentRow['status'],
+  now: Date,
+): Promise<boolean> {
+  const rows = await q
+    .update(appointments)
+    .set({ status, updatedAt: now })
+    .where(and(eq(appointments.id, id), inArray(appointments.status, ['booked', 'fulfilled', 'no_show'])))
+    .returning({ id: appointments.id });
+  return rows.length > 0;
+}
+
+/** Changes some fields of an appointment that neither move nor cancel it. */
+export async function updateAppointment(
+  q: Queryable,
+  id: string,
+  fields: Partial<Pick<AppointmentRow, 'location' | 'staffPersonnelId' | 'status' | 'externalId' | 'updatedAt'>>,
+): Promise<void> {
+  await q.update(appointments).set(fields).where(eq(appointments.id, id));
+}
+
+/** The appointment if it is still booked and still at this version (a reminder's check). */
+export async function bookedAtVersion(q: Queryable, id: string, version: number): Promise<AppointmentRow | undefined> {
+  const [a] = await q
     .select()
-    .from(appointmentSlots)
-    .where(
-      and(
-        where,
-        gte(appointmentSlots.startsAt, now),
-        sql`NOT EXISTS (SELECT 1 FROM ${appointments} WHERE ${appointments.slotId} = ${appointmentSlots.id} AND ${appointments.status} <> 'cancelled')`,
-      ),
-    )
-    .orderBy(asc(appointmentSlots.startsAt));
+    .from(appointments)
+    .where(and(eq(appointments.id, id), eq(appointments.version, version), eq(appointments.status, 'booked')));
+  return a;
 }
 
-/**
- * The municipalities a citizen may book in: where they are registered, and where they receive a service now.
- * @param q - database or transaction
- * @param personId - the principal
- * @param today - Oslo date
- */
-export async function bookableMunicipalities(q: Queryable, personId: string, today: string): Promise<string[]> {
-  const [person] = await q.select({ m: persons.municipalityId }).from(persons).where(eq(persons.id, personId));
-  const relations = await q
-    .select({ m: careRelations.municipalityId })
-    .from(careRelations)
+/** The EPJ's own id for an appointment, if it gave one. */
+export async function externalIdOf(q: Queryable, id: string): Promise<string | null> {
+  const [row] = await q
+    .select({ externalId: appointments.externalId })
+    .from(appointments)
+    .where(eq(appointments.id, id));
+  return row?.externalId ?? null;
+}
+
+/** Whether a health worker has a role in the caller's municipality. */
+export async function worksInMunicipality(q: Queryable, ctx: RequestContext, personnelId: string): Promise<boolean> {
+  const [role] = await q
+    .select({ id: personnelRoles.personnelId })
+    .from(personnelRoles)
+    .where(and(eq(personnelRoles.personnelId, personnelId), inMunicipality(personnelRoles.municipalityId, ctx)))
+    .limit(1);
+  return Boolean(role);
+}
+
+/** A living person's id by identity number (the EPJ names citizens by number). */
+export async function livingPersonIdByNin(q: Queryable, nin: string): Promise<string | undefined> {
+  const [person] = await q
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.nin, nin), isNull(persons.deceasedOn)));
+  return person?.id;
+}
+
+/** Whether the unit hides its staff's names from this citizen. */
+export async function staffNamesHidden(
+  q: Queryable,
+  ctx: RequestContext,
+  unitId: string,
+  personId: string,
+): Promise<boolean> {
+  const [row] = await q
+    .select()
+    .from(appointmentStaffNameHidings)
     .where(
       and(
-        eq(careRelations.personId, personId),
-        lte(careRelations.validFrom, today),
-        or(isNull(careRelations.validTo), gte(careRelations.validTo, today)),
+        eq(appointmentStaffNameHidings.serviceUnitId, unitId),
+        eq(appointmentStaffNameHidings.personId, personId),
+        inMunicipality(appointmentStaffNameHidings.municipalityId, ctx),
       ),
     );
-  return [...new Set([person?.m, ...relations.map((r) => r.m)].filter((m): m is string => Boolean(m)))];
-}
-
-/** Appointments of a unit that start within [from, to). */
-export const inWindow = (from: Date, to: Date) => and(gte(appointments.startsAt, from), lt(appointments.startsAt, to));
-
-/**
- * A slot with what booking it needs to know, in one round trip: its type and unit, the principal's name, whether an appointment that is not
- * cancelled holds it now, and whether the principal may book in its municipality (registered there, or receiving a
- * service there today).
- */
-export async function slotForBooking(q: Queryable, slotId: string, principalId: string, today: string) {
-  const [row] = await q
-    .select({
-      s: appointmentSlots,
-      t: appointmentTypes,
-      u: serviceUnits,
-      citizenName: sql<string>`(SELECT ${persons.givenName} || ' ' || ${persons.familyName} FROM ${persons} WHERE ${persons.id} = ${principalId})`,
-      taken: sql<boolean>`EXISTS (SELECT 1 FROM ${appointments} WHERE ${appointments.slotId} = ${appointmentSlots.id} AND ${appointments.status} <> 'cancelled')`,
-      allowed: sql<boolean>`(
-        ${appointmentTypes.municipalityId} = (SELECT ${persons.municipalityId} FROM ${persons} WHERE ${persons.id} = ${principalId})
-        OR EXISTS (SELECT 1 FROM ${careRelations} WHERE ${careRelations.personId} = ${principalId}
-          AND ${careRelations.municipalityId} = ${appointmentTypes.municipalityId}
-          AND ${careRelations.validFrom} <= ${today} AND (${careRelations.validTo} IS NULL OR ${careRelations.validTo} >= ${today})))`,
-    })
-    .from(appointmentSlots)
-    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointmentSlots.appointmentTypeId))
-    .innerJoin(serviceUnits, eq(serviceUnits.id, appointmentSlots.serviceUnitId))
-    .where(eq(appointmentSlots.id, slotId));
-  return row ?? null;
+  return Boolean(row);
 }
 
 /**
- * Locks a slot's row for this transaction, or answers false at once when another transaction holds it (someone is
- * booking it right now). The contenders for a popular slot are told "taken" immediately instead of queueing
- * behind the winner's commit; the unique index on appointments(slot_id) stays the guarantee.
+ * Hides the unit's staff names from a citizen, or shows them again.
+ * @param q - the open transaction
+ * @param unit - the unit (already checked to be the caller's)
  */
-export async function lockSlot(q: Queryable, slotId: string): Promise<boolean> {
-  const rows = await q
-    .select({ id: appointmentSlots.id })
-    .from(appointmentSlots)
-    .where(eq(appointmentSlots.id, slotId))
-    .for('update', { skipLocked: true });
-  return rows.length > 0;
+export async function setStaffNamesHidden(
+  q: Queryable,
+  unit: Pick<UnitRow, 'id' | 'municipalityId'>,
+  personId: string,
+  hidden: boolean,
+  by: string | null,
+): Promise<void> {
+  if (hidden) {
+    await q
+      .insert(appointmentStaffNameHidings)
+      .values({ municipalityId: unit.municipalityId, serviceUnitId: unit.id, personId, hiddenByPersonnelId: by })
+      .onConflictDoNothing();
+  } else {
+    await q
+      .delete(appointmentStaffNameHidings)
+      .where(
+        and(eq(appointmentStaffNameHidings.serviceUnitId, unit.id), eq(appointmentStaffNameHidings.personId, personId)),
+      );
+  }
 }

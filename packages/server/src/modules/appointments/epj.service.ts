@@ -10,27 +10,30 @@ import type {
   RecordCompletedVisitBody,
   StaffAppointment,
 } from '@helsebro/contracts';
-import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
-import {
-  appointmentAvailabilityRules,
-  appointments,
-  appointmentSlots,
-  appointmentTypes,
-  persons,
-  serviceUnits,
-} from '../../platform/db/schema.ts';
-import { inMunicipality } from '../../platform/db/tenancy.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { addCalendarDays, osloDateOf, startOfOsloDate, toOslo } from '../../platform/time/oslo-time.ts';
 import { authoriseMachineClient, type MachineCaller } from '../epj/index.ts';
 import { RuleError } from './appointments.errors.ts';
-import { slotView } from './appointments.repository.ts';
+import { externalIdOf, livingPersonIdByNin, updateAppointment } from './appointments.repository.ts';
+import { slotView } from './appointments.views.ts';
 import { auditedWrite } from './shared.ts';
-import { ensureSlots, expandRule, type RuleRow } from './slots.ts';
+import { expandRule, type RuleRow } from './slots.ts';
+import {
+  deleteSlots,
+  ensureSlots,
+  insertRule,
+  insertSlot,
+  ruleInMunicipality,
+  slotById,
+  slotsOfUnit,
+  unusedFutureSlotsOfRule,
+  updateRule,
+} from './slots.repository.ts';
 import type { StaffAppointmentsService } from './staff.service.ts';
+import { typeById, typeWithUnitInMunicipality } from './types.repository.ts';
 
 /** Slots are kept generated this far ahead of a schedule's change. */
 const GENERATE_WEEKS = 8;
@@ -62,17 +65,7 @@ export function createEpjAppointmentsService(
   const { db, clock } = platform;
 
   const unitOf = async (q: Queryable, ctx: RequestContext, unitId: string, typeId: string) => {
-    const [row] = await q
-      .select({ unitId: serviceUnits.id, municipalityId: serviceUnits.municipalityId, type: appointmentTypes })
-      .from(appointmentTypes)
-      .innerJoin(serviceUnits, eq(serviceUnits.id, appointmentTypes.serviceUnitId))
-      .where(
-        and(
-          eq(appointmentTypes.id, typeId),
-          eq(serviceUnits.id, unitId),
-          inMunicipality(appointmentTypes.municipalityId, ctx),
-        ),
-      );
+    const row = await typeWithUnitInMunicipality(q, ctx, unitId, typeId);
     if (!row) {
       throw new NotFoundError('Fant ikke timetypen i enheten i kommunen.', 'appointment_type_not_found');
     }
@@ -100,13 +93,7 @@ export function createEpjAppointmentsService(
     completedVisit: _v,
     pendingRequest: _p,
     ...view
-  }: StaffAppointment): Promise<EpjAppointment> => {
-    const [row] = await db
-      .select({ externalId: appointments.externalId })
-      .from(appointments)
-      .where(eq(appointments.id, view.id));
-    return { ...view, externalId: row?.externalId ?? null };
-  };
+  }: StaffAppointment): Promise<EpjAppointment> => ({ ...view, externalId: await externalIdOf(db, view.id) });
 
   return {
     /** The EPJ client of the token's municipality, as modules/epj decides it for every /epj/v1 route. */
@@ -120,22 +107,19 @@ export function createEpjAppointmentsService(
         { action: 'appointment_schedule.create', resourceType: 'appointment_schedule' },
         async (tx) => {
           const u = await unitOf(tx, ctx, body.serviceUnitId, body.appointmentTypeId);
-          const [created] = await tx
-            .insert(appointmentAvailabilityRules)
-            .values({
-              municipalityId: u.municipalityId,
-              serviceUnitId: u.unitId,
-              appointmentTypeId: u.type.id,
-              ...ruleValues(body),
-            })
-            .returning();
+          const created = await insertRule(tx, {
+            municipalityId: u.municipalityId,
+            serviceUnitId: u.unitId,
+            appointmentTypeId: u.type.id,
+            ...ruleValues(body),
+          });
           const inserted = await ensureSlots(
             tx,
-            { ruleId: created!.id },
+            { ruleId: created.id },
             today,
             addCalendarDays(today, GENERATE_WEEKS * 7),
           );
-          return { result: created!.id, resourceId: created!.id, details: { slots: inserted } };
+          return { result: created.id, resourceId: created.id, details: { slots: inserted } };
         },
       );
       return this.schedule(ctx, rule);
@@ -150,46 +134,27 @@ export function createEpjAppointmentsService(
         { action: 'appointment_schedule.update', resourceType: 'appointment_schedule', resourceId: id },
         async (tx) => {
           await unitOf(tx, ctx, body.serviceUnitId, body.appointmentTypeId);
-          const [updated] = await tx
-            .update(appointmentAvailabilityRules)
-            .set({ ...ruleValues(body), slotsGeneratedUntil: null, updatedAt: now })
-            .where(
-              and(
-                eq(appointmentAvailabilityRules.id, id),
-                eq(appointmentAvailabilityRules.serviceUnitId, body.serviceUnitId),
-                eq(appointmentAvailabilityRules.appointmentTypeId, body.appointmentTypeId),
-                inMunicipality(appointmentAvailabilityRules.municipalityId, ctx),
-              ),
-            )
-            .returning();
+          const updated = await updateRule(tx, ctx, id, body, {
+            ...ruleValues(body),
+            slotsGeneratedUntil: null,
+            updatedAt: now,
+          });
           if (!updated) {
             throw new NotFoundError('Fant ikke timeplanen.', 'schedule_not_found');
           }
           // Free future slots the new rule no longer gives go; booked ones stay with their appointments, and
           // slots the new rule gives again keep their ids.
           const until = addCalendarDays(today, GENERATE_WEEKS * 7);
-          const [type] = await tx
-            .select()
-            .from(appointmentTypes)
-            .where(eq(appointmentTypes.id, updated.appointmentTypeId));
+          const type = await typeById(tx, updated.appointmentTypeId);
           const keep = new Set(
             (updated.active ? expandRule(updated, type!.durationMinutes, today, until) : []).map((x) =>
               x.startsAt.getTime(),
             ),
           );
-          const free = await tx
-            .select({ id: appointmentSlots.id, startsAt: appointmentSlots.startsAt })
-            .from(appointmentSlots)
-            .where(
-              and(
-                eq(appointmentSlots.ruleId, id),
-                gte(appointmentSlots.startsAt, now),
-                sql`NOT EXISTS (SELECT 1 FROM ${appointments} WHERE ${appointments.slotId} = ${appointmentSlots.id})`,
-              ),
-            );
+          const free = await unusedFutureSlotsOfRule(tx, id, now);
           const gone = free.filter((f) => !keep.has(f.startsAt.getTime())).map((f) => f.id);
           if (gone.length > 0) {
-            await tx.delete(appointmentSlots).where(inArray(appointmentSlots.id, gone));
+            await deleteSlots(tx, gone);
           }
           const inserted = await ensureSlots(tx, { ruleId: id }, today, addCalendarDays(today, GENERATE_WEEKS * 7));
           return { result: id, details: { removed: gone.length, slots: inserted } };
@@ -199,15 +164,7 @@ export function createEpjAppointmentsService(
     },
 
     async schedule(ctx: RequestContext, id: string): Promise<EpjSchedule> {
-      const [r] = await db
-        .select()
-        .from(appointmentAvailabilityRules)
-        .where(
-          and(
-            eq(appointmentAvailabilityRules.id, id),
-            inMunicipality(appointmentAvailabilityRules.municipalityId, ctx),
-          ),
-        );
+      const r = await ruleInMunicipality(db, ctx, id);
       if (!r) {
         throw new NotFoundError('Fant ikke timeplanen.', 'schedule_not_found');
       }
@@ -226,22 +183,13 @@ export function createEpjAppointmentsService(
           { path: 'querystring.to', message: 'invalid range' },
         ]);
       }
-      const rows = await db
-        .select({ s: appointmentSlots, booked: sql<boolean>`${appointments.id} IS NOT NULL` })
-        .from(appointmentSlots)
-        .leftJoin(
-          appointments,
-          and(eq(appointments.slotId, appointmentSlots.id), sql`${appointments.status} <> 'cancelled'`),
-        )
-        .where(
-          and(
-            eq(appointmentSlots.serviceUnitId, q.serviceUnitId),
-            inMunicipality(appointmentSlots.municipalityId, ctx),
-            gte(appointmentSlots.startsAt, startOfOsloDate(from)),
-            lt(appointmentSlots.startsAt, startOfOsloDate(addCalendarDays(to, 1))),
-          ),
-        )
-        .orderBy(appointmentSlots.startsAt);
+      const rows = await slotsOfUnit(
+        db,
+        ctx,
+        q.serviceUnitId,
+        startOfOsloDate(from),
+        startOfOsloDate(addCalendarDays(to, 1)),
+      );
       return { slots: rows.map((r) => ({ ...slotView(r.s), booked: r.booked })) };
     },
 
@@ -256,45 +204,37 @@ export function createEpjAppointmentsService(
         { action: 'appointment_slot.create', resourceType: 'appointment_slot' },
         async (tx) => {
           const u = await unitOf(tx, ctx, body.serviceUnitId, body.appointmentTypeId);
-          const [s] = await tx
-            .insert(appointmentSlots)
-            .values({
-              municipalityId: u.municipalityId,
-              serviceUnitId: u.unitId,
-              appointmentTypeId: u.type.id,
-              startsAt,
-              endsAt: new Date(startsAt.getTime() + u.type.durationMinutes * 60_000),
-            })
-            .onConflictDoNothing()
-            .returning({ id: appointmentSlots.id });
+          const s = await insertSlot(tx, {
+            municipalityId: u.municipalityId,
+            serviceUnitId: u.unitId,
+            appointmentTypeId: u.type.id,
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + u.type.durationMinutes * 60_000),
+          });
           if (!s) {
             throw new RuleError('slot_exists', 'Det finnes allerede en time av denne typen på dette tidspunktet.');
           }
           return { result: s.id, resourceId: s.id };
         },
       );
-      const [s] = await db.select().from(appointmentSlots).where(eq(appointmentSlots.id, id));
-      return { ...slotView(s!), booked: false };
+      return { ...slotView((await slotById(db, id))!), booked: false };
     },
 
     async createAppointment(ctx: RequestContext, body: EpjAppointmentBody): Promise<EpjAppointment> {
-      const [person] = await db
-        .select({ id: persons.id })
-        .from(persons)
-        .where(and(eq(persons.nin, body.nin), isNull(persons.deceasedOn)));
-      if (!person) {
+      const personId = await livingPersonIdByNin(db, body.nin);
+      if (!personId) {
         throw new NotFoundError('Fant ikke personen i folkeregisteret.', 'person_not_found');
       }
       const local = toOslo(new Date(body.startsAt));
       const created = await staff.create(ctx, body.serviceUnitId, {
-        personId: person.id,
+        personId,
         typeId: body.appointmentTypeId,
         ...(body.slotId ? { slotId: body.slotId } : { localDate: local.date, localTime: local.time }),
         staffPersonnelId: body.staffPersonnelId ?? null,
         location: body.location ?? null,
       });
       if (body.externalId) {
-        await db.update(appointments).set({ externalId: body.externalId }).where(eq(appointments.id, created.id));
+        await updateAppointment(db, created.id, { externalId: body.externalId });
       }
       return epjView(created);
     },

@@ -11,7 +11,8 @@ import { createEpjAppointmentsService } from './epj.service.ts';
 
 export { createCitizenAppointmentsService } from './citizen.service.ts';
 export { createStaffAppointmentsService, type StaffAppointmentsService } from './staff.service.ts';
-export { ensureSlots, expandRule } from './slots.ts';
+export { expandRule } from './slots.ts';
+export { ensureSlots } from './slots.repository.ts';
 export { REMIND_JOB } from './shared.ts';
 export { seedAppointmentsDemo } from './appointments.demo.ts';
 

@@ -1,11 +1,7 @@
-import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
-import { appointments } from '../../platform/db/schema.ts';
 import type { Job } from '../../platform/jobs/index.ts';
-import { notifyCitizen } from './shared.ts';
-
-const remindPayload = z.object({ appointmentId: z.uuid(), version: z.number().int() });
+import { bookedAtVersion } from './appointments.repository.ts';
+import { notifyCitizen, remindPayload } from './shared.ts';
 
 /**
  * The `appointments.remind` handler: tells the citizen (as a service message, no details) that an appointment is
@@ -17,16 +13,7 @@ const remindPayload = z.object({ appointmentId: z.uuid(), version: z.number().in
 export async function remind(db: Db, job: Job): Promise<void> {
   const p = remindPayload.parse(job.payload);
   await db.transaction(async (tx) => {
-    const [a] = await tx
-      .select()
-      .from(appointments)
-      .where(
-        and(
-          eq(appointments.id, p.appointmentId),
-          eq(appointments.version, p.version),
-          eq(appointments.status, 'booked'),
-        ),
-      );
+    const a = await bookedAtVersion(tx, p.appointmentId, p.version);
     if (!a) {
       return;
     }

@@ -1,6 +1,4 @@
-import { and, eq, lt, or, isNull, sql } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db/client.ts';
-import { appointmentAvailabilityRules, appointmentSlots, appointmentTypes } from '../../platform/db/schema.ts';
+import type { appointmentAvailabilityRules } from '../../platform/db/schema.ts';
 import {
   addCalendarDays,
   addMinutesToTime,
@@ -45,73 +43,4 @@ export function expandRule(
     }
   }
   return out;
-}
-
-/**
- * Makes sure the slots of the active rules (of one unit or one type) exist up to `until`. Idempotent: a slot that
- * exists (same type and start) is not inserted again, so this can run on demand, from a job or twice at once.
- * @param q - database or transaction
- * @param scope - which rules
- * @param today - Oslo date; no slots are generated before it
- * @param until - last Oslo date
- * @returns how many slots were inserted
- */
-export async function ensureSlots(
-  q: Queryable,
-  scope: { serviceUnitId?: string; appointmentTypeId?: string; ruleId?: string },
-  today: string,
-  until: string,
-): Promise<number> {
-  const rules = await q
-    .select({ rule: appointmentAvailabilityRules, duration: appointmentTypes.durationMinutes })
-    .from(appointmentAvailabilityRules)
-    .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointmentAvailabilityRules.appointmentTypeId))
-    .where(
-      and(
-        eq(appointmentAvailabilityRules.active, true),
-        scope.serviceUnitId ? eq(appointmentAvailabilityRules.serviceUnitId, scope.serviceUnitId) : undefined,
-        scope.appointmentTypeId
-          ? eq(appointmentAvailabilityRules.appointmentTypeId, scope.appointmentTypeId)
-          : undefined,
-        scope.ruleId ? eq(appointmentAvailabilityRules.id, scope.ruleId) : undefined,
-        or(
-          isNull(appointmentAvailabilityRules.slotsGeneratedUntil),
-          lt(appointmentAvailabilityRules.slotsGeneratedUntil, until),
-        ),
-      ),
-    );
-  let inserted = 0;
-  for (const { rule, duration } of rules) {
-    const from =
-      rule.slotsGeneratedUntil && rule.slotsGeneratedUntil >= today
-        ? addCalendarDays(rule.slotsGeneratedUntil, 1)
-        : today;
-    const times = expandRule(rule, duration, from, until);
-    for (let i = 0; i < times.length; i += 500) {
-      const rows = await q
-        .insert(appointmentSlots)
-        .values(
-          times.slice(i, i + 500).map((t) => ({
-            municipalityId: rule.municipalityId,
-            serviceUnitId: rule.serviceUnitId,
-            appointmentTypeId: rule.appointmentTypeId,
-            ruleId: rule.id,
-            ...t,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning({ id: appointmentSlots.id });
-      inserted += rows.length;
-    }
-    await q
-      .update(appointmentAvailabilityRules)
-      .set({ slotsGeneratedUntil: until })
-      .where(
-        and(
-          eq(appointmentAvailabilityRules.id, rule.id),
-          sql`(${appointmentAvailabilityRules.slotsGeneratedUntil} IS NULL OR ${appointmentAvailabilityRules.slotsGeneratedUntil} < ${until})`,
-        ),
-      );
-  }
-  return inserted;
 }

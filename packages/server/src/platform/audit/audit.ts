@@ -90,6 +90,27 @@ export async function recordAudit(
 }
 
 /**
+ * Appends several entries of one caller in one INSERT, as `recordAudit` writes each: a listing audited once per
+ * person it shows costs one round trip, however many people it shows.
+ * @param q - the open transaction (or the database for stand-alone entries)
+ * @param ctx - the caller
+ * @param entries - what was done to what, and to whom; nothing is written for none
+ */
+export async function recordAuditEntries(
+  q: Queryable,
+  ctx: RequestContext,
+  entries: AuditEntry[],
+  outcome: AuditOutcome = 'success',
+): Promise<void> {
+  if (entries.length === 0) {
+    return;
+  }
+  await q
+    .insert(auditLog)
+    .values(entries.map((e) => ({ occurredAt: sql`clock_timestamp()`, ...auditValues(ctx, e, outcome) })));
+}
+
+/**
  * Runs `fn` in a transaction and audits it: a success entry in the same transaction, or — when `fn` throws —
  * a `denied` (ForbiddenError) or `error` entry in a transaction of its own, since the failed one rolls back.
  * This is how repositories make auditing the default for personal data (house style §5).
