@@ -27,6 +27,9 @@ export const AUDIT_ACTIONS = [
   'staff.citizens.list',
   'staff.citizen.read',
   'emergency_access.grant',
+  'care_relation.create',
+  'care_relation.end',
+  'care_relation.list',
   // Dialog
   'dialog.units.read',
   'dialog.conversations.list',
@@ -80,6 +83,7 @@ export const AUDIT_ACTIONS = [
   // Operations
   'job.retry',
   'address_register.import',
+  'population_register.import',
   'address_register.export',
   'seed.demo',
   // The audit log's own tests write entries no module writes.

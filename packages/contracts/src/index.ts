@@ -10,3 +10,4 @@ export * from './plo-console.ts';
 export * from './dialog.ts';
 export * from './appointments.ts';
 export * from './epj.ts';
+export * from './population-register.ts';

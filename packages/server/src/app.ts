@@ -20,6 +20,7 @@ import { identityModule } from './modules/identity/index.ts';
 import { operatorModule } from './modules/operator/index.ts';
 import { createActingForResolver, representationModule } from './modules/representation/index.ts';
 import { careModule } from './modules/care/index.ts';
+import { populationRegisterModule } from './modules/population-register/index.ts';
 import { accessLogModule } from './modules/access-log/index.ts';
 import { ploModule } from './modules/plo/index.ts';
 import { createDialogService, dialogModule } from './modules/dialog/index.ts';
@@ -117,6 +118,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(operatorModule, { platform });
   await app.register(representationModule, { platform });
   await app.register(careModule, { platform });
+  await app.register(populationRegisterModule, { platform });
   await app.register(accessLogModule, { platform });
   await app.register(ploModule, { platform });
   await app.register(dialogModule, { platform });

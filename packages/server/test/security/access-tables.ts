@@ -11,6 +11,7 @@ import { identityAccess } from '../../src/modules/identity/identity.access.ts';
 import { notificationsAccess } from '../../src/modules/notifications/notifications.access.ts';
 import { operatorAccess } from '../../src/modules/operator/operator.access.ts';
 import { ploAccess } from '../../src/modules/plo/plo.access.ts';
+import { populationRegisterAccess } from '../../src/modules/population-register/population-register.access.ts';
 import { representationAccess } from '../../src/modules/representation/representation.access.ts';
 import { healthAccess } from '../../src/platform/http/health.access.ts';
 import { webAccess } from '../../src/platform/http/web.access.ts';
@@ -28,6 +29,7 @@ export const ACCESS_TABLES: Readonly<Record<string, RouteAccessTable>> = {
   'modules/notifications/notifications.access.ts': notificationsAccess,
   'modules/operator/operator.access.ts': operatorAccess,
   'modules/plo/plo.access.ts': ploAccess,
+  'modules/population-register/population-register.access.ts': populationRegisterAccess,
   'modules/representation/representation.access.ts': representationAccess,
   'platform/http/health.access.ts': healthAccess,
   'platform/http/web.access.ts': webAccess,

@@ -65,6 +65,18 @@ export const persons = pgTable('persons', {
   createdAt: ts('created_at').notNull().defaultNow(),
   /** The registered dwelling in a comparable form; equal keys mean the same registered address (0002). */
   dwellingKey: text('dwelling_key'),
+  /** The municipality of residence as the population register gives it (0012). */
+  municipalityNumber: char('municipality_number', { length: 4 }),
+});
+
+/** The population register's change events applied, by sequence number (0012). */
+export const populationRegisterEvents = pgTable('population_register_events', {
+  sequence: bigint('sequence', { mode: 'number' }).primaryKey(),
+  type: text('type', {
+    enum: ['person.created', 'person.changed', 'address.changed', 'parental_responsibility.changed', 'person.died'],
+  }).notNull(),
+  contentHash: text('content_hash').notNull(),
+  appliedAt: ts('applied_at').notNull().defaultNow(),
 });
 
 export const personnel = pgTable('personnel', {
@@ -195,6 +207,14 @@ export const careRelations = pgTable('care_relations', {
   validFrom: date('valid_from', { mode: 'string' }).notNull(),
   validTo: date('valid_to', { mode: 'string' }),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** Who registered and who ended it (null: the EPJ or the seed), when and why it ended, last change (0012). */
+  createdByPersonnelId: uuid('created_by_personnel_id'),
+  endedAt: ts('ended_at'),
+  endedByPersonnelId: uuid('ended_by_personnel_id'),
+  endReason: text('end_reason', {
+    enum: ['services_completed', 'moved', 'deceased', 'transferred', 'registered_in_error', 'other'],
+  }),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
 export const emergencyAccessGrants = pgTable('emergency_access_grants', {

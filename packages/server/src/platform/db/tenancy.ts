@@ -50,6 +50,8 @@ export const PLATFORM_TABLES = [
   'jobs',
   'parental_responsibilities',
   'fullmakter',
+  // The population register's change feed (issue 12): national, as the persons it changes.
+  'population_register_events',
   // PLO message hub (issue 4): one address register and one message store for the installation. A hospital's
   // services and a message to an unknown receiver belong to no municipality, so these carry municipality_id
   // as a column where one applies; reads for personnel go through the receiving party's municipality.
