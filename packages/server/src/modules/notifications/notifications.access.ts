@@ -15,7 +15,6 @@ export const notificationsAccess: RouteAccessTable = {
     body: () => preferences,
   },
   'GET /api/me/contact-details': { allow: ['citizen'], own: ['otherCitizen', 'proxyInScope', 'proxyOutOfScope'] },
-  'GET /api/operator/outbox/captured': { allow: ['operator'] },
   // Development stand-ins for KRR and an SMS gateway, served only with the development IdP (never in production):
   // they answer anyone, as the services they stand in for answer any client holding their credentials.
   'POST /dev/krr/rest/v2/personer': {

@@ -1,9 +1,9 @@
-import { capturedNoticesResponse, contactDetailsResponse, notificationPreferences } from '@helsebro/contracts';
+import { contactDetailsResponse, notificationPreferences } from '@helsebro/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/http/auth.ts';
 import type { NotificationsService } from './notifications.service.ts';
 
-/** The citizen's notification preferences and the operator's view of the development capture store. */
+/** The citizen's notification preferences and contact details (the operator module serves the capture store). */
 export const notificationsRoutes: FastifyPluginAsyncZod<{ service: NotificationsService }> = async (
   app,
   { service },
@@ -26,10 +26,5 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ service: Notifications
       void reply.header('cache-control', 'no-store');
       return service.contactDetails(req.ctx);
     },
-  );
-  app.get(
-    '/api/operator/outbox/captured',
-    { schema: { response: { 200: capturedNoticesResponse } }, preHandler: requireActor('operator') },
-    async () => service.captured(),
   );
 };

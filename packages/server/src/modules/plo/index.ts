@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Platform } from '../../platform/platform.ts';
-import { addressRegisterRoutes } from './address-register/address-register.routes.ts';
 import { consoleRoutes } from './console/console.routes.ts';
 import { createConsoleService } from './console/console.service.ts';
 import { createAddressRegister } from './address-register/address-register.service.ts';
@@ -10,7 +9,6 @@ import { APPREC_SEND_JOB, createReceiveService } from './receive/receive.service
 import { ploSchemaSet } from './schema-set.ts';
 import { messageSendHandler, retryFailedDelivery } from './send/deliver.job.ts';
 import { sendRoutes } from './send/send.routes.ts';
-import { credentialsRoutes } from './send/credentials.routes.ts';
 import { createOutgoingCredentials } from './send/outgoing-credentials.ts';
 import { createSendService, MESSAGE_SEND_JOB, type SendService } from './send/send.service.ts';
 
@@ -28,6 +26,7 @@ export { buildMessage, BUILDABLE_TYPES, type OutgoingMessageInput } from './msgh
 export { ploSchemaSet } from './schema-set.ts';
 export { APPREC_SEND_JOB } from './receive/receive.service.ts';
 export { createInboxService, type InboxItem } from './receive/inbox.service.ts';
+export { createCredentialsService, type CredentialsService } from './send/credentials.service.ts';
 export { createOutgoingCredentials, type OutgoingCredentials } from './send/outgoing-credentials.ts';
 export {
   createSendService,
@@ -38,9 +37,10 @@ export {
 } from './send/send.service.ts';
 
 /**
- * The PLO message hub (issue 4): the EDI receiving endpoint, the operator's address register API, and the
- * outbox handler that delivers AppRecs. Compiles the official schema set while the app is built (once per
- * process) and logs how long it took. Register after the identity module.
+ * The PLO message hub (issue 4): the EDI receiving endpoint, the send API, the message console, and the outbox
+ * handlers that deliver messages and AppRecs; the address register and the credentials, whose operator screen is
+ * the operator module's. Compiles the official schema set while the app is built (once per process) and logs how
+ * long it took. Register after the identity module.
  */
 export const ploModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   const xml = ploSchemaSet();
@@ -60,8 +60,6 @@ export const ploModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (a
     onRetry: retryFailedDelivery,
   });
   await app.register(receiveRoutes, { service, register, perMinute: platform.config.rateLimit.ediPerMinute });
-  await app.register(addressRegisterRoutes, { register });
   await app.register(sendRoutes, { send });
-  await app.register(credentialsRoutes, { db: platform.db, register, credentials });
   await app.register(consoleRoutes, { service: createConsoleService({ db: platform.db, register, xml, send }) });
 };

@@ -1,4 +1,3 @@
-import { ADDRESS_REGISTER_FORMAT } from '@helsebro/contracts';
 import type { AccessFixture, RouteAccessTable } from '../../platform/http/route-access.ts';
 import { buildMessage } from './msghead/message.build.ts';
 import { sampleMessage } from './testing/sample-messages.ts';
@@ -19,13 +18,6 @@ export const ploAccess: RouteAccessTable = {
     allow: ['partnerOtherOrg'],
     body: (f) => ({ xml: buildMessage(sampleMessage('LOG_INNLAGT', { patient: patientA(f) })).xml }),
   },
-  'GET /api/operator/address-register': { allow: ['operator'] },
-  // Merge, so that a caller who got through would add nothing rather than wipe the register.
-  'PUT /api/operator/address-register': {
-    allow: ['operator'],
-    query: () => ({ mode: 'merge' }),
-    body: () => ({ json: { format: ADDRESS_REGISTER_FORMAT, parties: [] } }),
-  },
   'POST /api/plo/messages': {
     allow: HANDLER,
     body: (f) => ({
@@ -34,16 +26,6 @@ export const ploAccess: RouteAccessTable = {
     }),
   },
   'GET /api/plo/messages/:id/status': { allow: HANDLER, params: { id: 'ploMessageOut' } },
-  'POST /api/operator/address-register/:herId/partner-credentials': {
-    allow: ['operator'],
-    params: { herId: 'ploPartner' },
-    body: () => ({ json: { label: 'Matrisetest' } }),
-  },
-  'PUT /api/operator/address-register/:herId/outgoing-credential': {
-    allow: ['operator'],
-    params: { herId: 'ploPartner' },
-    body: () => ({ json: { token: 'matrix-test-token-0123456789', label: 'Matrisetest' } }),
-  },
   // The message console: a handler of another organisation sees its own services only.
   'GET /api/plo/console/services': { allow: HANDLER, own: ['messageHandlerOtherOrg'] },
   'GET /api/plo/console/services/:herId/inbox': { allow: HANDLER, params: { herId: 'ploService' } },

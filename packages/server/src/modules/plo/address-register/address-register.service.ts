@@ -80,7 +80,8 @@ function toDocumentParty(p: RegisterParty): PloParty {
 
 export const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('hex');
 
-function requireOperator(ctx: RequestContext): void {
+/** Only the operator (or the seed, as system) changes the register and the credentials beside it. */
+export function requireOperator(ctx: RequestContext): void {
   if (ctx.actor.kind !== 'operator' && ctx.actor.kind !== 'system') {
     throw new ForbiddenError('Bare driftsoperatøren kan endre adresseregisteret.', 'wrong_role');
   }

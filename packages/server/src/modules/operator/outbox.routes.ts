@@ -1,13 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { jobItem, jobsQuery, jobsResponse } from '@helsebro/contracts';
+import { capturedNoticesResponse, jobItem, jobsQuery, jobsResponse } from '@helsebro/contracts';
 import { requireActor } from '../../platform/http/auth.ts';
+import type { NotificationsService } from '../notifications/index.ts';
 import type { OperatorService } from './operator.service.ts';
 
 const jobParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
-/** The operator console's outbox API: `/api/operator/jobs`. */
-export const operatorRoutes: FastifyPluginAsyncZod<{ service: OperatorService }> = (app, { service }) => {
+/**
+ * The operator console's outbox screen: `/api/operator/jobs` (the outbox's jobs, and the retry of a dead one) and
+ * `/api/operator/outbox/captured` (the notices the development capture store holds, owned by notifications).
+ */
+export const outboxRoutes: FastifyPluginAsyncZod<{
+  service: OperatorService;
+  notifications: Pick<NotificationsService, 'captured'>;
+}> = (app, { service, notifications }) => {
   const preHandler = requireActor('operator');
   app.get(
     '/api/operator/jobs',
@@ -18,6 +25,11 @@ export const operatorRoutes: FastifyPluginAsyncZod<{ service: OperatorService }>
     '/api/operator/jobs/:id/retry',
     { preHandler, schema: { params: jobParams, response: { 200: jobItem } } },
     async (req) => service.retryJob(req.ctx, req.params.id),
+  );
+  app.get(
+    '/api/operator/outbox/captured',
+    { preHandler, schema: { response: { 200: capturedNoticesResponse } } },
+    async () => notifications.captured(),
   );
   return Promise.resolve();
 };
