@@ -80,6 +80,23 @@ export const AUDIT_ACTIONS = [
   // EPJ integration
   'epj.authenticate',
   'epj.events.read',
+  // Organisations: municipalities, units, staff and EPJ systems
+  'municipality.create',
+  'municipality.list',
+  'municipality.read',
+  'municipality.administrator.add',
+  'epj_product.create',
+  'service_unit.create',
+  'service_unit.update',
+  'service_unit.close',
+  'staff.list',
+  'staff.create',
+  'staff.update',
+  'staff.end',
+  'epj_system.set',
+  'epj_client.create',
+  'epj_client.rotate',
+  'epj_client.revoke',
   // Operations
   'job.retry',
   'address_register.import',

@@ -3,6 +3,8 @@ export * from './audit.ts';
 export * from './session.ts';
 export * from './jobs.ts';
 export * from './nin.ts';
+export * from './org-number.ts';
+export * from './organisations.ts';
 export * from './dates.ts';
 export * from './representation.ts';
 export * from './plo.ts';

@@ -18,6 +18,7 @@ import { webPlugin } from './platform/http/web.ts';
 import { recordRoutes } from './platform/http/route-table.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { operatorModule } from './modules/operator/index.ts';
+import { organisationsModule } from './modules/organisations/index.ts';
 import { createActingForResolver, representationModule } from './modules/representation/index.ts';
 import { careModule } from './modules/care/index.ts';
 import { populationRegisterModule } from './modules/population-register/index.ts';
@@ -116,6 +117,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(rateLimit, { global: false });
   await app.register(identityModule, { resolveActingFor: createActingForResolver(platform) });
   await app.register(operatorModule, { platform });
+  await app.register(organisationsModule, { platform });
   await app.register(representationModule, { platform });
   await app.register(careModule, { platform });
   await app.register(populationRegisterModule, { platform });

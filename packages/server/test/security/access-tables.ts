@@ -10,6 +10,7 @@ import { epjAccess } from '../../src/modules/epj/epj.access.ts';
 import { identityAccess } from '../../src/modules/identity/identity.access.ts';
 import { notificationsAccess } from '../../src/modules/notifications/notifications.access.ts';
 import { operatorAccess } from '../../src/modules/operator/operator.access.ts';
+import { organisationsAccess } from '../../src/modules/organisations/organisations.access.ts';
 import { ploAccess } from '../../src/modules/plo/plo.access.ts';
 import { populationRegisterAccess } from '../../src/modules/population-register/population-register.access.ts';
 import { representationAccess } from '../../src/modules/representation/representation.access.ts';
@@ -28,6 +29,7 @@ export const ACCESS_TABLES: Readonly<Record<string, RouteAccessTable>> = {
   'modules/identity/identity.access.ts': identityAccess,
   'modules/notifications/notifications.access.ts': notificationsAccess,
   'modules/operator/operator.access.ts': operatorAccess,
+  'modules/organisations/organisations.access.ts': organisationsAccess,
   'modules/plo/plo.access.ts': ploAccess,
   'modules/population-register/population-register.access.ts': populationRegisterAccess,
   'modules/representation/representation.access.ts': representationAccess,

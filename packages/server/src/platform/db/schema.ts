@@ -27,6 +27,22 @@ export const municipalities = pgTable('municipalities', {
   name: text('name').notNull(),
   orgNumber: char('org_number', { length: 9 }).notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** Onboarding contact and the EPJ system (0013). */
+  contactName: text('contact_name'),
+  contactEmail: text('contact_email'),
+  contactPhone: text('contact_phone'),
+  epjProductId: uuid('epj_product_id'),
+  epjVersion: text('epj_version'),
+});
+
+/** The EPJ products the operator registered, with versions and supported service codes (0013). */
+export const epjProducts = pgTable('epj_products', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  vendor: text('vendor').notNull(),
+  name: text('name').notNull(),
+  versions: text('versions').array().notNull().default([]),
+  services: text('services').array().notNull().default([]),
+  createdAt: ts('created_at').notNull().defaultNow(),
 });
 
 export const serviceUnits = pgTable('service_units', {
@@ -34,7 +50,15 @@ export const serviceUnits = pgTable('service_units', {
   municipalityId: uuid('municipality_id').notNull(),
   name: text('name').notNull(),
   kind: text('kind', {
-    enum: ['home_care', 'health_station', 'emergency_ward', 'vaccination', 'allocation_office', 'other'],
+    enum: [
+      'home_care',
+      'health_station',
+      'emergency_ward',
+      'infection_control',
+      'vaccination',
+      'allocation_office',
+      'other',
+    ],
   }).notNull(),
   phone: text('phone'),
   email: text('email'),
@@ -46,6 +70,9 @@ export const serviceUnits = pgTable('service_units', {
   autoReply: text('auto_reply'),
   functionalEmail: text('functional_email'),
   alertByEmail: boolean('alert_by_email').notNull().default(false),
+  /** Administration (0013). */
+  herId: text('her_id'),
+  closedAt: ts('closed_at'),
 });
 
 export const persons = pgTable('persons', {
@@ -445,10 +472,14 @@ export const notificationCaptures = pgTable('notification_captures', {
 export const epjClients = pgTable('epj_clients', {
   clientId: text('client_id').primaryKey(),
   clientName: text('client_name').notNull(),
-  clientSecret: text('client_secret').notNull(),
+  clientSecret: text('client_secret'),
   orgNumber: char('org_number', { length: 9 }).notNull(),
   scope: text('scope').notNull().default('helsebro:epj'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** Registered by a municipality's administrator (0013): its public keys, or the secret above; revocation. */
+  municipalityId: uuid('municipality_id'),
+  jwks: jsonb('jwks').$type<{ keys: Array<Record<string, unknown>> }>(),
+  revokedAt: ts('revoked_at'),
 });
 
 export const epjEvents = pgTable('epj_events', {

@@ -70,6 +70,8 @@ export const PLATFORM_TABLES = [
   'notification_captures',
   // EPJ integration (issue 5): the development IdP's machine clients, as HelseID's client registry would be.
   'epj_clients',
+  // Organisations (issue 12): the operator's list of EPJ products, which every municipality chooses from.
+  'epj_products',
   // Appointments (issue 6): the opt-in to completed-visit notices is the person's own choice, like their
   // notification preferences, and holds whichever municipality visits them.
   'home_visit_notice_optins',

@@ -56,19 +56,23 @@ export function withMachineClients(db: Db, memory: (model: string) => unknown) {
       ),
       async find(id: string) {
         const [row] = await db.select().from(epjClients).where(eq(epjClients.clientId, id));
-        if (!row) {
+        // A revoked client is unknown to the IdP: it gets no new token (issue 12).
+        if (!row || row.revokedAt) {
           return undefined;
         }
-        return {
+        const common = {
           client_id: row.clientId,
-          client_secret: row.clientSecret,
           client_name: row.clientName,
           grant_types: ['client_credentials'],
           response_types: [],
           redirect_uris: [],
           scope: row.scope,
-          token_endpoint_auth_method: 'client_secret_basic',
         };
+        // A client registered with public keys authenticates with a signed assertion (RFC 7523 §2.2,
+        // OpenID Connect Core §9 private_key_jwt), as HelseID requires; one with a secret as before.
+        return row.jwks
+          ? { ...common, jwks: row.jwks, token_endpoint_auth_method: 'private_key_jwt' }
+          : { ...common, client_secret: row.clientSecret, token_endpoint_auth_method: 'client_secret_basic' };
       },
     };
   };
