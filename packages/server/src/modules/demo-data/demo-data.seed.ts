@@ -20,17 +20,15 @@ import { seedPloDemo } from '../plo/index.ts';
 import { seedAppointmentsDemo } from '../appointments/index.ts';
 import { seedEpjDemo } from '../epj/index.ts';
 import {
-  DEMO_CARE_RELATIONS,
-  DEMO_FULLMAKTER,
   DEMO_MUNICIPALITIES,
   DEMO_OPERATORS,
-  DEMO_PARENTAL,
   DEMO_PERSONNEL,
   DEMO_PERSONS,
   DEMO_UNITS,
   demoNin,
   dwellingKeyOf,
 } from './demo-data.ts';
+import { DEMO_CARE_RELATIONS, DEMO_FULLMAKTER, DEMO_PARENTAL } from './demo-data.relations.ts';
 
 export type SeedSummary = {
   municipalities: number;
