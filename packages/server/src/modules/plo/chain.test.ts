@@ -1,100 +1,26 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { PloConsoleListResponse, PloConsoleServicesResponse, PloSendReceipt } from '@helsebro/contracts';
 import { freePort } from '../../../test/test-app.ts';
-import { createTestDatabase, usingPostgres } from '../../../test/test-db.ts';
-import { loginAs, type LoggedIn } from '../../../test/login.ts';
-import { makeMunicipality, makePerson, makePersonnel } from '../../../test/factories.ts';
-import { buildApp } from '../../app.ts';
-import { loadConfig } from '../../config.ts';
-import { openDatabase, type Database } from '../../platform/db/client.ts';
-import { migrate } from '../../platform/db/migrate.ts';
-import type { App } from '../../platform/http/app-type.ts';
-import { systemContext } from '../../platform/http/request-context.ts';
-import { startWorkers, type Workers } from '../../platform/jobs/index.ts';
+import type { LoggedIn } from '../../../test/login.ts';
 import { waitFor } from '../../platform/jobs/testing/platform.ts';
-import { seedDemo } from '../demo-data/index.ts';
-import { createAddressRegister } from './address-register/address-register.service.ts';
 import type { OutgoingMessageInput } from './msghead/message.build.ts';
 import { followUpOf, type PartyAddress } from './msghead/msghead.build.ts';
-import { createOutgoingCredentials } from './send/outgoing-credentials.ts';
 import {
   DEMO_FJORDVIK_ALLOCATION as ALLOCATION,
   DEMO_FJORDVIK_HOME_NURSING as NURSING,
   DEMO_HOSPITAL_SOMATIC as SOMATIC,
-  SAMPLE_PATIENT,
   sampleMessage,
 } from './testing/sample-messages.ts';
+import { connectPair, makeStore, query as q, start, stop, type Instance } from './testing/two-instances.ts';
 
 /**
  * Two Helsebro installations on one machine (issue 4, "Tests that must exist"): a hospital's and a municipality's,
  * each a real HTTP server on its own port with its own store (a PGlite directory each, or a PostgreSQL database
  * each with TEST_DATABASE_URL), address registers pointing at each other's /edi/v1/messages, a bearer credential
- * issued each way, outbox workers polling every 20 ms. Messages go in through the send API of each side as a
- * message handler would send them, and come back as AppRecs.
+ * issued each way, outbox workers polling every 20 ms (testing/two-instances.ts). Messages go in through the send
+ * API of each side as a message handler would send them, and come back as AppRecs.
  */
-
-const HOSPITAL_ORG = '9900001000';
-const FJORDVIK_ORG = '9900002000';
-/**
- * Backoff short enough for a test, long enough that the 12 attempts of a delivery span at least ~15 s: a restart of
- * the municipality on a loaded machine fits inside, so the test shows waiting, not failing.
- */
-const BACKOFF = { baseMs: 100, maxMs: 4000 };
-
-type Store = { open(): Promise<Database>; close(db: Database): Promise<void>; cleanup(): Promise<void> };
-
-/**
- * A store that outlives its instance: a PGlite directory (closed with the instance, opened again on restart), or a
- * PostgreSQL database (a server keeps it whether or not the instance runs; the pool stays open between runs).
- */
-function makeStore(name: string): Store {
-  if (usingPostgres()) {
-    let db: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
-    return {
-      open: async () => (db ??= await createTestDatabase()),
-      close: async () => {},
-      cleanup: async () => db?.cleanup(),
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), `helsebro-chain-${name}-`));
-  return {
-    open: async () => {
-      const db = await openDatabase({ dataDir: dir });
-      await migrate(db);
-      return db;
-    },
-    close: (db) => db.close(),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-type Instance = { name: string; port: number; url: string; app: App; database: Database; workers: Workers };
-
-async function start(name: string, store: Store, port: number): Promise<Instance> {
-  const database = await store.open();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    WORKERS: 'false',
-    PORT: String(port),
-    // Each installation has its own key for the tokens it presents; the same one after a restart.
-    PLO_CREDENTIAL_KEY: `${name}-plo-credential-key-for-the-chain-test`,
-  });
-  const app = await buildApp(config, { database });
-  await app.listen({ host: '127.0.0.1', port });
-  const workers = startWorkers(app.platform, { pollMs: 20, backoff: BACKOFF });
-  return { name, port, url: `http://127.0.0.1:${port}`, app, database, workers };
-}
-
-async function stop(i: Instance, store: Store): Promise<void> {
-  await i.app.close();
-  await i.workers.stop();
-  await store.close(i.database);
-}
 
 void describe('two Helsebro instances: a hospital and a municipality exchange a whole admission → discharge chain', () => {
   const hospitalStore = makeStore('hospital');
@@ -104,9 +30,6 @@ void describe('two Helsebro instances: a hospital and a municipality exchange a 
   let hospitalHandler: LoggedIn;
   let municipalityHandler: LoggedIn;
   const stopped = new Set<Instance>();
-
-  const q = <T>(i: Instance, sql: string, params: unknown[] = []) =>
-    i.database.query<T & Record<string, unknown>>(sql, params);
 
   /** Sends through the instance's real HTTP API as its message handler; 202 and the receipt. */
   async function send(from: Instance, who: LoggedIn, input: OutgoingMessageInput): Promise<PloSendReceipt> {
@@ -150,75 +73,7 @@ void describe('two Helsebro instances: a hospital and a municipality exchange a 
     const [hp, mp] = [await freePort(), await freePort()];
     hospital = await start('hospital', hospitalStore, hp);
     municipality = await start('municipality', municipalityStore, mp);
-    for (const i of [hospital, municipality]) {
-      await seedDemo(i.database.db);
-      const fjordvik = (await q<{ id: string }>(i, "SELECT id FROM municipalities WHERE number = '9901'"))[0]!.id;
-      await makePerson(i.database.db, {
-        nin: SAMPLE_PATIENT.nin,
-        birthDate: '1938-03-14',
-        givenName: SAMPLE_PATIENT.givenName,
-        familyName: SAMPLE_PATIENT.familyName,
-        municipalityId: fjordvik,
-      });
-    }
-    // The hospital hosts its own parties; Fjordvik and Bakkedal are partners it reaches at the municipality's
-    // instance. The municipality's register is the demo's, with the hospital's endpoint at the hospital's instance.
-    const edi = (i: Instance) => `${i.url}/edi/v1/messages`;
-    const hospitalRegister = createAddressRegister(hospital.app.platform);
-    const hDoc = await hospitalRegister.exportDocument(systemContext('test'));
-    hDoc.parties = hDoc.parties.map((p) => {
-      const ours = p.herId.startsWith('99000010');
-      return {
-        ...p,
-        hosted: ours,
-        transportEndpoint:
-          p.herId === HOSPITAL_ORG ? edi(hospital) : p.herId === FJORDVIK_ORG ? edi(municipality) : p.transportEndpoint,
-      };
-    });
-    await hospitalRegister.importDocument(systemContext('test'), hDoc, 'merge');
-    const municipalityRegister = createAddressRegister(municipality.app.platform);
-    const mDoc = await municipalityRegister.exportDocument(systemContext('test'));
-    mDoc.parties = mDoc.parties.map((p) => (p.herId === HOSPITAL_ORG ? { ...p, transportEndpoint: edi(hospital) } : p));
-    await municipalityRegister.importDocument(systemContext('test'), mDoc, 'merge');
-    // Credentials both ways: each side issues one to the other, which keeps it (encrypted) to present.
-    const forHospital = await municipalityRegister.issueCredential(HOSPITAL_ORG, 'Fjordvik sykehus HF');
-    const forMunicipality = await hospitalRegister.issueCredential(FJORDVIK_ORG, 'Fjordvik kommune');
-    await createOutgoingCredentials({
-      db: hospital.database.db,
-      register: hospitalRegister,
-      secret: hospital.app.platform.config.ploCredentialKey,
-    }).set(FJORDVIK_ORG, forHospital, 'issued by Fjordvik kommune');
-    await createOutgoingCredentials({
-      db: municipality.database.db,
-      register: municipalityRegister,
-      secret: municipality.app.platform.config.ploCredentialKey,
-    }).set(HOSPITAL_ORG, forMunicipality, 'issued by Fjordvik sykehus HF');
-
-    // The message handlers: Fjordvik's (demo data), and the hospital's, whose login is for the hospital's own
-    // organisation row (its organisation number; the hospital's parties have no municipality).
-    const fjordvikId = (
-      await q<{ id: string }>(municipality, "SELECT id FROM municipalities WHERE number = '9901'")
-    )[0]!.id;
-    const are = (await q<{ id: string }>(municipality, "SELECT id FROM personnel WHERE hpr_number = '9100007'"))[0]!.id;
-    municipalityHandler = await loginAs(municipality.app, {
-      kind: 'personnel',
-      personnelId: are,
-      municipalityId: fjordvikId,
-    });
-    const hospitalOrg = await makeMunicipality(hospital.database.db, {
-      number: '9990',
-      name: 'Fjordvik sykehus HF',
-      orgNumber: '921000057',
-    });
-    const clerk = await makePersonnel(hospital.database.db, {
-      municipalityId: hospitalOrg.id,
-      role: 'message_handler',
-    });
-    hospitalHandler = await loginAs(hospital.app, {
-      kind: 'personnel',
-      personnelId: clerk.id,
-      municipalityId: hospitalOrg.id,
-    });
+    ({ hospitalHandler, municipalityHandler } = await connectPair(hospital, municipality));
   });
 
   after(async () => {
