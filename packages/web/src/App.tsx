@@ -15,6 +15,7 @@ import { MinSidePage } from './features/citizen/MinSidePage.tsx';
 import { FullmaktPage } from './features/fullmakt/FullmaktPage.tsx';
 import { GiveFullmaktPage } from './features/fullmakt/GiveFullmaktPage.tsx';
 import { LandingPage } from './features/landing/LandingPage.tsx';
+import { NotRegisteredPage } from './features/landing/NotRegisteredPage.tsx';
 import { NotificationPreferencesPage } from './features/notifications/NotificationPreferencesPage.tsx';
 import { NotFoundPage } from './features/NotFoundPage.tsx';
 import { OperatorConsolePage } from './features/operator/OperatorConsolePage.tsx';
@@ -30,6 +31,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/" element={<LandingPage />} />
+      <Route path="/ikke-registrert" element={<NotRegisteredPage />} />
       <Route path="/min-side" element={<MinSidePage />} />
       <Route path="/min-side/velg" element={<ChooseActingPage />} />
       <Route path="/min-side/fullmakt" element={<FullmaktPage />} />

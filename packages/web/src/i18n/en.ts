@@ -2,6 +2,7 @@ import { accessLogEn } from './access-log.en.ts';
 import { appointmentsEn } from './appointments.en.ts';
 import { dialogEn } from './dialog.en.ts';
 import { fullmaktEn } from './fullmakt.en.ts';
+import { organisationsEn } from './organisations.en.ts';
 import { ploConsoleEn } from './plo-console.en.ts';
 import type { Resources } from './nb.ts';
 import { representationEn } from './representation.en.ts';
@@ -15,6 +16,7 @@ export const en: Resources = {
   ...appointmentsEn,
   ...staffAccessEn,
   ...ploConsoleEn,
+  ...organisationsEn,
   ...dialogEn,
   common: {
     appName: 'Helsebro',

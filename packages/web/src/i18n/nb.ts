@@ -2,6 +2,7 @@ import { accessLogNb } from './access-log.nb.ts';
 import { appointmentsNb } from './appointments.nb.ts';
 import { dialogNb } from './dialog.nb.ts';
 import { fullmaktNb } from './fullmakt.nb.ts';
+import { organisationsNb } from './organisations.nb.ts';
 import { ploConsoleNb } from './plo-console.nb.ts';
 import { representationNb } from './representation.nb.ts';
 import { staffAccessNb } from './staff-access.nb.ts';
@@ -15,6 +16,7 @@ export const nb = {
   ...appointmentsNb,
   ...staffAccessNb,
   ...ploConsoleNb,
+  ...organisationsNb,
   ...dialogNb,
   common: {
     appName: 'Helsebro',

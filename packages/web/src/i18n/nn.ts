@@ -2,6 +2,7 @@ import { accessLogNn } from './access-log.nn.ts';
 import { appointmentsNn } from './appointments.nn.ts';
 import { dialogNn } from './dialog.nn.ts';
 import { fullmaktNn } from './fullmakt.nn.ts';
+import { organisationsNn } from './organisations.nn.ts';
 import { ploConsoleNn } from './plo-console.nn.ts';
 import type { Resources } from './nb.ts';
 import { representationNn } from './representation.nn.ts';
@@ -15,6 +16,7 @@ export const nn: Resources = {
   ...appointmentsNn,
   ...staffAccessNn,
   ...ploConsoleNn,
+  ...organisationsNn,
   ...dialogNn,
   common: {
     appName: 'Helsebro',

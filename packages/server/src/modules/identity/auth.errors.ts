@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.ts';
  * registered here). Always 4xx; the message is Norwegian and safe to show.
  */
 export class LoginFailedError extends AppError {
-  constructor(status: 400 | 403, code: string, message: string) {
-    super(status, code, message);
+  constructor(status: 400 | 403, code: string, message: string, extensions: { audience?: 'staff' | 'citizen' } = {}) {
+    super(status, code, message, [], extensions);
   }
 }

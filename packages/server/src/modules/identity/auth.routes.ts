@@ -42,6 +42,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     if (!wantsHtml(req)) {
       throw err;
     }
+    // Someone the IdP knows but Helsebro does not gets the web's page saying whom to ask (nb, nn, en), not an error.
+    if (err.code === 'not_registered' || err.code === 'municipality_unknown') {
+      const who = err.extensions.audience === 'staff' ? 'ansatt' : 'innbygger';
+      return reply.header('cache-control', 'no-store').redirect(`${config.publicUrl}/ikke-registrert?hvem=${who}`, 303);
+    }
     const html = renderLoginErrorPage(err.message, err.code, config.publicUrl);
     return reply.status(err.status).type('text/html; charset=utf-8').send(html);
   });

@@ -47,6 +47,16 @@ describe('mapping id-token claims to a Helsebro user', () => {
     await assert.rejects(subjectForClaims(database.db, { sub: 'x' }), refused('not_registered'));
   });
 
+  it('names who was refused, so the web can say whom to ask: staff their administrator, citizens not', async () => {
+    const audience = async (claims: Record<string, unknown>) => {
+      const err = await subjectForClaims(database.db, claims).catch((e: unknown) => e);
+      assert.ok(err instanceof LoginFailedError);
+      return [err.code, err.extensions.audience];
+    };
+    assert.deepEqual(await audience({ [PID]: '01810100000', [HPR]: '1234567' }), ['not_registered', 'staff']);
+    assert.deepEqual(await audience({ pid: '01810100000', acr: 'idporten-loa-high' }), ['not_registered', 'citizen']);
+  });
+
   it('picks the municipality from orgnr_parent for personnel working in several', async () => {
     const a = await makeMunicipality(database.db);
     const b = await makeMunicipality(database.db);

@@ -207,8 +207,15 @@ async function exchangeCode(configuration: client.Configuration, url: URL, saved
  * @throws LoginFailedError (403) when the level is too low or nobody here has that identity
  */
 export async function subjectForClaims(db: Db, claims: Record<string, unknown>): Promise<SessionSubject> {
-  const notRegistered = () =>
-    new LoginFailedError(403, 'not_registered', 'Du er logget inn, men er ikke registrert som bruker av Helsebro.');
+  const notRegistered = (audience: 'staff' | 'citizen') =>
+    new LoginFailedError(
+      403,
+      'not_registered',
+      audience === 'staff'
+        ? 'Du er logget inn, men er ikke registrert som ansatt i Helsebro. Spør kommunens administrator for Helsebro.'
+        : 'Du er logget inn, men er ikke registrert som bruker av Helsebro.',
+      { audience },
+    );
   if (typeof claims.pid === 'string') {
     if (typeof claims.acr !== 'string' || !CITIZEN_LEVELS.has(claims.acr)) {
       throw new LoginFailedError(
@@ -219,13 +226,13 @@ export async function subjectForClaims(db: Db, claims: Record<string, unknown>):
     }
     const person = await findCitizenByNin(db, claims.pid);
     if (!person) {
-      throw notRegistered();
+      throw notRegistered('citizen');
     }
     return { kind: 'citizen', personId: person.id, municipalityId: person.municipalityId };
   }
   const pid = claims[HELSEID_PID];
   if (typeof pid !== 'string') {
-    throw notRegistered();
+    throw notRegistered('staff');
   }
   const orgnr = typeof claims[HELSEID_ORGNR] === 'string' ? claims[HELSEID_ORGNR] : null;
   const staff =
@@ -237,7 +244,9 @@ export async function subjectForClaims(db: Db, claims: Record<string, unknown>):
         ? staff.workplaces[0]
         : undefined;
     if (!place) {
-      throw new LoginFailedError(403, 'municipality_unknown', 'Du har ingen rolle i virksomheten du logget inn for.');
+      throw new LoginFailedError(403, 'municipality_unknown', 'Du har ingen rolle i virksomheten du logget inn for.', {
+        audience: 'staff',
+      });
     }
     return { kind: 'personnel', personnelId: staff.id, municipalityId: place.municipalityId };
   }
@@ -245,7 +254,7 @@ export async function subjectForClaims(db: Db, claims: Record<string, unknown>):
   if (operator) {
     return { kind: 'operator', operatorId: operator.id };
   }
-  throw notRegistered();
+  throw notRegistered('staff');
 }
 
 function idpErrorMessage(error: string): string {
