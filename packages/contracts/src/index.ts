@@ -13,3 +13,4 @@ export * from './dialog.ts';
 export * from './appointments.ts';
 export * from './epj.ts';
 export * from './population-register.ts';
+export * from './care-relations.ts';

@@ -21,4 +21,15 @@ export const careAccess: RouteAccessTable = {
     allow: ['staffSameUnit', 'staffOtherUnit', 'staffOtherMunicipality', 'messageHandlerOtherOrg'],
     body: (f) => ({ json: { personId: f.personA, reason: 'Pasienten er brakt inn bevisstløs.' } }),
   },
+  // The unit's care relations (issue 12): its staff only; another unit's staff is refused (not_unit_staff).
+  'GET /api/staff/units/:unitId/care-relations': { allow: ['staffSameUnit'], params: { unitId: 'unit' } },
+  'POST /api/staff/units/:unitId/care-relations': {
+    allow: ['staffSameUnit'],
+    params: { unitId: 'unit' },
+    body: (f) => ({ json: { nin: f.holderNin, validFrom: f.futureDate } }),
+    once: 'the same person and period again is refused (409 care_relation_exists)',
+  },
+  'POST /api/staff/units/:unitId/care-relations/:id/end': {
+    skip: "ending A's care relation would take away the relation every other route of the matrix stands on; care-relations.routes.test.ts tests who may end one",
+  },
 };
