@@ -16,7 +16,7 @@ import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/index.ts';
 import { CitizenPage, type CitizenContext } from '../citizen/CitizenPage.tsx';
-import { ActingForOtherNotice } from '../fullmakt/ActingForOtherNotice.tsx';
+import { ActingForOtherNotice } from '../representation/ActingForOtherNotice.tsx';
 import { NOTIFICATIONS_PATH } from '../dialog/paths.ts';
 
 const CHANNELS = ['sms', 'email'] as const;

@@ -5,7 +5,7 @@ import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { InboxPanel } from '../staff-inbox/InboxPanel.tsx';
 import { CalendarLinkPanel } from '../staff-calendar/CalendarLinkPanel.tsx';
-import { PloConsoleLinkPanel } from '../plo-console/PloConsoleLinkPanel.tsx';
+import { PloConsoleLinkPanel } from '../plo/PloConsoleLinkPanel.tsx';
 import { CitizenLookup } from './CitizenLookup.tsx';
 import { MyCitizens } from './MyCitizens.tsx';
 
