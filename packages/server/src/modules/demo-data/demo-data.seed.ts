@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import {
   careRelations,
@@ -15,10 +15,11 @@ import type { Tx } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { systemContext } from '../../platform/http/request-context.ts';
 import { progressBar } from '../../platform/cli/progress.ts';
-import { makeSyntheticNin } from '@helsebro/contracts';
+import { makeSyntheticNin, type PopulationPersonDocument } from '@helsebro/contracts';
 import { seedPloDemo } from '../plo/index.ts';
 import { seedAppointmentsDemo } from '../appointments/index.ts';
 import { seedEpjDemo } from '../epj/index.ts';
+import { createPopulationRegisterService, describeImport, IMPORT_BATCH } from '../population-register/index.ts';
 import {
   DEMO_MUNICIPALITIES,
   DEMO_OPERATORS,
@@ -262,46 +263,61 @@ const FAMILY = [
 
 /**
  * Adds `count` more synthetic persons (for load tests and large demos), spread over the demo municipalities and
- * all ages, in batches, with a progress bar. Runs after `seedDemo`.
- * @returns how many were inserted (numbers that already existed are skipped)
+ * all ages, as population register documents loaded through the register import (nothing seed-only), in batches
+ * with a progress bar, and prints the rate. Runs after `seedDemo`.
+ * @returns how many were created (numbers that already exist are left as they are)
  */
-export async function seedPersons(db: Db, count: number, batchSize = 1000): Promise<number> {
-  const munis = await db.select({ id: municipalities.id }).from(municipalities).orderBy(municipalities.number);
+export async function seedPersons(db: Db, count: number, batchSize = IMPORT_BATCH): Promise<number> {
+  const munis = await db.select({ number: municipalities.number }).from(municipalities).orderBy(municipalities.number);
   if (munis.length === 0) {
     throw new Error('Seed the demo data first (npm run seed)');
   }
-  const progress = progressBar('persons');
-  let inserted = 0;
   let serial = Number((await db.execute(sql`SELECT count(*)::int AS n FROM persons`)).rows[0]?.n ?? 0);
-  for (let done = 0; done < count; done += batchSize) {
-    const rows = [];
-    for (let i = 0; i < Math.min(batchSize, count - done); i++, serial++) {
-      const day = 1 + (serial % 28);
-      const month = 1 + (Math.floor(serial / 28) % 12);
-      const year = 1925 + (Math.floor(serial / 336) % 100);
-      const birthDate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      rows.push({
-        nin: makeSyntheticNin(birthDate, Math.floor(serial / 33_600) * 3),
-        givenName: GIVEN[serial % GIVEN.length]!,
-        familyName: FAMILY[Math.floor(serial / GIVEN.length) % FAMILY.length]!,
-        birthDate,
-        municipalityId: munis[serial % munis.length]!.id,
-        streetAddress: `Testveien ${1 + (serial % 200)}`,
-        postalCode: '9990',
-        postalPlace: 'FJORDVIK',
-        dwellingKey: `9990|testveien ${1 + (serial % 200)}|9990`,
-      });
-    }
-    const result = await db
-      .insert(persons)
-      .values(rows)
-      .onConflictDoNothing({ target: persons.nin })
-      .returning({ id: persons.id });
-    inserted += result.length;
-    progress.update(done + rows.length, count);
+  const docs: PopulationPersonDocument[] = [];
+  for (let i = 0; i < count; i++, serial++) {
+    const day = 1 + (serial % 28);
+    const month = 1 + (Math.floor(serial / 28) % 12);
+    const year = 1925 + (Math.floor(serial / 336) % 100);
+    const birthDate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    docs.push({
+      identifikasjonsnummer: makeSyntheticNin(birthDate, Math.floor(serial / 33_600) * 3),
+      navn: {
+        fornavn: GIVEN[serial % GIVEN.length]!,
+        etternavn: FAMILY[Math.floor(serial / GIVEN.length) % FAMILY.length]!,
+      },
+      foedsel: { foedselsdato: birthDate },
+      bostedsadresse: {
+        kommunenummer: munis[serial % munis.length]!.number,
+        vegadresse: {
+          adressenavn: 'Testveien',
+          husnummer: String(1 + (serial % 200)),
+          postnummer: '9990',
+          poststed: 'FJORDVIK',
+        },
+      },
+    });
   }
+  // A number a person already has keeps that person's record: the seed adds, it does not overwrite.
+  const taken = new Set<string>();
+  for (let i = 0; i < docs.length; i += batchSize) {
+    const nins = docs.slice(i, i + batchSize).map((d) => d.identifikasjonsnummer);
+    for (const r of await db.select({ nin: persons.nin }).from(persons).where(inArray(persons.nin, nins))) {
+      taken.add(r.nin);
+    }
+  }
+  const fresh = docs.filter((d) => !taken.has(d.identifikasjonsnummer));
+  const register = createPopulationRegisterService({
+    db,
+    config: { env: 'development' },
+    logger: { info: () => undefined },
+  });
+  const progress = progressBar('persons');
+  const started = Date.now();
+  const summary = await register.importDocuments(systemContext('seed'), fresh, {
+    batchSize,
+    onProgress: progress.update,
+  });
   progress.end();
-  process.stdout.write(`Persons: ${inserted} added.
-`);
-  return inserted;
+  process.stdout.write(describeImport(summary, fresh.length, Date.now() - started));
+  return summary.created;
 }

@@ -53,7 +53,11 @@ function tally() {
  * the rest go on. Takes effect at once: the representation engine reads these rows on every request.
  * @param platform - store, clock and the environment (only synthetic numbers outside production)
  */
-export function createPopulationRegisterService(platform: Pick<Platform, 'db' | 'config' | 'logger'>) {
+export function createPopulationRegisterService(platform: {
+  db: Platform['db'];
+  config: Pick<Platform['config'], 'env'>;
+  logger: Pick<Platform['logger'], 'info'>;
+}) {
   const { db } = platform;
   const production = platform.config.env === 'production';
 
