@@ -24,10 +24,10 @@ import { careModule } from './modules/care/index.ts';
 import { populationRegisterModule } from './modules/population-register/index.ts';
 import { accessLogModule } from './modules/access-log/index.ts';
 import { ploModule } from './modules/plo/index.ts';
-import { createDialogService, dialogModule } from './modules/dialog/index.ts';
+import { dialogModule, epjDialogRoutes } from './modules/dialog/index.ts';
 import { epjModule } from './modules/epj/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
-import { appointmentsModule } from './modules/appointments/index.ts';
+import { appointmentsModule, epjAppointmentRoutes } from './modules/appointments/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -126,7 +126,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(dialogModule, { platform });
   await app.register(notificationsModule, { platform });
   await app.register(appointmentsModule, { platform });
-  await app.register(epjModule, { platform, dialog: createDialogService(platform) });
+  // The EPJ module owns /epj/v1 (auth, rate limit, OpenAPI); the feature modules' EPJ routes go into its scope.
+  await app.register(epjModule, { platform, routes: [epjDialogRoutes, epjAppointmentRoutes] });
 
   await app.register(healthRoutes, { platform });
 

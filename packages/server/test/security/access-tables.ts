@@ -6,6 +6,7 @@ import { accessLogAccess } from '../../src/modules/access-log/access-log.access.
 import { appointmentsAccess } from '../../src/modules/appointments/appointments.access.ts';
 import { careAccess } from '../../src/modules/care/care.access.ts';
 import { dialogAccess } from '../../src/modules/dialog/dialog.access.ts';
+import { dialogEpjAccess } from '../../src/modules/dialog/epj.access.ts';
 import { epjAccess } from '../../src/modules/epj/epj.access.ts';
 import { identityAccess } from '../../src/modules/identity/identity.access.ts';
 import { notificationsAccess } from '../../src/modules/notifications/notifications.access.ts';
@@ -25,6 +26,7 @@ export const ACCESS_TABLES: Readonly<Record<string, RouteAccessTable>> = {
   'modules/appointments/appointments.access.ts': appointmentsAccess,
   'modules/care/care.access.ts': careAccess,
   'modules/dialog/dialog.access.ts': dialogAccess,
+  'modules/dialog/epj.access.ts': dialogEpjAccess,
   'modules/epj/epj.access.ts': epjAccess,
   'modules/identity/identity.access.ts': identityAccess,
   'modules/notifications/notifications.access.ts': notificationsAccess,

@@ -41,3 +41,39 @@ void describe('EPJ API rate limit', () => {
     assert.equal((await poll('epj-calm')).status, 200);
   });
 });
+
+/** One count per client over the whole /epj/v1 scope, whichever module's route it calls. */
+void describe('EPJ API rate limit across modules', () => {
+  let t: TestApp;
+  let token: string;
+
+  before(async () => {
+    t = await buildTestApp({ RATE_LIMIT_PUBLIC_PER_MINUTE: '5' }, { listen: true });
+    const m = await makeMunicipality(t.app.platform.db);
+    const clientSecret = 'epj-shared-secret-0123456789';
+    await registerMachineClient(t.app.platform.db, {
+      clientId: 'epj-shared',
+      clientName: 'epj-shared',
+      clientSecret,
+      orgNumber: m.orgNumber,
+    });
+    token = (await requestEpjToken(t, 'epj-shared', clientSecret)).body.access_token!;
+  });
+  after(() => t.close());
+
+  void it('counts the feed, the dialog and the appointments together', async () => {
+    const call = (path: string) =>
+      fetch(`${t.config.publicUrl}/epj/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const statuses = [];
+    for (const path of ['/events', '/events', `/conversations/${crypto.randomUUID()}`]) {
+      statuses.push((await call(path)).status);
+    }
+    for (const path of [`/appointments/${crypto.randomUUID()}`, `/slots?serviceUnitId=${crypto.randomUUID()}`]) {
+      statuses.push((await call(path)).status);
+    }
+    assert.deepEqual(statuses, [200, 200, 404, 404, 200]);
+    const limited = await call(`/appointments/${crypto.randomUUID()}`);
+    assert.equal(limited.status, 429);
+    assert.equal(((await limited.json()) as { code: string }).code, 'rate_limited');
+  });
+});

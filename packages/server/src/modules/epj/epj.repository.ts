@@ -1,17 +1,10 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
-import {
-  epjEvents,
-  municipalities,
-  persons,
-  personnel,
-  personnelRoles,
-  serviceUnits,
-} from '../../platform/db/schema.ts';
+import { epjEvents, municipalities, serviceUnits } from '../../platform/db/schema.ts';
 import { inMunicipality } from '../../platform/db/tenancy.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 
-/** The only SQL of the EPJ API; the dialog's own tables are read and written by the dialog service. */
+/** The EPJ API's own SQL: the client's municipality and the feed; feature modules query their own tables. */
 export const epjRepository = {
   async municipalityByOrgNumber(q: Queryable, orgNumber: string) {
     const [row] = await q
@@ -38,21 +31,5 @@ export const epjRepository = {
       .where(and(inMunicipality(epjEvents.municipalityId, ctx), gt(epjEvents.id, afterId)))
       .orderBy(asc(epjEvents.id))
       .limit(limit + 1);
-  },
-
-  /** A health worker by HPR number who works in the caller's municipality. */
-  async workerInMunicipality(q: Queryable, ctx: RequestContext, hprNumber: string) {
-    const [row] = await q
-      .select({ id: personnel.id, givenName: personnel.givenName, familyName: personnel.familyName })
-      .from(personnel)
-      .innerJoin(personnelRoles, eq(personnelRoles.personnelId, personnel.id))
-      .where(and(eq(personnel.hprNumber, hprNumber), inMunicipality(personnelRoles.municipalityId, ctx)))
-      .limit(1);
-    return row ?? null;
-  },
-
-  async ninOf(q: Queryable, personId: string) {
-    const [row] = await q.select({ nin: persons.nin }).from(persons).where(eq(persons.id, personId));
-    return row?.nin ?? null;
   },
 };

@@ -1,27 +1,29 @@
-import {
-  EPJ_API_PREFIX,
-  epjActionBody,
-  epjConversationResponse,
-  epjEventsQuery,
-  epjEventsResponse,
-  epjIdParams,
-  epjReplyBody,
-  problemResponse,
-} from '@helsebro/contracts';
+import { EPJ_API_PREFIX, epjEventsQuery, epjEventsResponse, problemResponse } from '@helsebro/contracts';
 import swagger from '@fastify/swagger';
-import { z } from 'zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest, RouteOptions } from 'fastify';
 import { jsonSchemaTransform, type FastifyPluginAsyncZod, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
-import { sendDownload } from '../../platform/http/content-disposition.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { BearerVerifier } from './bearer.ts';
 import type { EpjService } from './epj.service.ts';
 
-export type EpjRoutesOptions = { service: EpjService; verify: BearerVerifier; platform: Platform };
+/**
+ * A feature module's routes under /epj/v1 (full paths, `EPJ_API_PREFIX` first). The EPJ scope registers them after
+ * its auth hook, so they are reached only by an authorised machine client whose municipality is on `req.ctx`, and
+ * they appear in the one OpenAPI document.
+ */
+export type EpjRoutes = FastifyPluginAsyncZod<{ platform: Platform }>;
 
-const noStore = (reply: FastifyReply) => void reply.header('cache-control', 'no-store');
-const errors = {
+export type EpjRoutesOptions = {
+  service: EpjService;
+  verify: BearerVerifier;
+  platform: Platform;
+  /** The feature modules' EPJ routes (dialog, appointments), handed over by app.ts. */
+  routes: readonly EpjRoutes[];
+};
+
+/** What any EPJ route may answer besides its own result: the scope's refusals and the input and lookup errors. */
+const PROBLEMS = {
   400: problemResponse,
   401: problemResponse,
   403: problemResponse,
@@ -29,13 +31,31 @@ const errors = {
   429: problemResponse,
   503: problemResponse,
 };
-const security = [{ helseid: [] }];
+const SECURITY = [{ helseid: [] }];
 
 /**
- * The EPJ API under /epj/v1 with its own OpenAPI document: @fastify/swagger is registered in this scope only,
- * so the document lists these routes and nothing of the citizen or staff API.
+ * Gives every EPJ route the bearer security requirement and the problem responses in its schema, so each is
+ * documented alike; the route's own statuses (a 409, a 422) win over these.
+ * @param route - a route being registered in the EPJ scope
  */
-export const epjRoutes: FastifyPluginAsyncZod<EpjRoutesOptions> = async (app, { service, verify, platform }) => {
+function documentEpjRoute(route: RouteOptions): void {
+  const schema = route.schema ?? {};
+  route.schema = {
+    security: SECURITY,
+    ...schema,
+    response: { ...PROBLEMS, ...(schema.response as Record<number, unknown> | undefined) },
+  };
+}
+
+/**
+ * The EPJ API under /epj/v1, one scope for every module's EPJ routes: one auth hook (bearer token, then the
+ * client's municipality), one rate limit per client, no-store, and one OpenAPI document. @fastify/swagger is
+ * registered in this scope only, so the document lists the EPJ routes and nothing of the citizen or staff API.
+ */
+export const epjRoutes: FastifyPluginAsyncZod<EpjRoutesOptions> = async (
+  app,
+  { service, verify, platform, routes },
+) => {
   const { config } = platform;
   await app.register(swagger, {
     openapi: {
@@ -45,9 +65,9 @@ export const epjRoutes: FastifyPluginAsyncZod<EpjRoutesOptions> = async (app, { 
         version: '1',
         description:
           'For EPJ systems of municipalities: the citizen dialog as an event feed, and replies, read marks and ' +
-          'closing as the service unit. Get a JWT access token from the issuer ' +
-          `${config.oidc.issuer} (HelseID, or in development the built-in IdP) with the client credentials ` +
-          "grant and scope helsebro:epj; the token's " +
+          "closing as the service unit; the units' schedules, slots, appointments and completed home visits. Get a " +
+          `JWT access token from the issuer ${config.oidc.issuer} (HelseID, or in development the built-in IdP) ` +
+          "with the client credentials grant and scope helsebro:epj; the token's " +
           'organisation number (helseid://claims/client/claims/orgnr_parent) decides the municipality. ' +
           'Errors are RFC 9457 problem details (application/problem+json).',
       },
@@ -59,6 +79,8 @@ export const epjRoutes: FastifyPluginAsyncZod<EpjRoutesOptions> = async (app, { 
     transform: jsonSchemaTransform,
   });
 
+  // Built at run time from the registered routes' zod schemas, so there is no generated file to keep up to date:
+  // epj.openapi.test.ts compares it with the route table instead (issue 11, the OpenAPI check).
   app.get(
     `${EPJ_API_PREFIX}/openapi.json`,
     {
@@ -68,21 +90,11 @@ export const epjRoutes: FastifyPluginAsyncZod<EpjRoutesOptions> = async (app, { 
     async () => app.swagger(),
   );
 
-  await app.register(async (scope) => {
-    const api = scope.withTypeProvider<ZodTypeProvider>();
-    // Per client rather than per address: many EPJ installations may share one outgoing address.
-    const rateLimit = {
-      rateLimit: {
-        max: config.rateLimit.publicPerMinute,
-        timeWindow: '1 minute',
-        keyGenerator: (req: FastifyRequest) =>
-          req.ctx.actor.kind === 'partner' ? `epj:${req.ctx.actor.partnerId}` : req.ip,
-        errorResponseBuilder: () =>
-          new AppError(429, 'rate_limited', 'For mange forespørsler på kort tid. Vent litt og prøv igjen.'),
-      },
-    };
-    api.addHook('onRequest', async (req, reply) => {
-      noStore(reply);
+  await app.register(async (instance) => {
+    const scope = instance.withTypeProvider<ZodTypeProvider>();
+    scope.addHook('onRoute', documentEpjRoute);
+    scope.addHook('onRequest', async (req, reply) => {
+      void reply.header('cache-control', 'no-store');
       try {
         req.ctx = await service.authorise(req.ctx, await verify(req.headers.authorization));
       } catch (err) {
@@ -94,94 +106,34 @@ export const epjRoutes: FastifyPluginAsyncZod<EpjRoutesOptions> = async (app, { 
         throw err;
       }
     });
+    // After the auth hook, so the count is per client rather than per address: many EPJ installations may share
+    // one outgoing address. One count over every EPJ route of the client.
+    scope.addHook(
+      'onRequest',
+      scope.rateLimit({
+        max: config.rateLimit.publicPerMinute,
+        timeWindow: '1 minute',
+        keyGenerator: (req: FastifyRequest) =>
+          req.ctx.actor.kind === 'partner' ? `epj:${req.ctx.actor.partnerId}` : req.ip,
+        errorResponseBuilder: () =>
+          new AppError(429, 'rate_limited', 'For mange forespørsler på kort tid. Vent litt og prøv igjen.'),
+      }),
+    );
 
-    api.get(
+    scope.get(
       `${EPJ_API_PREFIX}/events`,
       {
         schema: {
           tags: ['feed'],
           summary: 'Events of the municipality after a cursor, oldest first',
-          security,
           querystring: epjEventsQuery,
-          response: { 200: epjEventsResponse, ...errors },
+          response: { 200: epjEventsResponse },
         },
-        config: rateLimit,
       },
       async (req) => service.events(req.ctx, req.query),
     );
-    api.get(
-      `${EPJ_API_PREFIX}/conversations/:id`,
-      {
-        schema: {
-          tags: ['dialog'],
-          summary: 'A conversation with its messages, read status and attachment links (marks nothing read)',
-          security,
-          params: epjIdParams,
-          response: { 200: epjConversationResponse, ...errors },
-        },
-        config: rateLimit,
-      },
-      async (req) => service.conversation(req.ctx, req.params.id),
-    );
-    api.post(
-      `${EPJ_API_PREFIX}/conversations/:id/messages`,
-      {
-        schema: {
-          tags: ['dialog'],
-          summary: 'Reply as the service unit, written by the named health worker; the citizen is notified',
-          security,
-          params: epjIdParams,
-          body: epjReplyBody,
-          response: { 201: epjConversationResponse, ...errors, 409: problemResponse },
-        },
-        config: rateLimit,
-      },
-      async (req, reply) => reply.code(201).send(await service.reply(req.ctx, req.params.id, req.body)),
-    );
-    api.post(
-      `${EPJ_API_PREFIX}/conversations/:id/read`,
-      {
-        schema: {
-          tags: ['dialog'],
-          summary: "Mark the citizen's messages read by the unit",
-          security,
-          params: epjIdParams,
-          body: epjActionBody,
-          response: { 200: epjConversationResponse, ...errors },
-        },
-        config: rateLimit,
-      },
-      async (req) => service.markRead(req.ctx, req.params.id, req.body),
-    );
-    api.post(
-      `${EPJ_API_PREFIX}/conversations/:id/close`,
-      {
-        schema: {
-          tags: ['dialog'],
-          summary: 'Close the conversation (closing a closed one changes nothing)',
-          security,
-          params: epjIdParams,
-          body: epjActionBody,
-          response: { 200: epjConversationResponse, ...errors },
-        },
-        config: rateLimit,
-      },
-      async (req) => service.close(req.ctx, req.params.id, req.body),
-    );
-    api.get(
-      `${EPJ_API_PREFIX}/attachments/:id`,
-      {
-        schema: {
-          tags: ['dialog'],
-          summary: 'An attachment of a conversation (PDF, JPEG or PNG), as a download',
-          security,
-          params: epjIdParams,
-          // Sent as bytes with the file's own type; Fastify does not serialize a Buffer.
-          response: { 200: z.any().describe('The file (application/pdf, image/jpeg or image/png)'), ...errors },
-        },
-        config: rateLimit,
-      },
-      async (req, reply) => sendDownload(reply, await service.attachment(req.ctx, req.params.id)),
-    );
+    for (const feature of routes) {
+      await scope.register(feature, { platform });
+    }
   });
 };

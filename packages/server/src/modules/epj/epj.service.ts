@@ -1,19 +1,9 @@
-import {
-  EPJ_API_PREFIX,
-  type ConversationResponse,
-  type EpjActionBody,
-  type EpjAuthor,
-  type EpjConversationResponse,
-  type EpjEventsQuery,
-  type EpjEventsResponse,
-  type EpjReplyBody,
-} from '@helsebro/contracts';
+import type { EpjEventsQuery, EpjEventsResponse } from '@helsebro/contracts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { ForbiddenError, ValidationError } from '../../platform/errors.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
-import type { DialogService, UnitActing } from '../dialog/index.ts';
 import type { MachineCaller } from './bearer.ts';
 import { epjRepository as repo } from './epj.repository.ts';
 
@@ -37,7 +27,7 @@ function decodeCursor(cursor: string | undefined): number {
 
 /**
  * Places an EPJ machine client (its verified token) in the municipality its organisation number names; a refusal
- * is audited. Every /epj/v1 route uses it (dialog here, appointments in their module).
+ * is audited. The EPJ scope's auth hook runs it before every /epj/v1 route.
  * @param db - the store
  * @param ctx - the request's context so far
  * @param caller - the verified token's client and organisation
@@ -69,58 +59,12 @@ export async function authoriseMachineClient(
 }
 
 /**
- * The EPJ API (E1): the feed, and the unit's side of a conversation through the dialog service, so a reply from
- * an EPJ is stored, audited and notified exactly as a reply in the staff workspace. The caller is the machine
- * client (a `partner` actor, its id in the audit log) in the municipality its organisation number names.
+ * The EPJ API's own use cases (E1): placing the machine client in its municipality, and the event feed. The
+ * feature modules' EPJ routes (dialog, appointments) are theirs, registered inside the EPJ scope.
  * @param platform - the store
- * @param dialog - the dialog service (modules/dialog)
  */
-export function createEpjService(platform: Pick<Platform, 'db'>, dialog: DialogService) {
+export function createEpjService(platform: Pick<Platform, 'db'>) {
   const { db } = platform;
-
-  /** The health worker the EPJ acts for: known by HPR number and working in the client's municipality. */
-  const acting = async (ctx: RequestContext, author: EpjAuthor | undefined): Promise<UnitActing> => {
-    if (!author) {
-      return { personnelId: null, details: { via: 'epj' } };
-    }
-    const worker = await repo.workerInMunicipality(db, ctx, author.hprNumber);
-    if (!worker) {
-      throw new ValidationError(
-        `HPR-nummer ${author.hprNumber} tilhører ikke helsepersonell i kommunen.`,
-        [{ path: 'body.author.hprNumber', message: 'ukjent i kommunen' }],
-        'unknown_author',
-      );
-    }
-    return { personnelId: worker.id, details: { via: 'epj', hprNumber: author.hprNumber, authorName: author.name } };
-  };
-
-  const view = async (r: ConversationResponse): Promise<EpjConversationResponse> => {
-    const c = r.conversation;
-    return {
-      id: c.id,
-      subject: c.subject,
-      status: c.status,
-      createdAt: c.createdAt,
-      lastMessageAt: c.lastMessageAt,
-      serviceUnit: c.serviceUnit,
-      citizen: {
-        personId: c.citizen.personId,
-        nationalIdentityNumber: (await repo.ninOf(db, c.citizen.personId)) ?? '',
-        name: c.citizen.displayName,
-      },
-      unreadByUnit: c.unread,
-      messages: r.messages.map((m) => ({
-        id: m.id,
-        from: m.from,
-        authorName: m.authorName,
-        onBehalfOf: m.onBehalfOf,
-        text: m.text,
-        createdAt: m.createdAt,
-        readAt: m.readAt,
-        attachments: m.attachments.map((a) => ({ ...a, href: `${EPJ_API_PREFIX}/attachments/${a.id}` })),
-      })),
-    };
-  };
 
   return {
     authorise: (ctx: RequestContext, caller: MachineCaller) => authoriseMachineClient(db, ctx, caller),
@@ -158,28 +102,6 @@ export function createEpjService(platform: Pick<Platform, 'db'>, dialog: DialogS
         cursor: encodeCursor(page.at(-1)?.id ?? afterId),
         hasMore: rows.length > query.limit,
       };
-    },
-
-    async conversation(ctx: RequestContext, id: string): Promise<EpjConversationResponse> {
-      return view(await dialog.unitConversation(ctx, id, await acting(ctx, undefined)));
-    },
-
-    /** A reply as the unit, written by the named health worker; the citizen is notified as for a web reply. */
-    async reply(ctx: RequestContext, id: string, body: EpjReplyBody): Promise<EpjConversationResponse> {
-      const input = { fields: { text: body.text }, files: [] };
-      return view(await dialog.staffReply(ctx, id, input, await acting(ctx, body.author)));
-    },
-
-    async markRead(ctx: RequestContext, id: string, body: EpjActionBody): Promise<EpjConversationResponse> {
-      return view(await dialog.staffReadConversation(ctx, id, await acting(ctx, body?.author)));
-    },
-
-    async close(ctx: RequestContext, id: string, body: EpjActionBody): Promise<EpjConversationResponse> {
-      return view(await dialog.close(ctx, id, await acting(ctx, body?.author)));
-    },
-
-    attachment(ctx: RequestContext, id: string) {
-      return dialog.attachment(ctx, id);
     },
   };
 }
