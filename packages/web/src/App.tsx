@@ -24,6 +24,7 @@ import { PloMessagesPage } from './features/plo/PloMessagesPage.tsx';
 import { StaffCitizenPage } from './features/staff/StaffCitizenPage.tsx';
 import { StaffCalendarPage } from './features/staff-calendar/StaffCalendarPage.tsx';
 import { StaffWorkspacePage } from './features/staff/StaffWorkspacePage.tsx';
+import { CareRelationsPage } from './features/care-relations/CareRelationsPage.tsx';
 import { StaffConversationPage } from './features/staff-inbox/StaffConversationPage.tsx';
 import { StaffInboxPage } from './features/staff-inbox/StaffInboxPage.tsx';
 
@@ -45,6 +46,7 @@ export function AppRoutes() {
       <Route path="/min-side/meldinger/:id" element={<ConversationPage />} />
       <Route path="/min-side/varsler" element={<NotificationPreferencesPage />} />
       <Route path="/ansatt" element={<StaffWorkspacePage />} />
+      <Route path="/ansatt/brukere" element={<CareRelationsPage />} />
       <Route path="/ansatt/innbygger/:personId" element={<StaffCitizenPage />} />
       <Route path="/ansatt/meldinger" element={<PloMessagesPage />} />
       <Route path="/ansatt/meldinger/:id" element={<PloMessagePage />} />

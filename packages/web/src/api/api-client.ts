@@ -30,6 +30,7 @@ import type {
 import { ApiError } from './api-error.ts';
 import { createAppointmentsApi, type AppointmentsApi } from './appointments-api.ts';
 import { createPloConsoleApi, type PloConsoleApi } from './plo-console-api.ts';
+import { createCareRelationsApi, type CareRelationsApi } from './care-relations-api.ts';
 
 /** What the pages need from the server; a fake implements the same shape in component tests. */
 export type ApiClient = {
@@ -37,6 +38,8 @@ export type ApiClient = {
   appointments: AppointmentsApi;
   /** The PLO message console (issue 4), for message handlers. */
   ploConsole: PloConsoleApi;
+  /** The unit's care relations (issue 12), for its staff. */
+  careRelations: CareRelationsApi;
   getSession(): Promise<SessionResponse>;
   getProfile(): Promise<ProfileResponse>;
   getJobs(query: { state?: JobState; limit?: number }): Promise<JobsResponse>;
@@ -120,6 +123,7 @@ export function createApiClient(baseUrl = ''): ApiClient {
   return {
     appointments: createAppointmentsApi(request),
     ploConsole: createPloConsoleApi(request),
+    careRelations: createCareRelationsApi(request),
     async getSession() {
       try {
         const session = await request<SessionResponse>('GET', '/api/session');

@@ -7,6 +7,7 @@ import { ploConsoleEn } from './plo-console.en.ts';
 import type { Resources } from './nb.ts';
 import { representationEn } from './representation.en.ts';
 import { staffAccessEn } from './staff-access.en.ts';
+import { careRelationsEn } from './care-relations.en.ts';
 
 /** English. */
 export const en: Resources = {
@@ -15,6 +16,7 @@ export const en: Resources = {
   ...accessLogEn,
   ...appointmentsEn,
   ...staffAccessEn,
+  ...careRelationsEn,
   ...ploConsoleEn,
   ...organisationsEn,
   ...dialogEn,

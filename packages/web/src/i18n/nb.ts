@@ -6,6 +6,7 @@ import { organisationsNb } from './organisations.nb.ts';
 import { ploConsoleNb } from './plo-console.nb.ts';
 import { representationNb } from './representation.nb.ts';
 import { staffAccessNb } from './staff-access.nb.ts';
+import { careRelationsNb } from './care-relations.nb.ts';
 import type { Widen } from './widen.ts';
 
 /** Bokmål, the default language. The other languages mirror these keys (checked by the Resources type). */
@@ -15,6 +16,7 @@ export const nb = {
   ...accessLogNb,
   ...appointmentsNb,
   ...staffAccessNb,
+  ...careRelationsNb,
   ...ploConsoleNb,
   ...organisationsNb,
   ...dialogNb,

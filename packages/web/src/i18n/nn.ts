@@ -7,6 +7,7 @@ import { ploConsoleNn } from './plo-console.nn.ts';
 import type { Resources } from './nb.ts';
 import { representationNn } from './representation.nn.ts';
 import { staffAccessNn } from './staff-access.nn.ts';
+import { careRelationsNn } from './care-relations.nn.ts';
 
 /** Nynorsk. */
 export const nn: Resources = {
@@ -15,6 +16,7 @@ export const nn: Resources = {
   ...accessLogNn,
   ...appointmentsNn,
   ...staffAccessNn,
+  ...careRelationsNn,
   ...ploConsoleNn,
   ...organisationsNn,
   ...dialogNn,

@@ -5,6 +5,7 @@ import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { InboxPanel } from '../staff-inbox/InboxPanel.tsx';
 import { CalendarLinkPanel } from '../staff-calendar/CalendarLinkPanel.tsx';
+import { CareRelationsLinkPanel } from '../care-relations/CareRelationsLinkPanel.tsx';
 import { PloConsoleLinkPanel } from '../plo/PloConsoleLinkPanel.tsx';
 import { CitizenLookup } from './CitizenLookup.tsx';
 import { MyCitizens } from './MyCitizens.tsx';
@@ -32,6 +33,7 @@ function StaffWorkspace({ session }: { session: SignedInSession }) {
       </div>
 
       <CalendarLinkPanel />
+      <CareRelationsLinkPanel />
       <PloConsoleLinkPanel session={session} />
 
       <div className="hb-grid-staff">
