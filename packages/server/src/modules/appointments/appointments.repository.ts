@@ -1,6 +1,7 @@
 import type { AppointmentRequest, CompletedVisit } from '@helsebro/contracts';
 import { aliasedTable, and, asc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
+import { fullName } from '../../platform/db/full-name.ts';
 import {
   appointments,
   appointmentStaffNameHidings,
@@ -15,7 +16,7 @@ import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { UnitRow } from '../organisations/index.ts';
 import { requestsOfAppointments } from './requests.repository.ts';
 import type { TypeRow } from './types.repository.ts';
-import { visitsOfAppointments } from './visits.repository.ts';
+import { staffNamesHiddenFor, visitsOfAppointments } from './visits.repository.ts';
 
 /**
  * The SQL for appointments themselves, the staff-name hiding and the people named on them; services decide, check
@@ -29,8 +30,6 @@ export type { TypeRow, UnitRow };
 
 const citizen = aliasedTable(persons, 'citizen');
 const staffMember = aliasedTable(personnel, 'staff_member');
-const fullName = (t: { givenName: unknown; familyName: unknown }) =>
-  sql<string>`${t.givenName} || ' ' || ${t.familyName}`;
 
 /** One appointment with everything its views need. */
 export type AppointmentFull = {
@@ -66,13 +65,7 @@ async function loadAppointments(q: Queryable, where: SQL | undefined): Promise<A
     .innerJoin(serviceUnits, eq(serviceUnits.id, appointments.serviceUnitId))
     .innerJoin(citizen, eq(citizen.id, appointments.personId))
     .leftJoin(staffMember, eq(staffMember.id, appointments.staffPersonnelId))
-    .leftJoin(
-      appointmentStaffNameHidings,
-      and(
-        eq(appointmentStaffNameHidings.serviceUnitId, appointments.serviceUnitId),
-        eq(appointmentStaffNameHidings.personId, appointments.personId),
-      ),
-    )
+    .leftJoin(appointmentStaffNameHidings, staffNamesHiddenFor(appointments))
     .where(where)
     .orderBy(asc(appointments.startsAt), asc(appointments.id));
   if (rows.length === 0) {

@@ -56,15 +56,14 @@ export function cancellationOf(a: AppointmentRow) {
     : null;
 }
 
-/** The staff view of a loaded appointment. */
-export function staffView(f: AppointmentFull): StaffAppointment {
+/** What every view of an appointment shows: whose, what, when (also on the Oslo wall clock), its state and place. */
+function basicView(f: AppointmentFull) {
   const a = f.appointment;
   const start = toOslo(a.startsAt);
   return {
     id: a.id,
     citizen: { personId: a.personId, displayName: f.citizenName },
     type: { id: f.type.id, name: f.type.name, kind: f.type.kind },
-    serviceUnitId: a.serviceUnitId,
     startsAt: a.startsAt.toISOString(),
     endsAt: a.endsAt.toISOString(),
     localDate: start.date,
@@ -72,6 +71,15 @@ export function staffView(f: AppointmentFull): StaffAppointment {
     localEndTime: toOslo(a.endsAt).time,
     status: a.status,
     location: a.location,
+  };
+}
+
+/** The staff view of a loaded appointment. */
+export function staffView(f: AppointmentFull): StaffAppointment {
+  const a = f.appointment;
+  return {
+    ...basicView(f),
+    serviceUnitId: a.serviceUnitId,
     staff: a.staffPersonnelId && f.staffName ? { personnelId: a.staffPersonnelId, displayName: f.staffName } : null,
     selfBooked: a.selfBooked,
     pendingRequest: f.pendingRequest,
@@ -111,20 +119,10 @@ export function cancellability(
 /** The citizen's view of one appointment: staff names hidden where the unit hides them for this citizen. */
 export function citizenView(f: AppointmentFull, now: Date, mayManage: boolean): CitizenAppointment {
   const a = f.appointment;
-  const start = toOslo(a.startsAt);
   const c = cancellability(f, now, mayManage);
   return {
-    id: a.id,
-    citizen: { personId: a.personId, displayName: f.citizenName },
-    type: { id: f.type.id, name: f.type.name, kind: f.type.kind },
+    ...basicView(f),
     unit: unitPhone(f.unit),
-    startsAt: a.startsAt.toISOString(),
-    endsAt: a.endsAt.toISOString(),
-    localDate: start.date,
-    localTime: start.time,
-    localEndTime: toOslo(a.endsAt).time,
-    status: a.status,
-    location: a.location,
     staffName: f.staffNamesHidden ? null : f.staffName,
     selfBooked: a.selfBooked,
     cancellable: c.cancellable,

@@ -1,6 +1,7 @@
 import type { AppointmentRequest, RequestStatus } from '@helsebro/contracts';
-import { aliasedTable, and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
+import { fullName } from '../../platform/db/full-name.ts';
 import { appointmentRequests, persons } from '../../platform/db/schema.ts';
 import { inMunicipality } from '../../platform/db/tenancy.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
@@ -12,8 +13,6 @@ type NewRequest = typeof appointmentRequests.$inferInsert;
 
 const requester = aliasedTable(persons, 'requester');
 const citizen = aliasedTable(persons, 'citizen');
-const fullName = (t: { givenName: unknown; familyName: unknown }) =>
-  sql<string>`${t.givenName} || ' ' || ${t.familyName}`;
 
 /** Requests matching `where`, oldest first, with who asked ("X på vegne av Y" for a representative). */
 async function loadRequests(q: Queryable, where: SQL | undefined): Promise<AppointmentRequest[]> {

@@ -1,6 +1,7 @@
 import type { CompletedVisit } from '@helsebro/contracts';
-import { aliasedTable, and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, eq, gte, inArray, lt, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
+import { fullName } from '../../platform/db/full-name.ts';
 import {
   appointmentStaffNameHidings,
   completedVisits,
@@ -17,8 +18,16 @@ type NewVisit = typeof completedVisits.$inferInsert;
 
 const citizen = aliasedTable(persons, 'citizen');
 const visitStaff = aliasedTable(personnel, 'visit_staff');
-const fullName = (t: { givenName: unknown; familyName: unknown }) =>
-  sql<string>`${t.givenName} || ' ' || ${t.familyName}`;
+
+/**
+ * The join condition of the unit's staff-name hiding for the citizen of a row (an appointment or a visit): a
+ * left join on it finds a row where the unit hides its staff's names from that citizen.
+ */
+export const staffNamesHiddenFor = (row: { serviceUnitId: Column; personId: Column }) =>
+  and(
+    eq(appointmentStaffNameHidings.serviceUnitId, row.serviceUnitId),
+    eq(appointmentStaffNameHidings.personId, row.personId),
+  );
 
 /**
  * Completed visits matching `where`, newest first.
@@ -37,13 +46,7 @@ async function loadVisits(q: Queryable, where: SQL | undefined, forCitizen: bool
     .innerJoin(serviceUnits, eq(serviceUnits.id, completedVisits.serviceUnitId))
     .innerJoin(citizen, eq(citizen.id, completedVisits.personId))
     .leftJoin(visitStaff, eq(visitStaff.id, completedVisits.staffPersonnelId))
-    .leftJoin(
-      appointmentStaffNameHidings,
-      and(
-        eq(appointmentStaffNameHidings.serviceUnitId, completedVisits.serviceUnitId),
-        eq(appointmentStaffNameHidings.personId, completedVisits.personId),
-      ),
-    )
+    .leftJoin(appointmentStaffNameHidings, staffNamesHiddenFor(completedVisits))
     .where(where)
     .orderBy(sql`${completedVisits.performedAt} DESC`);
   return rows.map(({ v, unitName, citizenName, staffName, hidden }) => {
