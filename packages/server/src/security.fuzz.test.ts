@@ -12,7 +12,7 @@ import { DEFAULT_RUNS, DEFAULT_SEED, faultOf, fuzzFamily } from '../test/fuzz/ru
  * numbers out of range, missing and extra fields, nulls, arrays for objects and path parameters that are not
  * uuids. No request may get a 5xx, and every 4xx from /api and /epj is problem+json.
  *
- * FUZZ_RUNS=N sets the requests per family (default 200), FUZZ_SEED=N another seed (the default is fixed, so
+ * FUZZ_RUNS=N sets the requests per family (default 150), FUZZ_SEED=N another seed (the default is fixed, so
  * a failure replays), FUZZ_FAMILY=/api/staff,/edi only the families whose names contain one of these.
  */
 const runs = Number(process.env.FUZZ_RUNS ?? DEFAULT_RUNS);

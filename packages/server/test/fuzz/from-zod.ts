@@ -4,8 +4,10 @@ import {
   IMPOSSIBLE_DATES,
   IMPOSSIBLE_INSTANTS,
   NASTY_TEXT,
+  anyString,
   hostileString,
   hostileValue,
+  once,
 } from './values.ts';
 
 /** Marks a field the generated object leaves out (a missing required field, or an absent optional one). */
@@ -105,8 +107,34 @@ const FORGED_CURSORS = [
  * @param key - the property name this value goes into (cursors and ids get values for their kind)
  */
 export function fromZod(schema: unknown, known: FuzzKnowledge, key = '', depth = 0): fc.Arbitrary<unknown> {
+  // One arbitrary per schema node and key: contracts share sub-schemas, and building them again is what costs.
+  const bySchema = built.get(known) ?? new WeakMap<object, Map<string, fc.Arbitrary<unknown>>>();
+  built.set(known, bySchema);
+  const node = typeof schema === 'object' && schema !== null ? schema : null;
+  const byKey = node ? (bySchema.get(node) ?? new Map<string, fc.Arbitrary<unknown>>()) : null;
+  if (node && byKey) {
+    bySchema.set(node, byKey);
+  }
+  const cached = byKey?.get(`${depth}/${key}`);
+  if (cached) {
+    return cached;
+  }
   const shaped = shapedBy(schema, known, key, depth);
-  return fc.oneof({ weight: 7, arbitrary: shaped }, { weight: 1, arbitrary: hostileValue() });
+  const arbitrary = fc.oneof({ weight: 7, arbitrary: shaped }, { weight: 1, arbitrary: hostileValue() });
+  byKey?.set(`${depth}/${key}`, arbitrary);
+  return arbitrary;
+}
+
+const built = new WeakMap<FuzzKnowledge, WeakMap<object, Map<string, fc.Arbitrary<unknown>>>>();
+const matching = new Map<string, fc.Arbitrary<string>>();
+/** fast-check's generator for a pattern (flags dropped: it refuses them), built once per pattern. */
+function stringMatching(pattern: RegExp): fc.Arbitrary<string> {
+  let arbitrary = matching.get(pattern.source);
+  if (!arbitrary) {
+    arbitrary = fc.stringMatching(new RegExp(pattern.source), { size: 'small' });
+    matching.set(pattern.source, arbitrary);
+  }
+  return arbitrary;
 }
 
 function shapedBy(schema: unknown, known: FuzzKnowledge, key: string, depth: number): fc.Arbitrary<unknown> {
@@ -162,7 +190,7 @@ function shapedBy(schema: unknown, known: FuzzKnowledge, key: string, depth: num
     case 'tuple':
       return fc.tuple(...(def.items ?? []).map((i) => inner(i)));
     case 'record':
-      return fc.dictionary(fc.string(), inner(def.valueType), {
+      return fc.dictionary(anyString(), inner(def.valueType), {
         maxKeys: 4,
       });
     case 'object':
@@ -238,20 +266,19 @@ function stringFor(def: Def, known: FuzzKnowledge, key: string): fc.Arbitrary<un
       { weight: 3, arbitrary: fc.constantFrom(...IMPOSSIBLE_DATES) },
     );
     if (pattern) {
-      options.push({ weight: 2, arbitrary: fc.stringMatching(new RegExp(pattern.source)) });
+      options.push({ weight: 2, arbitrary: stringMatching(pattern) });
     }
   } else if (format === 'email') {
-    options.push({ weight: 4, arbitrary: fc.emailAddress() });
+    options.push({ weight: 4, arbitrary: email() });
   } else if (/herId$/i.test(key) && known.herIds.length > 0) {
     options.push(
       { weight: 3, arbitrary: fc.constantFrom(...known.herIds.slice(0, 2)) },
       { weight: 2, arbitrary: fc.constantFrom(...known.herIds) },
     );
   } else if (pattern) {
-    // fast-check refuses flags; a case-insensitive pattern still matches what its source generates.
-    options.push({ weight: 4, arbitrary: fc.stringMatching(new RegExp(pattern.source), { size: 'small' }) });
+    options.push({ weight: 4, arbitrary: stringMatching(pattern) });
   } else {
-    options.push({ weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) });
+    options.push({ weight: 3, arbitrary: anyString() });
   }
   if (max !== undefined && max < 100_000) {
     // At the limit with characters that are several UTF-16 units and bytes each, and just past it.
@@ -301,14 +328,15 @@ function numberFor(def: Def): fc.Arbitrary<unknown> {
 }
 
 /** A real instant from 1990 to 2100, as `toISOString` or with an Oslo-like offset. */
-function plausibleInstant(): fc.Arbitrary<string> {
-  return fc
+const plausibleInstant = once((): fc.Arbitrary<string> =>
+  fc
     .tuple(
       fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
       fc.boolean(),
     )
-    .map(([d, z]) => (z ? d.toISOString() : d.toISOString().replace(/\.\d{3}Z$/, '+01:00')));
-}
+    .map(([d, z]) => (z ? d.toISOString() : d.toISOString().replace(/\.\d{3}Z$/, '+01:00'))),
+);
+const email = once(() => fc.emailAddress());
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

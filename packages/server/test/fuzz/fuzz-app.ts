@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildTestApp, type TestApp } from '../test-app.ts';
 import { loginAs, type LoggedIn } from '../login.ts';
+import { requestEpjToken } from '../epj-token.ts';
 import { seedDemo } from '../../src/modules/demo-data/index.ts';
 import { demoEpjClient } from '../../src/modules/epj/epj.seed.ts';
 import { BUILDABLE_TYPES, DEMO_HOSPITAL_TOKEN, buildMessage } from '../../src/modules/plo/index.ts';
@@ -167,17 +168,9 @@ function hospitalAppRec(): string {
 /** A client-credentials token of Fjordvik's demo EPJ client from the development IdP. */
 async function epjToken(t: TestApp): Promise<string> {
   const { clientId, clientSecret } = demoEpjClient('9901');
-  const res = await fetch(`${t.config.publicUrl}/idp/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials&scope=helsebro%3Aepj',
-  });
-  const body = (await res.json()) as { access_token?: string };
+  const { status, body } = await requestEpjToken(t, clientId, clientSecret);
   if (!body.access_token) {
-    throw new Error(`fuzz setup: no EPJ token (${res.status})`);
+    throw new Error(`fuzz setup: no EPJ token (${status})`);
   }
   return body.access_token;
 }

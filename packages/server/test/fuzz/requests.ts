@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { LONE_SURROGATE } from '../../src/platform/http/input-guard.ts';
 import { fromZod, MISSING, type FuzzKnowledge } from './from-zod.ts';
 import { callersOf, type CallerName } from './fuzz-app.ts';
 import type { FuzzRoute } from './routes.ts';
@@ -296,15 +297,17 @@ function mutateXml(body: Extract<BodySpec, { kind: 'xml' }>, known: RequestKnowl
 const xmlEscape = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Percent-encodes every byte outside RFC 3986 `unreserved` (a lone surrogate becomes U+FFFD, as a browser sends it). */
+/**
+ * Percent-encodes a value for a URL as a browser does: UTF-8, a lone surrogate as U+FFFD (which
+ * encodeURIComponent would throw on), and RFC 3986 `unreserved` left as it is.
+ */
 function encodeText(s: string): string {
-  let out = '';
-  for (const byte of Buffer.from(s, 'utf8')) {
-    const c = String.fromCharCode(byte);
-    out += /[A-Za-z0-9\-._~]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
+  return encodeURIComponent(s.replace(LONE_SURROGATES, '\uFFFD')).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 const encodeSegment = encodeText;
 

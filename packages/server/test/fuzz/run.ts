@@ -6,7 +6,7 @@ import type { FuzzRoute } from './routes.ts';
 /** The fixed seed: the same requests on every run unless FUZZ_SEED says otherwise. */
 export const DEFAULT_SEED = 20_260_210;
 /** Requests per family in `npm test`; FUZZ_RUNS raises it for a longer hunt. */
-export const DEFAULT_RUNS = 200;
+export const DEFAULT_RUNS = 150;
 
 export type FamilyResult = {
   family: string;

@@ -100,35 +100,51 @@ export const EDGE_NUMBERS = [
   Number.MIN_VALUE,
 ];
 
+/**
+ * Builds an arbitrary once, on first use: the schema-shaped generators ask for these at every node, and building
+ * fast-check arbitraries again each time cost seconds for a large schema (the PLO send request).
+ */
+export function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 /** A long string of one character class, around the sizes limits are usually set at. */
-export const hugeString = (): fc.Arbitrary<string> =>
+export const hugeString = once((): fc.Arbitrary<string> =>
   fc
     .tuple(
       fc.constantFrom('a', 'é', '😀', '\u202E', '0', ' ', '\u0000'),
-      fc.constantFrom(121, 201, 301, 1_001, 10_001, 100_001),
+      // The largest now and then: parsing it is what costs, in every layer.
+      fc.oneof(
+        { weight: 8, arbitrary: fc.constantFrom(121, 201, 301, 1_001, 10_001) },
+        { weight: 1, arbitrary: fc.constant(100_001) },
+      ),
     )
-    .map(([c, n]) => c.repeat(n));
+    .map(([c, n]) => c.repeat(n)),
+);
 
 /** Any string, including lone surrogates and every plane (fast-check's binary units). */
-export const anyString = (): fc.Arbitrary<string> =>
+export const anyString = once((): fc.Arbitrary<string> =>
   fc.oneof(
     fc.string({ unit: 'binary', maxLength: 40 }),
     fc.string({ unit: 'grapheme', maxLength: 20 }),
     fc.string({ maxLength: 30 }),
-  );
+  ),
+);
 
 /** One hostile string from any class above. */
-export const hostileString = (): fc.Arbitrary<string> =>
+export const hostileString = once((): fc.Arbitrary<string> =>
   fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...NASTY_TEXT) },
     { weight: 2, arbitrary: fc.constantFrom(...IMPOSSIBLE_DATES, ...IMPOSSIBLE_INSTANTS) },
     { weight: 2, arbitrary: anyString() },
     { weight: 1, arbitrary: hugeString() },
     { weight: 1, arbitrary: fc.uuid() },
-  );
+  ),
+);
 
 /** A hostile value of any JSON type: wrong types, nulls, arrays where objects go, odd keys, deep nesting. */
-export const hostileValue = (): fc.Arbitrary<unknown> =>
+export const hostileValue = once((): fc.Arbitrary<unknown> =>
   fc.oneof(
     { weight: 4, arbitrary: hostileString() },
     { weight: 2, arbitrary: fc.constantFrom(...EDGE_NUMBERS) },
@@ -145,7 +161,8 @@ export const hostileValue = (): fc.Arbitrary<unknown> =>
       }),
     },
     { weight: 1, arbitrary: fc.integer({ min: 20, max: 2000 }).map(deeplyNested) },
-  );
+  ),
+);
 
 function deeplyNested(depth: number): unknown {
   let v: unknown = 'x';

@@ -10,7 +10,8 @@ import type { App } from './app-type.ts';
  * for every route, before validation.
  */
 const NUL = '\u0000';
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A UTF-16 surrogate without its other half. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function flawOf(s: string): string | null {
   return s.includes(NUL) ? 'nulltegn (U+0000)' : LONE_SURROGATE.test(s) ? 'halvt tegn (enslig surrogat)' : null;
