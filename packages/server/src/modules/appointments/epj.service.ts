@@ -15,7 +15,6 @@ import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { addCalendarDays, osloDateOf, startOfOsloDate, toOslo } from '../../platform/time/oslo-time.ts';
-import { authoriseMachineClient, type MachineCaller } from '../epj/index.ts';
 import { RuleError } from './appointments.errors.ts';
 import { externalIdOf, livingPersonIdByNin, updateAppointment } from './appointments.repository.ts';
 import { slotView } from './appointments.views.ts';
@@ -96,9 +95,6 @@ export function createEpjAppointmentsService(
   }: StaffAppointment): Promise<EpjAppointment> => ({ ...view, externalId: await externalIdOf(db, view.id) });
 
   return {
-    /** The EPJ client of the token's municipality, as modules/epj decides it for every /epj/v1 route. */
-    authorise: (ctx: RequestContext, caller: MachineCaller) => authoriseMachineClient(db, ctx, caller),
-
     async createSchedule(ctx: RequestContext, body: EpjScheduleBody): Promise<EpjSchedule> {
       const today = osloDateOf(clock.now());
       const rule = await auditedWrite(
