@@ -44,15 +44,23 @@ export default tseslint.config(
     // A module is used by others only through its index.ts (house style, "Anatomy of a module").
     ['packages/server/src/modules/*/*.ts', '^\\.\\./(?!\\.\\.)[a-z-]+/(?!index\\.ts$).+'],
     ['packages/server/src/modules/*/*/*.ts', '^\\.\\./\\.\\./(?!\\.\\.)[a-z-]+/(?!index\\.ts$).+'],
-  ].map(([files, regex]) => ({
-    files: [files],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex, message: 'Use another module only through its index.ts.' }] },
-      ],
-    },
-  })),
+  ].flatMap(([files, regex]) => {
+    const boundary = { regex, message: 'Use another module only through its index.ts.' };
+    // Services tell the use case and routes only call it; SQL lives in repositories (issue 11). One rule entry per
+    // file set, because a later `no-restricted-imports` would replace the module-boundary patterns, not add to them.
+    const layers = [
+      { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Queries belong in a *.repository.ts.' },
+      { regex: '/platform/db/schema\\.ts$', message: 'Tables belong to repositories; a service or route calls one.' },
+    ];
+    const layered = files.replace(/\*\.ts$/, '');
+    return [
+      { files: [files], rules: { 'no-restricted-imports': ['error', { patterns: [boundary] }] } },
+      {
+        files: [`${layered}*.service.ts`, `${layered}*.routes.ts`],
+        rules: { 'no-restricted-imports': ['error', { patterns: [boundary, ...layers] }] },
+      },
+    ];
+  }),
   {
     files: ['**/*.test.ts'],
     rules: {
