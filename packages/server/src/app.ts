@@ -20,7 +20,7 @@ import { identityModule } from './modules/identity/index.ts';
 import { operatorModule } from './modules/operator/index.ts';
 import { organisationsModule } from './modules/organisations/index.ts';
 import { createActingForResolver, representationModule } from './modules/representation/index.ts';
-import { careModule } from './modules/care/index.ts';
+import { careModule, epjCareRelationRoutes } from './modules/care/index.ts';
 import { populationRegisterModule } from './modules/population-register/index.ts';
 import { accessLogModule } from './modules/access-log/index.ts';
 import { ploModule } from './modules/plo/index.ts';
@@ -127,7 +127,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(notificationsModule, { platform });
   await app.register(appointmentsModule, { platform });
   // The EPJ module owns /epj/v1 (auth, rate limit, OpenAPI); the feature modules' EPJ routes go into its scope.
-  await app.register(epjModule, { platform, routes: [epjDialogRoutes, epjAppointmentRoutes] });
+  await app.register(epjModule, { platform, routes: [epjDialogRoutes, epjAppointmentRoutes, epjCareRelationRoutes] });
 
   await app.register(healthRoutes, { platform });
 

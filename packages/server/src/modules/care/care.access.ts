@@ -26,10 +26,20 @@ export const careAccess: RouteAccessTable = {
   'POST /api/staff/units/:unitId/care-relations': {
     allow: ['staffSameUnit'],
     params: { unitId: 'unit' },
-    body: (f) => ({ json: { nin: f.holderNin, validFrom: f.futureDate } }),
+    body: (f) => ({ json: { nin: f.holderNin, validFrom: f.futureDate, validTo: f.futureDate } }),
     once: 'the same person and period again is refused (409 care_relation_exists)',
   },
   'POST /api/staff/units/:unitId/care-relations/:id/end': {
     skip: "ending A's care relation would take away the relation every other route of the matrix stands on; care-relations.routes.test.ts tests who may end one",
   },
+  // The EPJ API: the municipality's EPJ acts for every unit of it; another municipality's EPJ finds no unit.
+  'POST /epj/v1/care-relations': {
+    allow: ['epjClient'],
+    body: (f) => ({ json: { nin: f.holderNin, serviceUnitId: f.unit, validFrom: '2099-01-01' } }),
+    once: 'the same person and period again is refused (409 care_relation_exists)',
+  },
+  'POST /epj/v1/care-relations/:id/end': {
+    skip: "ending A's care relation would take away the relation every other route of the matrix stands on; care-relations.epj.test.ts ends one",
+  },
+  'GET /epj/v1/care-relations/changes': { allow: ['epjClient'], own: ['epjClientOtherMunicipality'] },
 };
