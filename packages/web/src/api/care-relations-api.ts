@@ -5,8 +5,6 @@ import type {
   UnitCareRelationsQuery,
   UnitCareRelationsResponse,
 } from '@helsebro/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from './ApiProvider.tsx';
 
 /** The unit's care relations ("Brukere av tjenesten", issue 12); the routes are listed in contracts' care-relations.ts. */
 export type CareRelationsApi = {
@@ -33,35 +31,4 @@ export function createCareRelationsApi(request: Request): CareRelationsApi {
     register: (unitId, body) => request('POST', base(unitId), body),
     end: (unitId, id, body) => request('POST', `${base(unitId)}/${encodeURIComponent(id)}/end`, body),
   };
-}
-
-const key = (unitId: string) => ['staff', 'care-relations', unitId] as const;
-
-/** A page of the unit's care relations (each listed person is audited, so not refetched on focus). */
-export function useUnitCareRelations(unitId: string, query: UnitCareRelationsQuery) {
-  const api = useApi();
-  return useQuery({
-    queryKey: [...key(unitId), query],
-    queryFn: () => api.careRelations.list(unitId, query),
-    enabled: unitId !== '',
-    refetchOnWindowFocus: false,
-  });
-}
-
-export function useRegisterCareRelation(unitId: string) {
-  const api = useApi();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: RegisterCareRelationBody) => api.careRelations.register(unitId, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: key(unitId) }),
-  });
-}
-
-export function useEndCareRelation(unitId: string) {
-  const api = useApi();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: EndCareRelationBody }) => api.careRelations.end(unitId, id, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: key(unitId) }),
-  });
 }

@@ -9,12 +9,12 @@ import type { Queryable } from '../../platform/db/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { requireAction } from '../../platform/http/access.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
-import { enqueue } from '../../platform/jobs/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { recordEpjEvent } from '../epj/index.ts';
 import { osloDate } from '../representation/index.ts';
 import type { MessageInput } from './attachments.ts';
-import { epjEvent, messageText, UNIT_ALERT_JOB } from './conversation.ts';
+import { queueUnitAlert } from '../notifications/index.ts';
+import { epjEvent, messageText } from './conversation.ts';
 import { dialogRepository as repo, type ConversationRow } from './dialog.repository.ts';
 import { conversationView, toSummary, unitSettingsView } from './dialog.view.ts';
 
@@ -48,10 +48,10 @@ async function alertUnit(
   conv: Pick<ConversationRow, 'municipalityId' | 'serviceUnitId'>,
   messageId: string,
 ) {
-  await enqueue(q, {
-    kind: UNIT_ALERT_JOB,
+  await queueUnitAlert(q, {
+    serviceUnitId: conv.serviceUnitId,
     municipalityId: conv.municipalityId,
-    payload: { eventKey: `dialog.message:${messageId}`, serviceUnitId: conv.serviceUnitId },
+    eventKey: `dialog.message:${messageId}`,
   });
 }
 

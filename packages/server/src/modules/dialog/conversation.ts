@@ -4,11 +4,6 @@ import { ValidationError } from '../../platform/errors.ts';
 import type { MessageInput } from './attachments.ts';
 import type { ConversationRow } from './dialog.repository.ts';
 
-/** The job that tells the citizen (and whoever reads for them) about a new message from a unit. */
-export const NOTIFY_JOB = 'notifications.dispatch';
-/** The job that e-mails a unit's functional address about a citizen's new message, if the unit wants that. */
-export const UNIT_ALERT_JOB = 'notifications.unit_alert';
-
 /**
  * Validates subject and text (plain text, kept verbatim; only surrounding whitespace is trimmed).
  * @param withSubject - a new conversation needs a subject, a reply does not

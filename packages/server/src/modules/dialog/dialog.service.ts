@@ -4,7 +4,6 @@ import { createCitizenDialogService } from './citizen.service.ts';
 import { createUnitSettingsService } from './settings.service.ts';
 import { createUnitDialogService } from './unit.service.ts';
 
-export { NOTIFY_JOB, UNIT_ALERT_JOB } from './conversation.ts';
 export type { UnitActing } from './unit.service.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { dialogRoutes } from './dialog.routes.ts';
 import { createDialogService } from './dialog.service.ts';
 
-export { createDialogService, NOTIFY_JOB, type DialogService, type UnitActing } from './dialog.service.ts';
+export { createDialogService, type DialogService, type UnitActing } from './dialog.service.ts';
 export { sniffType } from './attachments.ts';
 export { epjDialogRoutes } from './epj.routes.ts';
 

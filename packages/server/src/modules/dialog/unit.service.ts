@@ -8,12 +8,12 @@ import { audited, auditedRead, recordAudit } from '../../platform/audit/audit.ts
 import type { Queryable } from '../../platform/db/client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
-import { enqueue } from '../../platform/jobs/index.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { recordEpjEvent } from '../epj/index.ts';
 import { requireUnitStaff, unitsOfStaff } from '../organisations/index.ts';
 import type { MessageInput } from './attachments.ts';
-import { conversationEntry, epjEvent, messageText, NOTIFY_JOB } from './conversation.ts';
+import { queueNotice } from '../notifications/index.ts';
+import { conversationEntry, epjEvent, messageText } from './conversation.ts';
 import { dialogRepository as repo } from './dialog.repository.ts';
 import { conversationView, toSummary } from './dialog.view.ts';
 
@@ -116,15 +116,12 @@ export function createUnitDialogService(platform: Pick<Platform, 'db' | 'clock'>
         }
         const from = { side: 'unit', personnelId } as const;
         const messageId = await repo.insertMessage(tx, conv, from, text, input.files, clock.now());
-        await enqueue(tx, {
-          kind: NOTIFY_JOB,
+        await queueNotice(tx, {
+          personId: conv.personId,
           municipalityId: conv.municipalityId,
-          payload: {
-            eventKey: `dialog.message:${messageId}`,
-            personId: conv.personId,
-            template: 'new_message',
-            minLevel: 'normal',
-          },
+          template: 'new_message',
+          eventKey: `dialog.message:${messageId}`,
+          minLevel: 'normal',
         });
         return conversationView(tx, 'unit', conv);
       });

@@ -5,7 +5,7 @@ import Select from '@helsenorge/designsystem-react/components/Select';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useEndCareRelation, useUnitCareRelations } from '../../api/care-relations-api.ts';
+import { useEndCareRelation, useUnitCareRelations } from '../../api/care-relations-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, errorMessage, Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';

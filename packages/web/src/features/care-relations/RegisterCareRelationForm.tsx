@@ -4,7 +4,7 @@ import Label, { Sublabel } from '@helsenorge/designsystem-react/components/Label
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error.ts';
-import { useRegisterCareRelation } from '../../api/care-relations-api.ts';
+import { useRegisterCareRelation } from '../../api/care-relations-queries.ts';
 import { checkNin, normalizeNin } from '../../components/nin-check.ts';
 import { errorMessage } from '../../components/PageStatus.tsx';
 
