@@ -165,11 +165,12 @@ void describe('sending PLO messages: API, send service and delivery job', () => 
     const before = (
       await rows<{ n: number }>("SELECT count(*)::int AS n FROM plo_messages WHERE direction = 'out'")
     )[0]!.n;
-    // A date the contract's pattern takes but xs:dateTime does not (month 13): only the XSD finds it.
+    // A value the contract takes (it allows an xs:date where the content does) but GenDate's xs:dateTime does
+    // not: only the XSD finds it.
     const xsdInvalid = {
       ...report(),
       content: { ...report().content, notes: [{ text: 'ok' }] },
-      genDate: '2025-13-01T10:00:00',
+      genDate: '2025-01-15',
     };
     const res = await post(xsdInvalid);
     assert.equal(res.statusCode, 422, res.body);
@@ -177,6 +178,10 @@ void describe('sending PLO messages: API, send service and delivery job', () => 
     assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
     assert.equal(p.code, 'message_invalid');
     assert.match(JSON.stringify(p.errors), /GenDate/);
+    // A month 13 is the contract's to refuse now (issue 10: dates are real at the contract).
+    const impossible = await post({ ...report(), genDate: '2025-13-01T10:00:00' });
+    assert.equal(impossible.statusCode, 422);
+    assert.match(JSON.stringify(impossible.json<ProblemResponse>().errors), /body\.genDate/);
 
     const shape = await post({ ...report(), content: { diagnoses: 'many' } });
     assert.equal(shape.statusCode, 422);
