@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoCalendarDate, isoInstant } from './dates.ts';
 
 /**
  * Care relations managed by the unit (issue 12): "receives services from this unit", registered and ended by the
@@ -12,7 +13,7 @@ import { z } from 'zod';
  *   GET  /epj/v1/care-relations/changes                     careRelationChangesQuery → careRelationChangesResponse
  */
 
-const date = z.iso.date({ error: 'expected a real date, YYYY-MM-DD' });
+const date = isoCalendarDate;
 
 export const CARE_RELATION_END_REASONS = [
   'services_completed',
@@ -80,7 +81,7 @@ export type UnitCareRelationsResponse = z.infer<typeof unitCareRelationsResponse
 
 export const careRelationChangesQuery = z.object({
   /** Changes after this instant (ISO 8601 with offset); from the start when left out. */
-  since: z.iso.datetime({ offset: true }).optional(),
+  since: isoInstant.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const careRelationChangesResponse = z.object({
