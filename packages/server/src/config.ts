@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -48,6 +49,13 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_EDI_PER_MINUTE: z.coerce.number().int().min(1).default(60_000),
+  XML_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  XML_INLINE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(256 * 1024),
+  XML_WORKER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   PLO_CREDENTIAL_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: boolish.default(false),
   SMTP_URL: z
@@ -95,6 +103,12 @@ export type Config = {
   jobRetentionDays: number;
   /** ediPerMinute: requests to POST /edi/v1/messages a minute per partner credential (PLO message hub). */
   rateLimit: { loginPerMinute: number; publicPerMinute: number; ediPerMinute: number };
+  /**
+   * XML parse + validation off the event loop (platform/xml/xml-pool.ts): `workers` threads (XML_WORKERS, default
+   * min(2, cores); 0 validates inline), documents up to `inlineMaxBytes` validated inline (XML_INLINE_MAX_BYTES),
+   * and a thread that has not answered in `workerTimeoutMs` (XML_WORKER_TIMEOUT_MS) is replaced.
+   */
+  xml: { workers: number; inlineMaxBytes: number; workerTimeoutMs: number };
   /**
    * Key material for the tokens Helsebro presents to PLO partners (plo_outgoing_credentials): PLO_CREDENTIAL_KEY,
    * else AUDIT_KEY; the encryption key is derived from it with HKDF (modules/plo/send/outgoing-credentials.ts).
@@ -186,6 +200,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
       publicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
       ediPerMinute: e.RATE_LIMIT_EDI_PER_MINUTE,
+    },
+    xml: {
+      workers: e.XML_WORKERS ?? Math.min(2, availableParallelism()),
+      inlineMaxBytes: e.XML_INLINE_MAX_BYTES,
+      workerTimeoutMs: e.XML_WORKER_TIMEOUT_MS,
     },
     ploCredentialKey: e.PLO_CREDENTIAL_KEY ?? e.AUDIT_KEY ?? DEV_SECRET,
     seedDemo: e.SEED_DEMO,

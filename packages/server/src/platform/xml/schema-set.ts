@@ -95,7 +95,8 @@ export type XmlSchemaSet = {
  * needs only the top of a large document (or only the verdict) says how deep: elements below `treeDepth` are
  * left out (the root is depth 1; 0 gives the root without children). `subtreeDepth` cuts below particular
  * elements, keyed `{namespace}name`: `{ '{urn:x}Content': 2 }` keeps a Content element's child and grandchild
- * elements only. All of it by default.
+ * elements only; 0 keeps its text but no child elements, -1 the element and its attributes alone. All of it by
+ * default.
  */
 export type TreeOptions = { treeDepth?: number; subtreeDepth?: Record<string, number> };
 
