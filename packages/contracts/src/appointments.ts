@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { APPOINTMENT_ROUTES } from './constants.ts';
+
+export { APPOINTMENT_ROUTES };
 import { isoCalendarDate as isoDate, isoInstant as instant } from './dates.ts';
 import { notificationLevel, notificationChannel } from './dialog.ts';
 
@@ -17,70 +20,6 @@ import { notificationLevel, notificationChannel } from './dialog.ts';
 
 const localTime = z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:mm');
 const uuid = z.uuid();
-
-/** Every path of the appointment APIs, so server and web cannot drift apart. `:id`-style parameters. */
-export const APPOINTMENT_ROUTES = {
-  citizen: {
-    /** GET → citizenAppointmentsResponse: future (and today's) appointments incl. planned home visits. */
-    list: '/api/appointments',
-    /** GET → citizenAppointment. */
-    one: '/api/appointments/:id',
-    /** GET → bookableTypesResponse: self-bookable types of units the principal may book with. */
-    bookableTypes: '/api/appointments/bookable-types',
-    /** GET ?typeId&from&to → freeSlotsResponse. */
-    freeSlots: '/api/appointments/free-slots',
-    /** POST bookAppointmentBody → 201 citizenAppointment. */
-    book: '/api/appointments',
-    /** POST cancelAppointmentBody → cancelAppointmentResponse (200), or 422/409 cancelRefusedProblem. */
-    cancel: '/api/appointments/:id/cancel',
-    /** POST newTimeRequestBody → 201 appointmentRequest. */
-    newTimeRequest: '/api/appointments/:id/new-time-requests',
-    /** GET ?from&to → completedVisitsResponse (home visits carried out). */
-    completedVisits: '/api/home-visits/completed',
-    /** GET → visitNoticePreference; PUT visitNoticePreferenceBody → visitNoticePreference (self only). */
-    visitNotices: '/api/home-visits/notice-preference',
-  },
-  staff: {
-    /** GET → staffAppointmentUnitsResponse: my units with appointment types and pending request counts. */
-    units: '/api/staff/appointments/units',
-    /** GET ?date&view=day|week → staffCalendarResponse. */
-    calendar: '/api/staff/appointments/units/:unitId/calendar',
-    /** GET → appointmentTypesResponse. */
-    types: '/api/staff/appointments/units/:unitId/types',
-    /** POST staffCreateAppointmentBody → 201 staffAppointment. */
-    create: '/api/staff/appointments/units/:unitId/appointments',
-    /** GET → staffAppointment. */
-    one: '/api/staff/appointments/:id',
-    /** POST moveAppointmentBody → staffAppointment (the citizen is told). */
-    move: '/api/staff/appointments/:id/move',
-    /** POST staffCancelAppointmentBody → staffAppointment (the citizen is told). */
-    cancel: '/api/staff/appointments/:id/cancel',
-    /** POST setAppointmentOutcomeBody → staffAppointment (fulfilled / no_show). */
-    outcome: '/api/staff/appointments/:id/outcome',
-    /** POST recordCompletedVisitBody → 201 completedVisit (the appointment becomes fulfilled). */
-    completeVisit: '/api/staff/appointments/:id/completed-visit',
-    /** GET ?status=pending → staffRequestsResponse: cancellation and new-time requests of the unit. */
-    requests: '/api/staff/appointments/units/:unitId/requests',
-    /** POST decideRequestBody → appointmentRequest (the citizen is told). */
-    decideRequest: '/api/staff/appointments/requests/:id/decision',
-    /** GET → staffNamesSetting; PUT staffNamesSettingBody → staffNamesSetting. */
-    staffNames: '/api/staff/appointments/units/:unitId/citizens/:personId/staff-names',
-  },
-  epj: {
-    /** POST epjScheduleBody → 201 epjSchedule (availability rule; slots are generated from it). */
-    schedules: '/epj/v1/schedules',
-    /** PUT epjScheduleBody → epjSchedule. */
-    schedule: '/epj/v1/schedules/:id',
-    /** GET ?unitId&from&to → epjSlotsResponse; POST epjSlotBody → 201 epjSlot. */
-    slots: '/epj/v1/slots',
-    /** POST epjAppointmentBody → 201 epjAppointment. */
-    appointments: '/epj/v1/appointments',
-    /** GET, PATCH epjAppointmentPatchBody → epjAppointment. */
-    appointment: '/epj/v1/appointments/:id',
-    /** POST epjCompletedVisitBody → 201 completedVisit. */
-    completedVisits: '/epj/v1/appointments/:id/completed-visit',
-  },
-} as const;
 
 /** What kind of service an appointment type is; drives icons and texts in the web. */
 export const APPOINTMENT_KINDS = [

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DIALOG_LIMITS } from './constants.ts';
+
+export { DIALOG_LIMITS };
 import { isoCalendarDate as isoDate } from './dates.ts';
 
 /**
@@ -32,16 +35,6 @@ import { isoCalendarDate as isoDate } from './dates.ts';
  */
 
 const uuid = z.uuid();
-
-/** Limits of a message, enforced by the server and shown by the web. */
-export const DIALOG_LIMITS = {
-  maxTextLength: 10_000,
-  maxSubjectLength: 120,
-  maxAttachmentBytes: 10 * 1024 * 1024,
-  maxAttachments: 5,
-  /** Checked from the bytes (magic numbers), never from the name or the declared type. */
-  attachmentTypes: ['application/pdf', 'image/jpeg', 'image/png'],
-} as const;
 
 export const attachmentType = z.enum(DIALOG_LIMITS.attachmentTypes);
 export type AttachmentType = z.infer<typeof attachmentType>;

@@ -150,7 +150,10 @@ export const unitBody = z.object({
   kind: z.enum(UNIT_KINDS),
   phone: z.string().regex(/^\+?[0-9 ]{8,15}$/, 'Telefonnummeret er ikke gyldig.'),
   functionalEmail: z.email().max(254),
-  herId: z.string().regex(/^\d{1,9}$/, 'HER-id skal være et tall.').nullish(),
+  herId: z
+    .string()
+    .regex(/^\d{1,9}$/, 'HER-id skal være et tall.')
+    .nullish(),
 });
 export type UnitBody = z.infer<typeof unitBody>;
 
@@ -187,7 +190,9 @@ export const staffMember = z.object({
   givenName: z.string(),
   familyName: z.string(),
   hprNumber: z.string().nullable(),
-  roles: z.array(z.object({ role: z.enum(STAFF_ROLES), unitId: z.string().nullable(), unitName: z.string().nullable() })),
+  roles: z.array(
+    z.object({ role: z.enum(STAFF_ROLES), unitId: z.string().nullable(), unitName: z.string().nullable() }),
+  ),
 });
 export type StaffMember = z.infer<typeof staffMember>;
 export const staffPage = z.object({

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { PLO_CONSOLE_LIMITS, ploInboxStates, ploOutgoingStatuses } from './constants.ts';
+
+export { PLO_CONSOLE_LIMITS, ploInboxStates, ploOutgoingStatuses };
 import { herId, ploMessageType } from './plo.ts';
 
 /**
@@ -17,20 +20,9 @@ import { herId, ploMessageType } from './plo.ts';
  * server whole: only the birth-date part is shown (`maskedNin`).
  */
 
-export const PLO_CONSOLE_LIMITS = {
-  pageSize: 25,
-  maxPageSize: 100,
-  maxAnswerLength: 4_000,
-  maxSubjectLength: 120,
-} as const;
-
-/** Inbox states (plo_inbox.state). */
-export const ploInboxStates = ['new', 'read', 'handled'] as const;
 export const ploInboxState = z.enum(ploInboxStates);
 export type PloInboxState = z.infer<typeof ploInboxState>;
 
-/** Statuses of an outgoing message: queued → sent → delivered → apprec_ok | apprec_rejected, or failed. */
-export const ploOutgoingStatuses = ['queued', 'sent', 'delivered', 'apprec_ok', 'apprec_rejected', 'failed'] as const;
 export const ploOutgoingStatus = z.enum(ploOutgoingStatuses);
 export type PloOutgoingStatus = z.infer<typeof ploOutgoingStatus>;
 

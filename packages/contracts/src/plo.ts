@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ploMessageTypes } from './constants.ts';
+
+export { ploMessageTypes };
 import { DATE_RANGE, isCalendarDate, isoCalendarDate, isoInstant } from './dates.ts';
 
 /**
@@ -7,25 +10,6 @@ import { DATE_RANGE, isCalendarDate, isoCalendarDate, isoInstant } from './dates
  * (natural keys), so a file moves between installations.
  */
 
-/** MsgInfo/Type values (code list 8279) Helsebro knows; a capability names one of them. */
-export const ploMessageTypes = [
-  'LOG_INNLAGT',
-  'LOG_UTSKRIVNINGSKLAR',
-  'LOG_AVMELDING',
-  'LOG_UTSKREVET',
-  'LOG_DOD',
-  'INNLEGGELSESRAPPORT',
-  'UTSKRIVNINGSRAPPORT',
-  'HELSEOPPL_SOKNAD',
-  'HELSEOPPLYSNINGER_LEGE',
-  'MEDISINSKE_OPPLYSNINGER',
-  'ORIENTERING_TJENESTETILBUD',
-  'DIALOG_FORESPORSEL',
-  'DIALOG_SVAR',
-  'DIALOG_AVVIK',
-  'DIALOG_NOTAT',
-  'DIALOG_HELSEFAGLIG',
-] as const;
 export const ploMessageType = z.enum(ploMessageTypes);
 export type PloMessageType = z.infer<typeof ploMessageType>;
 

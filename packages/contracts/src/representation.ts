@@ -1,4 +1,21 @@
 import { z } from 'zod';
+import {
+  ACTION_AREA,
+  EMERGENCY_REASON_MIN_LENGTH,
+  REAUTH_LOGIN_PATH,
+  REPRESENTED_ACTIONS,
+  SERVICE_AREA_NAMES,
+  SERVICE_AREAS,
+} from './constants.ts';
+
+export {
+  ACTION_AREA,
+  EMERGENCY_REASON_MIN_LENGTH,
+  REAUTH_LOGIN_PATH,
+  REPRESENTED_ACTIONS,
+  SERVICE_AREA_NAMES,
+  SERVICE_AREAS,
+};
 import { isoCalendarDate as isoDate } from './dates.ts';
 import { municipalityRef } from './session.ts';
 
@@ -30,48 +47,11 @@ const uuid = z.uuid();
  * Area 1 and 3 carry Helsenorge's names; area 2's Helsenorge name is not known, so Helsebro names it by what it
  * covers here (docs/representation.md, "Service areas").
  */
-export const SERVICE_AREAS = ['innsyn', 'brev_og_skjema', 'digitale_helsetjenester'] as const;
 export const serviceArea = z.enum(SERVICE_AREAS);
 export type ServiceArea = z.infer<typeof serviceArea>;
 
-export const SERVICE_AREA_NAMES: Record<ServiceArea, string> = {
-  innsyn: 'Innsyn i opplysninger registrert om deg',
-  brev_og_skjema: 'Brev, skjemaer og verktøy',
-  digitale_helsetjenester: 'Digitale helsetjenester',
-};
-
-/** Everything a representative may be allowed to do, each in exactly one service area (ACTION_AREA). */
-export const REPRESENTED_ACTIONS = [
-  'profile.read',
-  'access_log.read',
-  'letters.read',
-  'forms.read',
-  'forms.submit',
-  'tools.use',
-  'health_contacts.read',
-  'appointments.read',
-  'appointments.manage',
-  'home_visits.read',
-  'messages.read',
-  'messages.send',
-] as const;
 export const representedAction = z.enum(REPRESENTED_ACTIONS);
 export type RepresentedAction = z.infer<typeof representedAction>;
-
-export const ACTION_AREA: Record<RepresentedAction, ServiceArea> = {
-  'profile.read': 'innsyn',
-  'access_log.read': 'innsyn',
-  'letters.read': 'brev_og_skjema',
-  'forms.read': 'brev_og_skjema',
-  'forms.submit': 'brev_og_skjema',
-  'tools.use': 'brev_og_skjema',
-  'health_contacts.read': 'digitale_helsetjenester',
-  'appointments.read': 'digitale_helsetjenester',
-  'appointments.manage': 'digitale_helsetjenester',
-  'home_visits.read': 'digitale_helsetjenester',
-  'messages.read': 'digitale_helsetjenester',
-  'messages.send': 'digitale_helsetjenester',
-};
 
 export const representationBasis = z.enum(['self', 'parent', 'fullmakt']);
 export type RepresentationBasis = z.infer<typeof representationBasis>;
@@ -344,7 +324,6 @@ export const staffCitizenResponse = z.object({
 export type StaffCitizenResponse = z.infer<typeof staffCitizenResponse>;
 
 /** Emergency access ("break the glass") needs a stated reason of at least this many characters. */
-export const EMERGENCY_REASON_MIN_LENGTH = 10;
 
 /** POST /api/staff/emergency-access — a time-limited grant, shown to the citizen in their access log. */
 export const emergencyAccessBody = z
@@ -419,4 +398,3 @@ export const REPRESENTATION_ERROR_CODES = {
 export type RepresentationErrorCode = keyof typeof REPRESENTATION_ERROR_CODES;
 
 /** The query `/auth/login` accepts to force a fresh login and come back (`returnTo` a path on this site). */
-export const REAUTH_LOGIN_PATH = '/auth/login?prompt=login';

@@ -19,8 +19,8 @@ import type {
   StaffNamesSetting,
   StaffRequestsResponse,
   VisitNoticePreference,
-  APPOINTMENT_ROUTES,
 } from '@helsebro/contracts';
+import { APPOINTMENT_ROUTES } from '@helsebro/contracts/constants';
 
 /** The appointment calls (A5, A6) the pages make; paths come from the contracts' APPOINTMENT_ROUTES. */
 export type AppointmentsApi = {
@@ -47,42 +47,7 @@ export type AppointmentsApi = {
 
 type Request = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
-// The contracts' paths, checked against them by type (a value import would bundle zod into the app).
-const R: typeof APPOINTMENT_ROUTES = {
-  citizen: {
-    list: '/api/appointments',
-    one: '/api/appointments/:id',
-    bookableTypes: '/api/appointments/bookable-types',
-    freeSlots: '/api/appointments/free-slots',
-    book: '/api/appointments',
-    cancel: '/api/appointments/:id/cancel',
-    newTimeRequest: '/api/appointments/:id/new-time-requests',
-    completedVisits: '/api/home-visits/completed',
-    visitNotices: '/api/home-visits/notice-preference',
-  },
-  staff: {
-    units: '/api/staff/appointments/units',
-    calendar: '/api/staff/appointments/units/:unitId/calendar',
-    types: '/api/staff/appointments/units/:unitId/types',
-    create: '/api/staff/appointments/units/:unitId/appointments',
-    one: '/api/staff/appointments/:id',
-    move: '/api/staff/appointments/:id/move',
-    cancel: '/api/staff/appointments/:id/cancel',
-    outcome: '/api/staff/appointments/:id/outcome',
-    completeVisit: '/api/staff/appointments/:id/completed-visit',
-    requests: '/api/staff/appointments/units/:unitId/requests',
-    decideRequest: '/api/staff/appointments/requests/:id/decision',
-    staffNames: '/api/staff/appointments/units/:unitId/citizens/:personId/staff-names',
-  },
-  epj: {
-    schedules: '/epj/v1/schedules',
-    schedule: '/epj/v1/schedules/:id',
-    slots: '/epj/v1/slots',
-    appointments: '/epj/v1/appointments',
-    appointment: '/epj/v1/appointments/:id',
-    completedVisits: '/epj/v1/appointments/:id/completed-visit',
-  },
-};
+const R = APPOINTMENT_ROUTES;
 
 /**
  * Fills a route's `:name` parameters, each URI-encoded.

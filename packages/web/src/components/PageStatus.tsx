@@ -4,7 +4,7 @@ import NotificationPanel from '@helsenorge/designsystem-react/components/Notific
 import i18next, { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error.ts';
-import { REASON_MIN_LENGTH } from '../api/contract-constants.ts';
+import { EMERGENCY_REASON_MIN_LENGTH } from '@helsebro/contracts/constants';
 
 /** A spinner with a spoken label while something loads. */
 export function Loading() {
@@ -50,7 +50,7 @@ export function errorMessage(error: unknown, t: TFunction): string {
     return t('error.network');
   }
   if (i18next.exists(`problems.${error.code}`)) {
-    return t(`problems.${error.code}`, { min: REASON_MIN_LENGTH });
+    return t(`problems.${error.code}`, { min: EMERGENCY_REASON_MIN_LENGTH });
   }
   if (error.status === 404 || error.status >= 500 || !error.detail) {
     return t('error.generic');

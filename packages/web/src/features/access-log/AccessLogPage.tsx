@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import type { AccessLogFilter } from '../../api/api-client.ts';
 import { isApiError } from '../../api/api-error.ts';
 import { useAccessLog } from '../../api/citizen-queries.ts';
-import { AREA_OF } from '../../api/contract-constants.ts';
+import { ACTION_AREA } from '@helsebro/contracts/constants';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
@@ -41,7 +41,9 @@ function Refused({ acting }: { acting: ActingFor }) {
   return (
     <div className="hb-panel hb-panel--refused" data-refused="access_log.read">
       <p className="hb-refused__label">{t('minSide.refusedTitle')}</p>
-      <p>{t('accessLog.refused', { name: acting.displayName, area: t(`areas.${AREA_OF['access_log.read']}.name`) })}</p>
+      <p>
+        {t('accessLog.refused', { name: acting.displayName, area: t(`areas.${ACTION_AREA['access_log.read']}.name`) })}
+      </p>
     </div>
   );
 }

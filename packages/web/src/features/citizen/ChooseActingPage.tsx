@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { clearActingLost } from '../../api/acting-lost.ts';
 import { isApiError } from '../../api/api-error.ts';
-import { reauthUrl } from '../../api/contract-constants.ts';
+import { reauthUrl } from '../../api/reauth.ts';
 import { useSwitchActingFor } from '../../api/citizen-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel } from '../../components/PageStatus.tsx';

@@ -1,6 +1,6 @@
 import type { ActingFor, RepresentedAction } from '@helsebro/contracts';
 import { useTranslation } from 'react-i18next';
-import { AREA_OF } from '../../api/contract-constants.ts';
+import { ACTION_AREA } from '@helsebro/contracts/constants';
 
 /**
  * A part of Min side the representation does not cover, said plainly instead of left out: which service area it
@@ -41,7 +41,7 @@ export function refusalText(
 ): string {
   const values = {
     name: acting.displayName,
-    area: t(`areas.${AREA_OF[action]}.name`),
+    area: t(`areas.${ACTION_AREA[action]}.name`),
     action: t(`actions.${action}`),
   };
   switch (acting.basis) {

@@ -1,7 +1,7 @@
 import type { RepresentedAction, ServiceArea } from '@helsebro/contracts';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { AREAS } from '../../api/contract-constants.ts';
+import { SERVICE_AREAS } from '@helsebro/contracts/constants';
 import { actionsInArea } from './rights.ts';
 
 /**
@@ -17,7 +17,7 @@ export function RightsList({
 }) {
   const { t } = useTranslation();
   const { list } = useFormatters();
-  const shown = AREAS.filter((area) => areas.includes(area));
+  const shown = SERVICE_AREAS.filter((area) => areas.includes(area));
   return (
     <ul className="hb-rights">
       {shown.map((area) => {

@@ -1,5 +1,5 @@
 import type { ActingFor, RepresentedAction, ServiceArea } from '@helsebro/contracts';
-import { AREA_OF } from '../../api/contract-constants.ts';
+import { ACTION_AREA } from '@helsebro/contracts/constants';
 
 /**
  * The actions of one area that a representation includes, and whether that is all of the area (a parent of a
@@ -11,7 +11,7 @@ export function actionsInArea(
   actions: readonly RepresentedAction[],
   area: ServiceArea,
 ): { granted: RepresentedAction[]; complete: boolean } {
-  const all = (Object.keys(AREA_OF) as RepresentedAction[]).filter((a) => AREA_OF[a] === area);
+  const all = (Object.keys(ACTION_AREA) as RepresentedAction[]).filter((a) => ACTION_AREA[a] === area);
   const granted = all.filter((a) => actions.includes(a));
   return { granted, complete: granted.length === all.length };
 }

@@ -1,7 +1,7 @@
 import Button from '@helsenorge/designsystem-react/components/Button';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIALOG_LIMITS } from '../../api/contract-constants.ts';
+import { DIALOG_LIMITS } from '@helsebro/contracts/constants';
 import { LOCALES, currentLanguage } from '../../i18n/index.ts';
 import { formatBytes } from './message-form.ts';
 

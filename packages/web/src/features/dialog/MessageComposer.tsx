@@ -9,7 +9,7 @@ import Textarea from '@helsenorge/designsystem-react/components/Textarea';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error.ts';
-import { DIALOG_LIMITS } from '../../api/contract-constants.ts';
+import { DIALOG_LIMITS } from '@helsebro/contracts/constants';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary.tsx';
 import { errorMessage } from '../../components/PageStatus.tsx';
 import { AttachmentInput } from './AttachmentInput.tsx';

@@ -1,4 +1,4 @@
-import { DIALOG_LIMITS } from '../../api/contract-constants.ts';
+import { DIALOG_LIMITS } from '@helsebro/contracts/constants';
 
 /** The fields of a message form, as the error summary names them. */
 export type MessageField = 'serviceUnitId' | 'subject' | 'text' | 'files' | 'form';

@@ -19,7 +19,7 @@ import { Link } from 'react-router';
 import { fieldError } from '../../api/api-error.ts';
 import { useAnswerMessage } from '../../api/plo-console-queries.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary.tsx';
-import { PLO_LIMITS } from './constants.ts';
+import { PLO_CONSOLE_LIMITS } from '@helsebro/contracts/constants';
 import { consoleError, partyLabel } from './labels.ts';
 import { ploMessagePath } from './paths.ts';
 
@@ -35,15 +35,15 @@ function validate(d: Draft, t: TFunction): Errors {
   const text = d.text.trim();
   if (!text) {
     errors.text = t('ploConsole.errors.textRequired');
-  } else if (text.length > PLO_LIMITS.maxAnswerLength) {
-    errors.text = t('ploConsole.errors.textTooLong', { max: PLO_LIMITS.maxAnswerLength });
+  } else if (text.length > PLO_CONSOLE_LIMITS.maxAnswerLength) {
+    errors.text = t('ploConsole.errors.textTooLong', { max: PLO_CONSOLE_LIMITS.maxAnswerLength });
   }
   if (d.type === 'DIALOG_HELSEFAGLIG') {
     const subject = d.subject.trim();
     if (!subject) {
       errors.subject = t('ploConsole.errors.subjectRequired');
-    } else if (subject.length > PLO_LIMITS.maxSubjectLength) {
-      errors.subject = t('ploConsole.errors.subjectTooLong', { max: PLO_LIMITS.maxSubjectLength });
+    } else if (subject.length > PLO_CONSOLE_LIMITS.maxSubjectLength) {
+      errors.subject = t('ploConsole.errors.subjectTooLong', { max: PLO_CONSOLE_LIMITS.maxSubjectLength });
     }
   }
   return errors;
@@ -52,7 +52,7 @@ function validate(d: Draft, t: TFunction): Errors {
 /** The server's word for a field (`required`, `too_long`, `invalid_characters`) in the reader's language. */
 function serverFieldError(err: unknown, field: 'text' | 'subject', t: TFunction): string | undefined {
   const code = fieldError(err, field);
-  const max = field === 'text' ? PLO_LIMITS.maxAnswerLength : PLO_LIMITS.maxSubjectLength;
+  const max = field === 'text' ? PLO_CONSOLE_LIMITS.maxAnswerLength : PLO_CONSOLE_LIMITS.maxSubjectLength;
   switch (code) {
     case undefined:
       return undefined;
@@ -194,14 +194,14 @@ export function AnswerForm({ message }: { message: PloConsoleMessage }) {
               sublabel={
                 <Sublabel
                   id="plo-answer-text-hint"
-                  sublabelTexts={[{ text: t('ploConsole.textHint', { max: PLO_LIMITS.maxAnswerLength }) }]}
+                  sublabelTexts={[{ text: t('ploConsole.textHint', { max: PLO_CONSOLE_LIMITS.maxAnswerLength }) }]}
                 />
               }
             />
           }
           aria-describedby="plo-answer-text-hint"
           minRows={5}
-          maxCharacters={PLO_LIMITS.maxAnswerLength}
+          maxCharacters={PLO_CONSOLE_LIMITS.maxAnswerLength}
           required
           value={draft.text}
           onChange={(e) => update({ text: e.target.value })}

@@ -11,7 +11,7 @@ import { RequireKind, type SignedInSession } from '../../components/RequireKind.
 import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { ConsoleError } from './ConsoleError.tsx';
-import { INBOX_STATES, OUTGOING_STATUSES, PLO_TYPES } from './constants.ts';
+import { ploInboxStates, ploMessageTypes, ploOutgoingStatuses } from '@helsebro/contracts/constants';
 import { typeLabel } from './labels.ts';
 import { MessageList } from './MessageList.tsx';
 
@@ -55,8 +55,8 @@ function Boxes({ services }: { services: PloConsoleService[] }) {
   const [params, setParams] = useSearchParams();
   const service = services.find((s) => s.herId === params.get('tjeneste')) ?? services[0]!;
   const box: PloConsoleBox = params.get('boks') === 'utboks' ? 'outbox' : 'inbox';
-  const type = PLO_TYPES.find((x) => x === params.get('type'));
-  const statuses: readonly string[] = box === 'inbox' ? INBOX_STATES : OUTGOING_STATUSES;
+  const type = ploMessageTypes.find((x) => x === params.get('type'));
+  const statuses: readonly string[] = box === 'inbox' ? ploInboxStates : ploOutgoingStatuses;
   const status = statuses.find((x) => x === params.get('status')) as PloConsoleListQuery['status'];
   // Cursors of the pages seen, so "Nyere" goes back; reset whenever the service, box or filter changes.
   const [pages, setPages] = useState<{ key: string; cursors: string[] }>({ key: '', cursors: [] });
@@ -129,7 +129,7 @@ function Boxes({ services }: { services: PloConsoleService[] }) {
           onChange={(e) => go({ type: e.target.value || undefined })}
         >
           <option value="">{t('ploConsole.allTypes')}</option>
-          {PLO_TYPES.map((x) => (
+          {ploMessageTypes.map((x) => (
             <option key={x} value={x}>
               {typeLabel(t, x, null)}
             </option>

@@ -4,7 +4,7 @@ import NotificationPanel from '@helsenorge/designsystem-react/components/Notific
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error.ts';
 import { useSwitchActingFor } from '../../api/citizen-queries.ts';
-import { reauthUrl } from '../../api/contract-constants.ts';
+import { reauthUrl } from '../../api/reauth.ts';
 import { ErrorPanel } from '../../components/PageStatus.tsx';
 
 /**

@@ -1,7 +1,7 @@
 import type { FullmaktItem } from '@helsebro/contracts';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import { useTranslation } from 'react-i18next';
-import { AREAS } from '../../api/contract-constants.ts';
+import { SERVICE_AREAS } from '@helsebro/contracts/constants';
 import { useFormatters } from '../../components/useFormatters.ts';
 
 export type Direction = 'given' | 'received';
@@ -34,7 +34,7 @@ export function FullmaktCard({
           <dt>{t('fullmakt.areas')}</dt>
           <dd>
             <ul className="hb-fullmakt__areas">
-              {AREAS.filter((a) => item.serviceAreas.includes(a)).map((area) => (
+              {SERVICE_AREAS.filter((a) => item.serviceAreas.includes(a)).map((area) => (
                 <li key={area}>{t(`areas.${area}.name`)}</li>
               ))}
             </ul>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { isApiError } from '../../api/api-error.ts';
 import { useEndFullmakt, useFullmakter } from '../../api/citizen-queries.ts';
-import { reauthUrl } from '../../api/contract-constants.ts';
+import { reauthUrl } from '../../api/reauth.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading, errorMessage } from '../../components/PageStatus.tsx';

@@ -10,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/api-error.ts';
 import { useGiveFullmakt } from '../../api/citizen-queries.ts';
-import { AREAS, reauthUrl } from '../../api/contract-constants.ts';
+import { SERVICE_AREAS } from '@helsebro/contracts/constants';
+import { reauthUrl } from '../../api/reauth.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -33,7 +34,7 @@ import { FULLMAKT_PATH, GIVE_FULLMAKT_PATH } from './paths.ts';
 /** The id each field's error links to from the summary. */
 const FIELD_IDS: Record<FullmaktField, string> = {
   holderNin: 'holderNin',
-  serviceAreas: `area-${AREAS[0]}`,
+  serviceAreas: `area-${SERVICE_AREAS[0]}`,
   validFrom: 'validFrom',
   validTo: 'validTo',
 };
@@ -135,7 +136,7 @@ function GiveFullmakt({ acting, choices }: CitizenContext) {
 
         <FormGroup legend={t('giveFullmakt.areasLegend')} error={text(errors.serviceAreas)}>
           <p className="hb-hint hb-form__hint">{t('giveFullmakt.areasHint')}</p>
-          {AREAS.map((area) => (
+          {SERVICE_AREAS.map((area) => (
             <Checkbox
               key={area}
               inputId={`area-${area}`}
@@ -218,7 +219,7 @@ function GiveFullmakt({ acting, choices }: CitizenContext) {
 
 function toggle(areas: ServiceArea[], area: ServiceArea, on: boolean): ServiceArea[] {
   const rest = areas.filter((a) => a !== area);
-  return on ? AREAS.filter((a) => a === area || rest.includes(a)) : rest;
+  return on ? SERVICE_AREAS.filter((a) => a === area || rest.includes(a)) : rest;
 }
 
 /** Today in the browser's time zone, as YYYY-MM-DD. */
@@ -253,7 +254,7 @@ function restoreDraft(): FullmaktDraft {
     const saved = raw ? (JSON.parse(raw) as Partial<FullmaktDraft>) : {};
     return {
       ...EMPTY_DRAFT,
-      serviceAreas: AREAS.filter((a) => saved.serviceAreas?.includes(a)),
+      serviceAreas: SERVICE_AREAS.filter((a) => saved.serviceAreas?.includes(a)),
       validFrom: typeof saved.validFrom === 'string' ? saved.validFrom : '',
       until: saved.until === 'date' ? 'date' : 'open',
       validTo: typeof saved.validTo === 'string' ? saved.validTo : '',

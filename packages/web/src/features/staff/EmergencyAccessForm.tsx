@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/api-error.ts';
-import { REASON_MIN_LENGTH } from '../../api/contract-constants.ts';
+import { EMERGENCY_REASON_MIN_LENGTH } from '@helsebro/contracts/constants';
 import { useEmergencyAccess } from '../../api/staff-queries.ts';
 import { errorMessage } from '../../components/PageStatus.tsx';
 import { staffCitizenPath } from './paths.ts';
@@ -69,8 +69,8 @@ function EmergencyForm({
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (reason.trim().length < REASON_MIN_LENGTH) {
-      setError(t('staffAccess.reasonRequired', { min: REASON_MIN_LENGTH }));
+    if (reason.trim().length < EMERGENCY_REASON_MIN_LENGTH) {
+      setError(t('staffAccess.reasonRequired', { min: EMERGENCY_REASON_MIN_LENGTH }));
       field.current?.focus();
       return;
     }
@@ -82,7 +82,7 @@ function EmergencyForm({
         onError: (err) => {
           setError(
             isApiError(err) && err.code === 'emergency_reason_required'
-              ? t('staffAccess.reasonRequired', { min: REASON_MIN_LENGTH })
+              ? t('staffAccess.reasonRequired', { min: EMERGENCY_REASON_MIN_LENGTH })
               : errorMessage(err, t),
           );
           field.current?.focus();
@@ -108,7 +108,7 @@ function EmergencyForm({
             sublabel={
               <Sublabel
                 id="emergency-reason-hint"
-                sublabelTexts={[{ text: t('staffAccess.reasonHint', { min: REASON_MIN_LENGTH }) }]}
+                sublabelTexts={[{ text: t('staffAccess.reasonHint', { min: EMERGENCY_REASON_MIN_LENGTH }) }]}
               />
             }
           />
