@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { App } from './platform/http/app-type.ts';
 import { staticSecurityHeaders } from './platform/http/security-headers.ts';
+import { registerNoStoreDefault } from './platform/http/cache-control.ts';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       reply.raw.setHeader(name, value);
     }
   });
+  registerNoStoreDefault(app);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(rateLimit, { global: false });
   await app.register(identityModule, { resolveActingFor: createActingForResolver(platform) });

@@ -11,8 +11,7 @@ export const accessLogRoutes: FastifyPluginCallbackZod<{ service: AccessLogServi
       schema: { querystring: accessLogQuery, response: { 200: accessLogResponse } },
       preHandler: requireActor('citizen'),
     },
-    async (req, reply) => {
-      void reply.header('cache-control', 'no-store');
+    async (req) => {
       return service.read(req.ctx, req.query);
     },
   );

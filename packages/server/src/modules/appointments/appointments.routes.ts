@@ -31,14 +31,12 @@ import {
   visitNoticePreference,
   visitNoticePreferenceBody,
 } from '@helsebro/contracts';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/auth.ts';
 import type { createCitizenAppointmentsService } from './citizen.service.ts';
 import type { StaffAppointmentsService } from './staff.service.ts';
 
-const noStore = (reply: FastifyReply) => void reply.header('cache-control', 'no-store');
 const idParams = z.object({ id: z.uuid() });
 const unitParams = z.object({ unitId: z.uuid() });
 const unitPersonParams = z.object({ unitId: z.uuid(), personId: z.uuid() });
@@ -48,7 +46,6 @@ export const citizenAppointmentRoutes: FastifyPluginAsyncZod<{
   service: ReturnType<typeof createCitizenAppointmentsService>;
 }> = async (app, { service }) => {
   const citizen = requireActor('citizen');
-  app.addHook('onSend', async (_req, reply) => noStore(reply));
 
   app.get(R.citizen.list, { schema: { response: { 200: citizenAppointmentsResponse } }, preHandler: citizen }, (req) =>
     service.list(req.ctx),
@@ -112,7 +109,6 @@ export const staffAppointmentRoutes: FastifyPluginAsyncZod<{ service: StaffAppoi
   { service },
 ) => {
   const staff = requireActor('personnel');
-  app.addHook('onSend', async (_req, reply) => noStore(reply));
 
   app.get(R.staff.units, { schema: { response: { 200: staffAppointmentUnitsResponse } }, preHandler: staff }, (req) =>
     service.units(req.ctx),

@@ -26,8 +26,7 @@ export const careRelationRoutes: FastifyPluginAsyncZod<{ service: CareRelationsS
         response: { 200: unitCareRelationsResponse },
       },
     },
-    async (req, reply) =>
-      reply.header('cache-control', 'no-store').send(await service.list(req.ctx, req.params.unitId, req.query)),
+    async (req, reply) => reply.send(await service.list(req.ctx, req.params.unitId, req.query)),
   );
   app.post(
     BASE,

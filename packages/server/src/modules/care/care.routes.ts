@@ -7,12 +7,9 @@ import {
   staffCitizensResponse,
   staffLookupBody,
 } from '@helsebro/contracts';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/http/auth.ts';
 import type { CareService } from './care.service.ts';
-
-const noStore = (reply: FastifyReply) => void reply.header('cache-control', 'no-store');
 
 /** The citizen's health contacts and the staff routes (my citizens, look up, emergency access). */
 export const careRoutes: FastifyPluginCallbackZod<{ service: CareService }> = (app, { service }, done) => {
@@ -22,32 +19,28 @@ export const careRoutes: FastifyPluginCallbackZod<{ service: CareService }> = (a
   app.get(
     '/api/me/health-contacts',
     { schema: { response: { 200: healthContactsResponse } }, preHandler: citizen },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return service.healthContacts(req.ctx);
     },
   );
   app.get(
     '/api/staff/citizens',
     { schema: { response: { 200: staffCitizensResponse } }, preHandler: staff },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return service.listMyCitizens(req.ctx);
     },
   );
   app.post(
     '/api/staff/citizens/lookup',
     { schema: { body: staffLookupBody, response: { 200: staffCitizenResponse } }, preHandler: staff },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return service.readCitizen(req.ctx, req.body);
     },
   );
   app.get(
     '/api/staff/citizens/:personId',
     { schema: { params: staffCitizenParams, response: { 200: staffCitizenResponse } }, preHandler: staff },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return service.readCitizen(req.ctx, { personId: req.params.personId });
     },
   );

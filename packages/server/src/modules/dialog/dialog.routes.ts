@@ -14,14 +14,11 @@ import {
   updateServiceUnitSettingsBody,
 } from '@helsebro/contracts';
 import multipart from '@fastify/multipart';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/http/auth.ts';
 import { sendDownload } from '../../platform/http/content-disposition.ts';
 import { readMessageInput } from './attachments.ts';
 import type { DialogService } from './dialog.service.ts';
-
-const noStore = (reply: FastifyReply) => void reply.header('cache-control', 'no-store');
 
 /** Citizen and staff dialog routes; multipart is registered here only. */
 export const dialogRoutes: FastifyPluginAsyncZod<{ service: DialogService }> = async (app, { service }) => {
@@ -41,16 +38,14 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ service: DialogService }> = a
   app.get(
     '/api/dialog/units',
     { schema: { response: { 200: dialogUnitsResponse } }, preHandler: citizen },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return service.units(req.ctx);
     },
   );
   app.get(
     '/api/dialog/conversations',
     { schema: { response: { 200: conversationsResponse } }, preHandler: citizen },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return service.listConversations(req.ctx);
     },
   );
@@ -62,8 +57,7 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ service: DialogService }> = a
   app.get(
     '/api/dialog/conversations/:id',
     { schema: { params: conversationParams, response: { 200: conversationResponse } }, preHandler: citizen },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return service.readConversation(req.ctx, req.params.id);
     },
   );
@@ -82,24 +76,21 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ service: DialogService }> = a
   app.get(
     '/api/staff/dialog/units',
     { schema: { response: { 200: staffDialogUnitsResponse } }, preHandler: staff },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return service.staffUnits(req.ctx);
     },
   );
   app.get(
     '/api/staff/dialog/units/:unitId/inbox',
     { schema: { params: unitParams, response: { 200: staffInboxResponse } }, preHandler: staff },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return service.inbox(req.ctx, req.params.unitId);
     },
   );
   app.get(
     '/api/staff/dialog/units/:unitId/staff',
     { schema: { params: unitParams, response: { 200: unitStaffResponse } }, preHandler: staff },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return service.unitStaff(req.ctx, req.params.unitId);
     },
   );
@@ -119,8 +110,7 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ service: DialogService }> = a
   app.get(
     '/api/staff/dialog/conversations/:id',
     { schema: { params: conversationParams, response: { 200: conversationResponse } }, preHandler: staff },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return service.staffReadConversation(req.ctx, req.params.id);
     },
   );

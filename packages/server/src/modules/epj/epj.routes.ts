@@ -94,7 +94,6 @@ export const epjRoutes: FastifyPluginAsyncZod<EpjRoutesOptions> = async (
     const scope = instance.withTypeProvider<ZodTypeProvider>();
     scope.addHook('onRoute', documentEpjRoute);
     scope.addHook('onRequest', async (req, reply) => {
-      void reply.header('cache-control', 'no-store');
       try {
         req.ctx = await service.authorise(req.ctx, await verify(req.headers.authorization));
       } catch (err) {

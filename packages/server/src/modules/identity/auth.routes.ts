@@ -45,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     // Someone the IdP knows but Helsebro does not gets the web's page saying whom to ask (nb, nn, en), not an error.
     if (err.code === 'not_registered' || err.code === 'municipality_unknown') {
       const who = err.extensions.audience === 'staff' ? 'ansatt' : 'innbygger';
-      return reply.header('cache-control', 'no-store').redirect(`${config.publicUrl}/ikke-registrert?hvem=${who}`, 303);
+      return reply.redirect(`${config.publicUrl}/ikke-registrert?hvem=${who}`, 303);
     }
     const html = renderLoginErrorPage(err.message, err.code, config.publicUrl);
     return reply.status(err.status).type('text/html; charset=utf-8').send(html);
@@ -66,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     async (req, reply) => {
       const { url, state } = await auth.startLogin(req.ctx, req.query.returnTo, req.query.prompt === 'login');
       void reply.setCookie(LOGIN_COOKIE, JSON.stringify(state), loginCookie);
-      return reply.header('cache-control', 'no-store').redirect(url, 303);
+      return reply.redirect(url, 303);
     },
   );
 
@@ -76,7 +76,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
     const { session, redirectTo } = await auth.completeLogin(req.ctx, query, readLoginState(req));
     void reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(config));
-    return reply.header('cache-control', 'no-store').redirect(redirectTo, 303);
+    return reply.redirect(redirectTo, 303);
   });
 
   app.post(
@@ -85,7 +85,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     async (req, reply) => {
       const location = await auth.logout(req.ctx, req.authSession);
       clearSessionCookie(reply, config);
-      return reply.header('cache-control', 'no-store').redirect(location, 303);
+      return reply.redirect(location, 303);
     },
   );
 };

@@ -22,8 +22,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ service: Notifications
   app.get(
     '/api/me/contact-details',
     { schema: { response: { 200: contactDetailsResponse } }, preHandler: citizen },
-    async (req, reply) => {
-      void reply.header('cache-control', 'no-store');
+    async (req) => {
       return service.contactDetails(req.ctx);
     },
   );

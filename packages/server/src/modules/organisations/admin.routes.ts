@@ -24,9 +24,6 @@ import type { AdminService } from './admin.service.ts';
 /** The municipality administration workspace's API (`/api/admin/*`): units, staff, EPJ system and clients. */
 export const adminRoutes: FastifyPluginAsyncZod<{ service: AdminService }> = (app, { service }) => {
   const preHandler = requireActor('personnel');
-  app.addHook('onSend', async (_req, reply) => {
-    void reply.header('cache-control', 'no-store');
-  });
   app.get(
     '/api/admin/municipality',
     { preHandler, schema: { response: { 200: adminMunicipalityResponse } } },

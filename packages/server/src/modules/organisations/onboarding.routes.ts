@@ -29,8 +29,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<{ service: OnboardingServic
   app.get(
     '/api/operator/municipalities/:municipalityId',
     { preHandler, schema: { params: municipalityParams, response: { 200: municipalityDetail } } },
-    async (req, reply) => {
-      void reply.header('cache-control', 'no-store');
+    async (req) => {
       return service.readMunicipality(req.ctx, req.params.municipalityId);
     },
   );

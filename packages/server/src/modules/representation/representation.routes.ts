@@ -8,7 +8,7 @@ import {
   switchActingForBody,
   switchActingForResponse,
 } from '@helsebro/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { UnauthenticatedError } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/http/auth.ts';
@@ -16,8 +16,6 @@ import type { Platform } from '../../platform/platform.ts';
 import type { ActiveSession } from '../identity/index.ts';
 import { createFullmaktService } from './fullmakt.service.ts';
 import { createRepresentationService } from './representation.service.ts';
-
-const noStore = (reply: FastifyReply) => void reply.header('cache-control', 'no-store');
 
 function sessionOf(req: FastifyRequest): ActiveSession {
   if (!req.authSession) {
@@ -35,8 +33,7 @@ export const representationRoutes: FastifyPluginCallbackZod<{ platform: Platform
   app.get(
     '/api/representation/choices',
     { schema: { response: { 200: representationChoicesResponse } }, preHandler },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return representation.listChoices(req.ctx);
     },
   );
@@ -45,8 +42,7 @@ export const representationRoutes: FastifyPluginCallbackZod<{ platform: Platform
     { schema: { body: switchActingForBody, response: { 200: switchActingForResponse } }, preHandler },
     async (req) => ({ actingFor: await representation.switchActingFor(req.ctx, sessionOf(req), req.body.personId) }),
   );
-  app.get('/api/fullmakter', { schema: { response: { 200: fullmakterResponse } }, preHandler }, async (req, reply) => {
-    noStore(reply);
+  app.get('/api/fullmakter', { schema: { response: { 200: fullmakterResponse } }, preHandler }, async (req) => {
     return fullmakt.list(req.ctx);
   });
   app.post(

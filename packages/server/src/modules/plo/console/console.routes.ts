@@ -8,28 +8,21 @@ import {
   ploConsoleServiceParams,
   ploConsoleServicesResponse,
 } from '@helsebro/contracts';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../../platform/http/auth.ts';
 import { sendDownload } from '../../../platform/http/content-disposition.ts';
 import type { ConsoleService } from './console.service.ts';
 
-const noStore = (reply: FastifyReply) => void reply.header('cache-control', 'no-store');
 const BASE = '/api/plo/console';
 
 /** The message console's API (contracts in plo-console.ts); personnel only, the service checks the role. */
 export const consoleRoutes: FastifyPluginAsyncZod<{ service: ConsoleService }> = async (app, { service }) => {
   const staff = { preHandler: requireActor('personnel') };
 
-  app.get(
-    `${BASE}/services`,
-    { ...staff, schema: { response: { 200: ploConsoleServicesResponse } } },
-    async (req, reply) => {
-      noStore(reply);
-      return service.services(req.ctx);
-    },
-  );
+  app.get(`${BASE}/services`, { ...staff, schema: { response: { 200: ploConsoleServicesResponse } } }, async (req) => {
+    return service.services(req.ctx);
+  });
   for (const box of ['inbox', 'outbox'] as const) {
     app.get(
       `${BASE}/services/:herId/${box}`,
@@ -41,8 +34,7 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ service: ConsoleService }> =
           response: { 200: ploConsoleListResponse },
         },
       },
-      async (req, reply) => {
-        noStore(reply);
+      async (req) => {
         return service.list(req.ctx, req.params.herId, box, req.query);
       },
     );
@@ -50,8 +42,7 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ service: ConsoleService }> =
   app.get(
     `${BASE}/messages/:id`,
     { ...staff, schema: { params: ploConsoleMessageParams, response: { 200: ploConsoleMessage } } },
-    async (req, reply) => {
-      noStore(reply);
+    async (req) => {
       return service.read(req.ctx, req.params.id);
     },
   );
