@@ -1,3 +1,4 @@
+import { ploMessageTypes } from '@helsebro/contracts';
 import {
   serializeXml,
   type TreeOptions,
@@ -73,24 +74,8 @@ export type OutgoingMessageInput = Omit<EnvelopeInput, 'type'> &
   );
 
 export type BuildableType = OutgoingMessageInput['type'];
-export const BUILDABLE_TYPES: BuildableType[] = [
-  'LOG_INNLAGT',
-  'LOG_UTSKRIVNINGSKLAR',
-  'LOG_AVMELDING',
-  'LOG_UTSKREVET',
-  'LOG_DOD',
-  'INNLEGGELSESRAPPORT',
-  'UTSKRIVNINGSRAPPORT',
-  'HELSEOPPL_SOKNAD',
-  'HELSEOPPLYSNINGER_LEGE',
-  'MEDISINSKE_OPPLYSNINGER',
-  'ORIENTERING_TJENESTETILBUD',
-  'DIALOG_FORESPORSEL',
-  'DIALOG_SVAR',
-  'DIALOG_AVVIK',
-  'DIALOG_NOTAT',
-  'DIALOG_HELSEFAGLIG',
-];
+/** Every type Helsebro knows can be built: the contracts' list, checked against the inputs above by the compiler. */
+export const BUILDABLE_TYPES: readonly BuildableType[] = ploMessageTypes;
 
 function contentOf(input: OutgoingMessageInput): XmlOutElement {
   switch (input.type) {
