@@ -39,7 +39,7 @@ export const careAccess: RouteAccessTable = {
     once: 'the same person and period again is refused (409 care_relation_exists)',
   },
   'POST /epj/v1/care-relations/:id/end': {
-    skip: "ending A's care relation would take away the relation every other route of the matrix stands on; care-relations.epj.test.ts ends one",
+    skip: "ending A's care relation would take away the relation every other route of the matrix stands on; care-relations.epj.routes.test.ts ends one",
   },
   'GET /epj/v1/care-relations/changes': { allow: ['epjClient'], own: ['epjClientOtherMunicipality'] },
 };

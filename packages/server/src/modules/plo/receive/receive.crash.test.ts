@@ -28,7 +28,7 @@ import { DEMO_HOSPITAL_SOMATIC, sampleMessage } from '../testing/sample-messages
  *
  * The first run takes messages in only (WORKERS=false, as an ingest instance runs), so the kill lands on the
  * request path and the store, and every AppRec is still queued when it dies; the restarted server runs the outbox.
- * A kill during an AppRec delivery is the worker crash test's case (platform/jobs/worker-crash.test.ts).
+ * A kill during an AppRec delivery is the worker crash test's case (platform/jobs/worker.crash.test.ts).
  *
  * On PostgreSQL (TEST_DATABASE_URL) the full load; on PGlite, which is one connection in one process and several
  * times slower, a smaller one on the same path (the server's PGlite folder is recovered after the kill).
