@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import { careRelations, persons, personnel, personnelRoles } from '../../platform/db/schema.ts';
 import { inMunicipality } from '../../platform/db/tenancy.ts';
@@ -159,7 +159,9 @@ export async function endRelation(
 }
 
 /**
- * The municipality's care relations changed after an instant, oldest change first (the EPJ's change list).
+ * The municipality's care relations changed after an instant, oldest change first (the EPJ's change list). The
+ * instant the EPJ passes back is an ISO string with milliseconds, while the column keeps microseconds: compared at
+ * the string's precision, so the last item of a page is not answered again.
  * @param q - database or open transaction
  */
 export async function changedSince(
@@ -170,7 +172,10 @@ export async function changedSince(
 ): Promise<UnitRelationRow[]> {
   return base(q)
     .where(
-      and(inMunicipality(careRelations.municipalityId, ctx), since ? gt(careRelations.updatedAt, since) : undefined),
+      and(
+        inMunicipality(careRelations.municipalityId, ctx),
+        since ? sql`date_trunc('milliseconds', ${careRelations.updatedAt}) > ${since}` : undefined,
+      ),
     )
     .orderBy(asc(careRelations.updatedAt), asc(careRelations.id))
     .limit(limit);
