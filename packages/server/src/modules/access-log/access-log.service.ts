@@ -1,7 +1,7 @@
 import type { AccessLogEntry, AccessLogQuery, AccessLogResponse } from '@helsebro/contracts';
 import { auditedRead, type AuditEntry } from '../../platform/audit/audit.ts';
-import { ForbiddenError } from '../../platform/errors.ts';
-import { mayAct, type RequestContext } from '../../platform/http/request-context.ts';
+import { requireAction } from '../../platform/http/access.ts';
+import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { addDays, startOfOsloDay } from '../representation/index.ts';
 import * as repo from './access-log.repository.ts';
@@ -24,7 +24,6 @@ export function createAccessLogService(platform: Pick<Platform, 'db'>) {
      * @param query - period, organisation, cursor and page size
      */
     async read(ctx: RequestContext, query: AccessLogQuery): Promise<AccessLogResponse> {
-      const subjectId = ctx.actingForPersonId ?? '';
       const filter: repo.LogFilter = {
         from: query.from ? startOfOsloDay(query.from) : undefined,
         to: query.to ? startOfOsloDay(addDays(query.to, 1)) : undefined,
@@ -35,16 +34,12 @@ export function createAccessLogService(platform: Pick<Platform, 'db'>) {
       const entry: AuditEntry = {
         action: 'access_log.read',
         resourceType: 'audit_log',
-        subjectPersonId: subjectId,
+        subjectPersonId: ctx.actingForPersonId,
         details: { from: query.from ?? null, to: query.to ?? null, organisation: query.organisation ?? null },
       };
+      // The check runs inside the audited read, so a refusal is in the principal's log as denied.
       return auditedRead(db, ctx, entry, async (q) => {
-        if (!mayAct(ctx, 'access_log.read')) {
-          throw new ForbiddenError(
-            'Du har ikke tilgang til loggen på vegne av denne personen. Det krever tjenesteområdet «Innsyn i opplysninger registrert om deg».',
-            'service_area_not_granted',
-          );
-        }
+        const subjectId = requireAction(ctx, 'access_log.read').principalId;
         const rows = await repo.listEntries(q, subjectId, filter);
         const page = rows.slice(0, query.limit);
         const orgs = await repo.listOrganisations(q, subjectId);

@@ -9,7 +9,8 @@ import {
 } from '@helsebro/contracts';
 import { auditedRead, recordAudit, type AuditEntry } from '../../platform/audit/audit.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { mayAct, type RequestContext } from '../../platform/http/request-context.ts';
+import { requireAction } from '../../platform/http/access.ts';
+import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { ageOn, osloDate } from '../representation/index.ts';
 import * as repo from './care.repository.ts';
@@ -64,21 +65,13 @@ export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
      * @param ctx - a citizen's context; needs `health_contacts.read`
      */
     async healthContacts(ctx: RequestContext): Promise<HealthContactsResponse> {
-      const personId = ctx.actingForPersonId ?? '';
       const today = osloDate(clock.now());
+      // The check runs inside the audited read, so a refusal is in the principal's log as denied.
       const relations = await auditedRead(
         db,
         ctx,
-        { action: 'health_contacts.read', resourceType: 'care_relation', subjectPersonId: personId },
-        async (q) => {
-          if (!mayAct(ctx, 'health_contacts.read')) {
-            throw new ForbiddenError(
-              'Du har ikke tilgang til helsekontaktene på vegne av denne personen. Det krever tjenesteområdet «Digitale helsetjenester».',
-              'service_area_not_granted',
-            );
-          }
-          return repo.relationsOfCitizen(q, personId, today);
-        },
+        { action: 'health_contacts.read', resourceType: 'care_relation', subjectPersonId: ctx.actingForPersonId },
+        async (q) => repo.relationsOfCitizen(q, requireAction(ctx, 'health_contacts.read').principalId, today),
       );
       return {
         current: relations.filter((r) => r.active).map(strip),
