@@ -6,7 +6,7 @@ import { createAddressRegister } from './address-register/address-register.servi
 import { appRecSendHandler } from './receive/apprec-send.job.ts';
 import { receiveRoutes } from './receive/receive.routes.ts';
 import { APPREC_SEND_JOB, createReceiveService } from './receive/receive.service.ts';
-import { ploSchemaSet } from './schema-set.ts';
+import { createPloXmlPool, ploSchemaSet } from './schema-set.ts';
 import { messageSendHandler, retryFailedDelivery } from './send/deliver.job.ts';
 import { sendRoutes } from './send/send.routes.ts';
 import { createOutgoingCredentials } from './send/outgoing-credentials.ts';
@@ -46,7 +46,10 @@ export const ploModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (a
   const xml = ploSchemaSet();
   platform.logger.info({ compileMs: Math.round(xml.compileMs * 10) / 10 }, 'PLO schema set compiled');
   const register = createAddressRegister(platform);
-  const service = createReceiveService({ db: platform.db, register, clock: platform.clock, xml });
+  // Large received documents are validated in XML threads (started on first use, stopped with the app).
+  const pool = createPloXmlPool(platform.config.xml);
+  app.addHook('onClose', () => pool.close());
+  const service = createReceiveService({ db: platform.db, register, clock: platform.clock, xml: pool });
   const credentials = createOutgoingCredentials({
     db: platform.db,
     register,

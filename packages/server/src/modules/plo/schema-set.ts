@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { compileSchemaSet, type XmlLimits, type XmlSchemaSet } from '../../platform/xml/index.ts';
+import { createXmlPool, type XmlPool } from '../../platform/xml/xml-pool.ts';
+import type { Config } from '../../config.ts';
 
 const XSD_DIR = fileURLToPath(new URL('./xsd/', import.meta.url));
 
@@ -9,6 +11,8 @@ const XSD_DIR = fileURLToPath(new URL('./xsd/', import.meta.url));
  */
 export const PLO_XML_LIMITS: XmlLimits = { maxBytes: 8 * 1024 * 1024, maxDepth: 64 };
 
+const PLO_SCHEMA = { dir: XSD_DIR, entry: 'messages.xsd', limits: PLO_XML_LIMITS };
+
 let compiled: XmlSchemaSet | undefined;
 
 /**
@@ -17,6 +21,21 @@ let compiled: XmlSchemaSet | undefined;
  * so compilation happens at start.
  */
 export function ploSchemaSet(): XmlSchemaSet {
-  compiled ??= compileSchemaSet({ dir: XSD_DIR, entry: 'messages.xsd', limits: PLO_XML_LIMITS });
+  compiled ??= compileSchemaSet(PLO_SCHEMA);
   return compiled;
+}
+
+/**
+ * The official schema set behind a pool of XML threads (issue 10): documents over `inlineMaxBytes` are parsed and
+ * validated off the event loop, each thread compiling the set once when it starts (on first use).
+ * @param opts - the XML settings (XML_WORKERS, XML_INLINE_MAX_BYTES, XML_WORKER_TIMEOUT_MS)
+ */
+export function createPloXmlPool(opts: Config['xml']): XmlPool {
+  return createXmlPool({
+    schema: PLO_SCHEMA,
+    inline: ploSchemaSet(),
+    size: opts.workers,
+    inlineMaxBytes: opts.inlineMaxBytes,
+    timeoutMs: opts.workerTimeoutMs,
+  });
 }

@@ -332,6 +332,13 @@ export const ploMessages = pgTable('plo_messages', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
+/** The raw bytes of a large received message after the first part in plo_messages.raw (migration 0011). */
+export const ploMessageParts = pgTable('plo_message_parts', {
+  messageId: uuid('message_id').notNull(),
+  seq: integer('seq').notNull(),
+  bytes: bytea('bytes').notNull(),
+});
+
 export const ploInbox = pgTable('plo_inbox', {
   id: uuid('id').primaryKey().defaultRandom(),
   messageId: uuid('message_id').notNull(),

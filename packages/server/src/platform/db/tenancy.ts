@@ -60,6 +60,8 @@ export const PLATFORM_TABLES = [
   'plo_messages',
   'plo_inbox',
   'plo_apprecs',
+  // Big messages (issue 10): a large message's raw bytes after the first part, stored with it.
+  'plo_message_parts',
   // Sending (issue 4): an outgoing message's status history, and the tokens we present to partner organisations.
   'plo_message_events',
   'plo_outgoing_credentials',

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { auditValues } from '../../../platform/audit/audit.ts';
 import type { Queryable } from '../../../platform/db/client.ts';
+import { readRaw } from '../receive/raw-parts.ts';
 import {
   auditLog,
   municipalities,
@@ -249,10 +250,8 @@ export async function conversation(q: Queryable, root: string, partyIds: string[
     .limit(100);
 }
 
-export async function rawOf(q: Queryable, messageId: string): Promise<Buffer | undefined> {
-  const [row] = await q.select({ raw: ploMessages.raw }).from(ploMessages).where(eq(ploMessages.id, messageId));
-  return row?.raw;
-}
+/** A message's raw bytes, whole (a large received message is stored in parts). */
+export const rawOf = readRaw;
 
 export type HostedParty = {
   id: string;

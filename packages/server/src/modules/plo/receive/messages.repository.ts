@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Queryable } from '../../../platform/db/client.ts';
 import type { auditValues } from '../../../platform/audit/audit.ts';
 import { persons, ploAppRecs, ploInbox, ploMessages } from '../../../platform/db/schema.ts';
+import { withRawParts } from './raw-parts.ts';
 
 export type NewMessageRow = Omit<
   typeof ploMessages.$inferInsert,
@@ -12,7 +13,8 @@ export type NewAppRecRow = typeof ploAppRecs.$inferInsert;
 
 /**
  * Stores a received message once per (sender, MsgId): a repeat inserts nothing and returns undefined. The patient
- * is matched to the population register in the same statement (no extra round trip).
+ * is matched to the population register in the same statement (no extra round trip). Raw bytes over
+ * RAW_PART_BYTES are stored in parts (raw-parts.ts), in a transaction of their own (a savepoint inside the caller's).
  * @returns the new row's id and the matched person, or undefined for a duplicate
  */
 export async function insertMessage(
@@ -22,15 +24,17 @@ export async function insertMessage(
   const patient = row.patientNin
     ? sql`(SELECT ${persons.id} FROM ${persons} WHERE ${persons.nin} = ${row.patientNin})`
     : sql`NULL`;
-  const [r] = await q
-    .insert(ploMessages)
-    .values({ ...row, patientPersonId: patient })
-    .onConflictDoNothing({
-      target: [ploMessages.direction, ploMessages.senderHerId, ploMessages.msgId],
-      where: sql`${ploMessages.msgId} IS NOT NULL AND ${ploMessages.senderHerId} IS NOT NULL`,
-    })
-    .returning({ id: ploMessages.id, patientPersonId: ploMessages.patientPersonId });
-  return r;
+  return withRawParts(q, row.raw, async (q, raw) => {
+    const [r] = await q
+      .insert(ploMessages)
+      .values({ ...row, raw, patientPersonId: patient })
+      .onConflictDoNothing({
+        target: [ploMessages.direction, ploMessages.senderHerId, ploMessages.msgId],
+        where: sql`${ploMessages.msgId} IS NOT NULL AND ${ploMessages.senderHerId} IS NOT NULL`,
+      })
+      .returning({ id: ploMessages.id, patientPersonId: ploMessages.patientPersonId });
+    return r;
+  });
 }
 
 /** The message received earlier with this sender and MsgId, with the AppRecs sent for it. */
@@ -171,10 +175,20 @@ const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
  * sender and MsgId), its AppRecs, the inbox rows, the outbox jobs that deliver the AppRecs, and the audit entry.
  * Data-modifying CTEs run exactly once and atomically, so this is the transaction of `enqueue` and `recordAudit`
  * without their round trips: measured on PostgreSQL, seven round trips (BEGIN, five INSERTs, COMMIT) cost a
- * quarter of the server's CPU in socket writes alone. When the MsgId was seen before, nothing is written.
+ * quarter of the server's CPU in socket writes alone. When the MsgId was seen before, nothing is written. A message
+ * over RAW_PART_BYTES is this statement with its first part, then its other parts, in one transaction.
  * @returns the message's id and matched person, or undefined for a duplicate
  */
 export async function storeReceived(
+  q: Queryable,
+  input: StoreReceivedInput,
+): Promise<{ id: string; patientPersonId: string | null } | undefined> {
+  return withRawParts(q, input.message.raw, (q, raw) =>
+    storeReceivedStatement(q, { ...input, message: { ...input.message, raw } }),
+  );
+}
+
+async function storeReceivedStatement(
   q: Queryable,
   input: StoreReceivedInput,
 ): Promise<{ id: string; patientPersonId: string | null } | undefined> {

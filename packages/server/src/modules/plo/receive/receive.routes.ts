@@ -6,7 +6,7 @@ import { AppError, UnauthenticatedError } from '../../../platform/errors.ts';
 import { problem } from '../../../platform/http/problem.ts';
 import type { AddressRegister } from '../address-register/address-register.service.ts';
 import { PLO_XML_LIMITS } from '../schema-set.ts';
-import type { Partner, ReceiveService } from './receive.service.ts';
+import { XmlCheckUnavailableError, type Partner, type ReceiveService } from './receive.service.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -64,6 +64,11 @@ export const receiveRoutes: FastifyPluginAsyncZod<{
         .type('application/problem+json')
         .send({ ...problem(413, 'message_too_large', detail), instance: req.url });
       return;
+    }
+    if (err instanceof XmlCheckUnavailableError) {
+      // The partner's transport resends; the operator should know the XML check failed (never the body).
+      req.log.warn({ code: err.code, partner: req.ediPartner?.party.herId }, 'XML check of a received message failed');
+      void reply.header('retry-after', '60');
     }
     throw err; // the root handler maps the rest to problem+json
   });

@@ -27,9 +27,13 @@ export type PloTestApp = TestApp & {
  * examples' parties (`__fixtures__/example-register.json`), every example sender holding a credential. The
  * installation hosts every example receiver, as a hub serving several organisations does.
  * @param env - extra environment variables (e.g. a low RATE_LIMIT_EDI_PER_MINUTE)
+ * @param opts - as buildTestApp's (`listen` for tests over real HTTP)
  */
-export async function buildPloTestApp(env: Record<string, string> = {}): Promise<PloTestApp> {
-  const t = await buildTestApp(env);
+export async function buildPloTestApp(
+  env: Record<string, string> = {},
+  opts: Parameters<typeof buildTestApp>[1] = {},
+): Promise<PloTestApp> {
+  const t = await buildTestApp(env, opts);
   await seedDemo(t.database.db);
   const register = createAddressRegister(t.app.platform);
   const doc = addressRegisterDocument.parse(JSON.parse(readFileSync(EXAMPLE_REGISTER, 'utf8')));
