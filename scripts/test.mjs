@@ -67,6 +67,8 @@ function runSuite(name, files, env = {}, concurrency = 2) {
       'tsx',
       '--test',
       `--test-concurrency=${concurrency}`,
+      // A test that hangs fails after five minutes instead of holding CI until its time runs out.
+      '--test-timeout=300000',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`,

@@ -27,8 +27,11 @@ function chunkedUpload(port: number, token: string, total: number): Promise<{ st
         res.on('end', () => resolve({ status: res.statusCode ?? 0, sent }));
       },
     );
+    // The server may close the socket at the limit before this side has read its 413 (a race that a loaded
+    // machine loses): then the answer is "stopped" (status 0), never a hang. A reset after the answer changes
+    // nothing, since the promise is settled.
     req.on('error', (err: NodeJS.ErrnoException) =>
-      err.code === 'ECONNRESET' || err.code === 'EPIPE' ? undefined : reject(err),
+      err.code === 'ECONNRESET' || err.code === 'EPIPE' ? resolve({ status: 0, sent }) : reject(err),
     );
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     const pump = () => {
@@ -145,8 +148,9 @@ void describe('POST /edi/v1/messages: hostile input', () => {
   void it('stops a chunked 50 MB upload at the limit over a real socket, and keeps serving', async () => {
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = t.app.server.address() as AddressInfo;
-    const r = await chunkedUpload(port, t.tokens['59']!, 50 * 1024 * 1024);
-    assert.equal(r.status, 413);
+    const total = 50 * 1024 * 1024;
+    const r = await chunkedUpload(port, t.tokens['59']!, total);
+    assert.ok(r.status === 413 || (r.status === 0 && r.sent < total), `status ${r.status} after ${r.sent} bytes`);
     const ok = await fetch(`http://127.0.0.1:${port}/edi/v1/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/xml', authorization: `Bearer ${t.tokens['59']}` },
