@@ -88,3 +88,22 @@ export async function scratchDatabase(adminUrl: string, tag: string): Promise<Sc
     },
   };
 }
+
+/**
+ * A scratch database as `scratchDatabase` gives, or null (with a note on stderr) when `adminUrl` is "none" or no
+ * PostgreSQL server answers there, so a benchmark can leave its PostgreSQL scenario out.
+ */
+export async function optionalScratchDatabase(adminUrl: string, tag: string): Promise<ScratchDatabase | null> {
+  if (adminUrl === 'none') {
+    return null;
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+  } catch {
+    process.stderr.write(`No PostgreSQL at ${adminUrl}; the PostgreSQL scenario is left out.\n`);
+    return null;
+  }
+  await admin.end();
+  return scratchDatabase(adminUrl, tag);
+}

@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { load, median, scratchDatabase, startServer, type LoadResult } from './load.ts';
+import { load, median, optionalScratchDatabase, startServer, type LoadResult } from './load.ts';
 
 /**
  * `npm run bench`: an authenticated, audited read (a citizen's own profile through the session cookie, the
@@ -29,21 +28,6 @@ type Row = {
   ratio: number;
   non2xx: number;
 };
-
-async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  if (pgAdminUrl === 'none') {
-    return null;
-  }
-  const admin = new pg.Client({ connectionString: pgAdminUrl });
-  try {
-    await admin.connect();
-  } catch {
-    process.stderr.write(`No PostgreSQL at ${pgAdminUrl}; the PostgreSQL scenario is left out.\n`);
-    return null;
-  }
-  await admin.end();
-  return scratchDatabase(pgAdminUrl, 'read');
-}
 
 async function auditedRead(store: 'pglite' | 'postgres', databaseUrl?: string): Promise<Row> {
   const baseline = await startServer<{ port: number }>(join(here, 'servers/bare-fastify.ts'));
@@ -87,7 +71,7 @@ async function auditedRead(store: 'pglite' | 'postgres', databaseUrl?: string): 
 const rows: Row[] = [];
 process.stderr.write(`Benchmark: ${rounds} rounds × ${seconds} s, ${connections} connections\n`);
 rows.push(await auditedRead('pglite'));
-const pgDb = await postgresDatabase();
+const pgDb = await optionalScratchDatabase(pgAdminUrl, 'read');
 if (pgDb) {
   try {
     rows.push(await auditedRead('postgres', pgDb.url));
