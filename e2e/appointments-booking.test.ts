@@ -14,6 +14,9 @@ const booked: { kariVaccination?: string; emmaConsultation?: string } = {};
 
 type Row = Record<string, unknown>;
 
+/** A day as a legend writes it ("Mandag 7. desember 2026") as it reads mid-sentence (issue 15). */
+const inSentence = (day: string) => day.charAt(0).toLowerCase() + day.slice(1);
+
 void describe('citizens book and cancel appointments', () => {
   const journey = useJourney(
     {},
@@ -115,7 +118,10 @@ void describe('citizens book and cancel appointments', () => {
         await page.getByRole('button', { name: 'Bekreft bestillingen' }).click();
 
         await page.waitForURL((url) => url.pathname === '/min-side/timeavtaler');
-        await page.getByRole('status').getByText(`Timen er bestilt: Vaksinasjon, ${day} kl. ${time}.`).waitFor();
+        await page
+          .getByRole('status')
+          .getByText(`Timen er bestilt: Vaksinasjon, ${inSentence(day)} kl. ${time}.`)
+          .waitFor();
         const mine = card(page, `${day}, kl. ${time}`);
         await mine.getByText('Vaksinasjonskontoret').first().waitFor();
         await mine.getByText(/^Du kan avbestille her til og med /).waitFor();
@@ -134,7 +140,10 @@ void describe('citizens book and cancel appointments', () => {
         await expectNoAxeViolations(page, 'the cancellation form');
         await mine.getByRole('button', { name: 'Avbestill timen', exact: true }).click();
 
-        await page.getByRole('status').getByText(`Timen er avbestilt: Vaksinasjon, ${day}.`).waitFor();
+        await page
+          .getByRole('status')
+          .getByText(`Timen er avbestilt: Vaksinasjon, ${inSentence(day)}.`)
+          .waitFor();
         await mine.getByText('Avbestilt', { exact: true }).waitFor();
         await mine.getByText('Du avbestilte timen.').waitFor();
         assert.equal(await mine.getByRole('button', { name: /Avbestill/ }).count(), 0, 'nothing left to cancel');
@@ -170,7 +179,12 @@ void describe('citizens book and cancel appointments', () => {
         await page.getByRole('link', { name: 'Timeavtaler' }).click();
         await waitForHeading(page, 'Timeavtalene til Emma Nordmann');
         const seeded = await apiAs(page.request, 'GET', '/api/appointments');
-        const seededIds = new Set((seeded.json.appointments as { id: string }[]).map((a) => a.id));
+        // Every card, coming ones and the history (issue 15).
+        const seededIds = new Set(
+          [...(seeded.json.appointments as { id: string }[]), ...((seeded.json.history ?? []) as { id: string }[])].map(
+            (a) => a.id,
+          ),
+        );
         const before = await page.locator('.hb-appt').count();
         assert.equal(before, seededIds.size);
         await page.getByRole('link', { name: 'Bestill time' }).click();
@@ -190,7 +204,7 @@ void describe('citizens book and cancel appointments', () => {
         await waitForHeading(page, 'Timeavtalene til Emma Nordmann');
         await page
           .getByRole('status')
-          .getByText(`Timen er bestilt: Helsestasjonskonsultasjon, ${day} kl. ${time}.`)
+          .getByText(`Timen er bestilt: Helsestasjonskonsultasjon, ${inSentence(day)} kl. ${time}.`)
           .waitFor();
         const emmas = card(page, `${day}, kl. ${time}`);
         await emmas.getByRole('heading', { name: /Helsestasjonskonsultasjon/ }).waitFor();

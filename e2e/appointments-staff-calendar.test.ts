@@ -113,6 +113,12 @@ void describe('home care works its calendar: a new time given, a visit moved and
       await expectNoAxeViolations(page, 'the calendar on another day');
       await openRow(page, moved.localTime);
       const panel = page.getByRole('region', { name: /^Hjemmebesøk med Knut Dahl/ });
+      // The toggle says what hiding the names does, and the checkbox is described by it for a screen reader.
+      const hideNames = panel.getByRole('checkbox', { name: 'Skjul navnet på ansatte for Knut Dahl' });
+      const helpId = await hideNames.getAttribute('aria-describedby');
+      assert.ok(helpId, 'the checkbox has a description');
+      const help = (await page.locator(`[id="${helpId}"]`).textContent()) ?? '';
+      assert.match(help, /^Knut Dahl og de som handler for hen ser da «Navnet vises ikke»/);
       await panel.getByRole('button', { name: 'Flytt', exact: true }).click();
       await panel.getByLabel('Nytt klokkeslett').fill('14:15');
       await panel.getByRole('button', { name: 'Flytt avtalen' }).click();

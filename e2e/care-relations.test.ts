@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
 import { useJourney } from './support/fixture.ts';
-import { logInFromLanding, waitForHeading } from './support/journey.ts';
+import { logInFromLanding, waitForHeading, waitForCount } from './support/journey.ts';
 import { ninOf } from './support/people.ts';
 
 /** An Oslo calendar date `days` from today (YYYY-MM-DD). */
@@ -42,7 +42,7 @@ void describe('a nurse registers and ends a care relation; the citizen sees the 
         await page.getByRole('search').getByRole('button', { name: 'Søk etter navn' }).click();
         const row = page.getByRole('row', { name: /Nora Bakken/ });
         await row.waitFor();
-        assert.equal(await page.getByRole('row').count(), 2, 'the header and Nora only');
+        assert.equal(await waitForCount(page.getByRole('row'), 2), 2, 'the header and Nora only');
 
         await journey.visit('nora-sees-the-unit', PHONE, async (nora) => {
           await logInFromLanding(nora.page, 'Nora Bakken');

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { PHONE } from './support/browser.ts';
 import { useJourney } from './support/fixture.ts';
-import { chooseTestUser, htmlLang, pathOf, waitForHeading } from './support/journey.ts';
+import { chooseTestUser, htmlLang, openHeaderMenu, pathOf, waitForHeading } from './support/journey.ts';
 
 const LANDING_HEADING = 'Helsetjenestene i kommunen din, på nett';
 
@@ -37,6 +37,7 @@ void describe('a citizen on a phone logs in, reads Min side in three languages a
       await page.waitForURL((url) => url.pathname === '/min-side');
       await waitForHeading(page, 'Min side');
       assert.equal(await page.title(), 'Min side – Helsebro');
+      await openHeaderMenu(page);
       await page.getByRole('banner').getByText('Kari Nordmann').first().waitFor();
       await page.getByRole('main').getByText('Fjordvik kommune').first().waitFor();
       await page.getByRole('main').getByText('Kari Nordmann').first().waitFor();
@@ -46,7 +47,7 @@ void describe('a citizen on a phone logs in, reads Min side in three languages a
       await waitForHeading(page, 'My page');
       assert.equal(await htmlLang(page), 'en');
       assert.equal(await page.title(), 'My page – Helsebro');
-      await page.getByRole('heading', { name: 'Your municipality' }).waitFor();
+      await page.getByRole('heading', { name: 'About you' }).waitFor();
       await page.getByRole('button', { name: 'Log out' }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
       await expectNoAxeViolations(page, 'Min side (English)');
@@ -54,7 +55,7 @@ void describe('a citizen on a phone logs in, reads Min side in three languages a
       await page.getByRole('button', { name: 'Nynorsk' }).click();
       await waitForHeading(page, 'Mi side');
       assert.equal(await htmlLang(page), 'nn');
-      await page.getByRole('heading', { name: 'Kommunen din' }).waitFor();
+      await page.getByRole('heading', { name: 'Om deg' }).waitFor();
       await page.getByText('Her ser du opplysningane Helsebro har om deg').waitFor();
       await expectNoAxeViolations(page, 'Min side (nynorsk)');
 
@@ -62,17 +63,20 @@ void describe('a citizen on a phone logs in, reads Min side in three languages a
       await waitForHeading(page, 'Mi side');
       assert.equal(await htmlLang(page), 'nn', 'the choice is remembered');
 
+      await openHeaderMenu(page);
       await page.getByRole('button', { name: 'Bokmål' }).click();
       await waitForHeading(page, 'Min side');
       assert.equal(await htmlLang(page), 'nb');
 
       await page.getByRole('button', { name: 'Logg ut' }).click();
-      await page.waitForURL((url) => url.origin === journey.baseUrl && url.pathname === '/');
-      await waitForHeading(page, LANDING_HEADING);
-      await page.getByRole('link', { name: 'Logg inn' }).waitFor();
+      await page.waitForURL((url) => url.origin === journey.baseUrl && url.pathname === '/logget-ut');
+      await waitForHeading(page, 'Du er logget ut');
       const session = await page.request.get('/api/session');
       assert.equal(((await session.json()) as { authenticated: boolean }).authenticated, false);
-      await expectNoAxeViolations(page, 'the front page after logging out');
+      await expectNoAxeViolations(page, 'the page after logging out');
+      await page.getByRole('link', { name: 'Til forsiden' }).click();
+      await waitForHeading(page, LANDING_HEADING);
+      await page.getByRole('link', { name: 'Logg inn' }).waitFor();
 
       const toLogin = page.waitForRequest((req) => req.url().includes('/auth/login?returnTo=%2Fmin-side'));
       await page.goto('/min-side');

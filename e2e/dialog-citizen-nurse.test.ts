@@ -234,6 +234,14 @@ void describe('a citizen and a proxy write to home care; the nurse answers; the 
         await page.getByText('Vi svarer innen én virkedag. Haster det, ring oss.', { exact: false }).waitFor();
         await page.getByRole('textbox', { name: /^Emne/ }).fill(SUBJECT);
         await page.getByRole('textbox', { name: /^Melding/ }).fill(TEXT);
+        // Each field's error goes away once the field is fixed.
+        for (const fixed of [
+          'Velg hvem du vil skrive til.',
+          'Skriv et emne.',
+          'Skriv en melding. Den kan ikke være tom.',
+        ]) {
+          assert.equal(await page.getByText(fixed).count(), 0, `gone: ${fixed}`);
+        }
 
         // The file input is reached with Tab from the message text.
         await page.getByRole('textbox', { name: /^Melding/ }).focus();
@@ -241,6 +249,13 @@ void describe('a citizen and a proxy write to home care; the nurse answers; the 
         assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type), 'file');
 
         const fileInput = page.getByLabel('Vedlegg (valgfritt)');
+        // A file that is no PDF, JPEG or PNG is refused when chosen, by its name, and not kept.
+        await fileInput.setInputFiles({ name: 'program.exe', mimeType: 'application/x-msdownload', buffer: EXE });
+        await page
+          .locator('.hb-files__error')
+          .getByText('«program.exe» er ikke en PDF, JPEG eller PNG.', { exact: false })
+          .waitFor();
+        assert.equal(await page.getByRole('list', { name: 'Valgte vedlegg' }).count(), 0);
         await fileInput.setInputFiles({ name: 'stor.pdf', mimeType: 'application/pdf', buffer: ELEVEN_MB });
         await page.getByRole('list', { name: 'Valgte vedlegg' }).getByText('stor.pdf', { exact: true }).waitFor();
         await page.getByRole('button', { name: 'Send melding' }).click();
@@ -498,7 +513,10 @@ void describe('a citizen and a proxy write to home care; the nurse answers; the 
         await waitForHeading(page, 'Hvem vil du bruke Helsebro for?');
         await page.getByRole('button', { name: 'Velg Knut Dahl' }).click();
         await page.waitForURL((url) => url.pathname === '/min-side');
-        await nav(page).getByRole('link', { name: 'Meldinger', exact: true }).click();
+        // A tab the fullmakt does not cover is not offered; a bookmark to it is told why.
+        await nav(page).getByRole('link', { name: 'Oversikt' }).waitFor();
+        assert.equal(await nav(page).getByRole('link', { name: 'Meldinger', exact: true }).count(), 0);
+        await page.goto('/min-side/meldinger');
         await waitForHeading(page, 'Meldinger for Knut Dahl');
         await page.getByText('Ikke tilgjengelig for deg').waitFor();
         await page

@@ -128,7 +128,10 @@ void describe("the municipality's EPJ answers a citizen's message through the EP
         assert.match(first, /Ingrid Berg: Ankelen er hoven igjen i dag\./);
         assert.match(first, /vedlegg: bilde-av-ankel\.pdf \(application\/pdf/);
         assert.match(first, /→ svar sendt som Siri Sykepleier \(HPR 9100001\) til «Hevelse i ankelen»/);
-        assert.match(first, /1 nye hendelser, 1 svar sendt\./);
+        // The feed starts with the demo's own events about Kari (issue 15): her conversation with Helsestasjonen,
+        // answered and closed, and her planned home visit; only Ingrid's open conversation is answered.
+        assert.match(first, /conversation\.closed\s+Helsestasjonen\s+«Samtale om søvn» med Kari Nordmann/);
+        assert.match(first, /4 nye hendelser, 1 svar sendt\./);
 
         // Ingrid sees the answer from Siri at Hjemmesykepleien, and her own message read.
         await page.reload();

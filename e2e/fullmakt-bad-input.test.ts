@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
+import { makeSyntheticNin } from '../packages/contracts/src/index.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { PHONE } from './support/browser.ts';
 import { useJourney } from './support/fixture.ts';
@@ -49,7 +50,9 @@ void describe('giving a fullmakt with bad input', () => {
       );
       assert.deepEqual(posts, [], 'the checksum is checked before anything is sent');
 
+      // Refused by the name lookup already, at the field, without a name (issue 15).
       const cases: [string, string][] = [
+        [makeSyntheticNin('1931-02-03'), 'Vi fant ingen person med dette fødselsnummeret i Folkeregisteret.'],
         [ninOf('Kari'), 'Du kan ikke gi fullmakt til deg selv.'],
         [ninOf('Emma'), 'Den som får fullmakt, må være minst 18 år.'],
         [ninOf('Eva'), 'Fullmakt er ikke mulig når en av dere har fortrolig eller strengt fortrolig adresse.'],
@@ -67,6 +70,11 @@ void describe('giving a fullmakt with bad input', () => {
       await page.getByText('Velg siste dag fullmakten skal gjelde.').first().waitFor();
       await page.getByLabel('Siste dag').fill('2099-12-31');
       await page.getByRole('button', { name: 'Gi fullmakt' }).click();
+      // The register's name before anything is given; the button names the person.
+      await page.getByRole('status').getByText('Ola Nordmann').waitFor();
+      assert.deepEqual(posts, [], 'nothing given before the name is shown');
+      await expectNoAxeViolations(page, 'the fullmakt form showing the name');
+      await page.getByRole('button', { name: 'Gi fullmakt til Ola Nordmann' }).click();
       await waitForHeading(page, 'Fullmakter');
       await page.getByRole('status').getByText('Du har gitt Ola Nordmann fullmakt.').waitFor();
       const toOla = page
@@ -81,6 +89,7 @@ void describe('giving a fullmakt with bad input', () => {
       await page.getByLabel(NIN_LABEL).fill(ninOf('Ola'));
       await areas(page).getByText('Digitale helsetjenester', { exact: true }).click();
       await page.getByRole('button', { name: 'Gi fullmakt' }).click();
+      await page.getByRole('button', { name: 'Gi fullmakt til Ola Nordmann' }).click();
       // The areas' error stands above the group, and each checkbox is described by it.
       const overlap = 'Du har allerede gitt denne personen fullmakt';
       await page.locator('form').getByText(overlap, { exact: false }).waitFor();

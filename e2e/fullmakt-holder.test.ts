@@ -43,7 +43,11 @@ void describe('a fullmakt holder acts within her fullmakt until the giver ends i
       }
       assert.equal((await apiAs(page.request, 'GET', '/api/me/health-contacts')).status, 200);
 
-      await page.getByRole('navigation', { name: 'Min side' }).getByRole('link', { name: 'Hvem har sett' }).click();
+      // A page the fullmakt does not cover is not in the menu (issue 15); its address still says why.
+      const menu = page.getByRole('navigation', { name: 'Min side' });
+      await menu.getByRole('link', { name: 'Oversikt' }).waitFor();
+      assert.equal(await menu.getByRole('link', { name: 'Hvem har sett' }).count(), 0, 'no access-log tab for Anne');
+      await page.goto('/min-side/logg');
       await waitForHeading(page, 'Hvem har sett opplysningene til Per Hansen');
       await page.getByText(/Du har ikke tilgang til loggen for Per Hansen/).waitFor();
       await expectNoAxeViolations(page, "Per's access log, refused to Anne");

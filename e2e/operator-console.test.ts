@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import type { JobsResponse } from '@helsebro/contracts';
+import { createServer, type Server } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import type { AddressRegisterDocument, JobsResponse } from '@helsebro/contracts';
+import { DEMO_PERSONS } from '../packages/server/src/modules/demo-data/index.ts';
+import { DEMO_HOSPITAL_TOKEN } from '../packages/server/src/modules/plo/index.ts';
+import { buildMessage } from '../packages/server/src/modules/plo/msghead/message.build.ts';
+import { sampleMessage } from '../packages/server/src/modules/plo/testing/sample-messages.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
 import { useJourney } from './support/fixture.ts';
-import { chooseTestUser, pathOf, waitForHeading } from './support/journey.ts';
+import { chooseTestUser, logInFromLanding, pathOf, waitForHeading } from './support/journey.ts';
+import { apiAs, ninOf } from './support/people.ts';
+import { freePort } from './support/server.ts';
 
 const STATES = [
   ['ready', 'Klar'],
@@ -62,6 +69,138 @@ void describe('an operator opens the operator console', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
       await expectNoAxeViolations(page, 'the operator console on a phone');
+      assert.deepEqual(problems, []);
+    }),
+  );
+});
+
+/**
+ * The hospital's endpoint as a stand-in that refuses us (403) until it is "fixed", then takes every message: a
+ * dead job for a real cause, and the fix the operator makes before retrying all jobs of that cause.
+ */
+void describe('an operator reads why jobs died and retries all of one cause', () => {
+  let hospital: Server | undefined;
+  let hospitalPort = 0;
+  let accepting = false;
+  const received: string[] = [];
+  before(async () => {
+    hospitalPort = await freePort();
+    hospital = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        // Only the answer counts: the AppRec for the hospital's own message comes here too, on its own retries.
+        if (body.includes('DIALOG_FORESPORSEL')) {
+          received.push('answer');
+        }
+        res.writeHead(accepting ? 202 : 403, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => hospital!.listen(hospitalPort, '127.0.0.1', resolve));
+  });
+  after(async () => {
+    await new Promise<void>((resolve) => (hospital ? hospital.close(() => resolve()) : resolve()));
+  });
+  const journey = useJourney();
+
+  void it('sees "refused our access" for a dead PLO send, fixes it, and retries the group', { timeout: 180_000 }, () =>
+    journey.visit('operator-dead-causes', DESKTOP, async ({ page, problems }) => {
+      // The hospital sends a message; the municipality's message handler answers it: one PLO send to the hospital.
+      const per = DEMO_PERSONS.find((p) => p.givenName === 'Per' && p.familyName === 'Hansen')!;
+      const message = buildMessage(
+        sampleMessage('LOG_UTSKRIVNINGSKLAR', {
+          patient: {
+            familyName: per.familyName,
+            givenName: per.givenName,
+            nin: ninOf('Per'),
+            idType: 'FNR',
+            dateOfBirth: per.birthDate,
+          },
+        }),
+      );
+      const posted = await fetch(`${journey.baseUrl}/edi/v1/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/xml', authorization: `Bearer ${DEMO_HOSPITAL_TOKEN}` },
+        body: message.xml,
+      });
+      assert.equal(posted.status, 202);
+      const { messageId } = (await posted.json()) as { messageId: string };
+
+      await page.goto('/auth/login?returnTo=%2Fdrift');
+      await chooseTestUser(page, 'Ola Operatør');
+      await waitForHeading(page, 'Driftskonsoll');
+      // The operator points the hospital's transport endpoint at the stand-in (it refuses us for now).
+      const register = await apiAs(page.request, 'GET', '/api/operator/address-register');
+      const document = register.json as unknown as AddressRegisterDocument;
+      const endpoint = `http://127.0.0.1:${hospitalPort}/edi/v1/messages`;
+      const parties = document.parties.map((party) =>
+        party.transportEndpoint === 'http://127.0.0.1:8081/edi/v1/messages'
+          ? { ...party, transportEndpoint: endpoint }
+          : party,
+      );
+      assert.ok(
+        parties.some((party) => party.transportEndpoint === endpoint),
+        'the demo hospital is in the register',
+      );
+      const put = await apiAs(page.request, 'PUT', '/api/operator/address-register?mode=merge', {
+        ...document,
+        parties,
+      });
+      assert.equal(put.status, 200, JSON.stringify(put.json));
+      // …and gives Helsebro the token the hospital issued us, so the send reaches it (and is refused there).
+      const hospitalHerId = parties.find((party) => party.transportEndpoint === endpoint)!.herId;
+      const credential = await apiAs(
+        page.request,
+        'PUT',
+        `/api/operator/address-register/${hospitalHerId}/outgoing-credential`,
+        { token: 'hb-test-hospital-token-0001', label: 'Fjordvik sykehus, test' },
+      );
+      assert.ok(credential.status < 300, JSON.stringify(credential.json));
+
+      const handler = await page.context().browser()!.newContext({ baseURL: journey.baseUrl });
+      try {
+        const handlerPage = await handler.newPage();
+        await logInFromLanding(handlerPage, 'Are Meldingsansvarlig');
+        await waitForHeading(handlerPage, 'Arbeidsflate');
+        const answer = await apiAs(handlerPage.request, 'POST', `/api/plo/console/messages/${messageId}/answer`, {
+          type: 'DIALOG_FORESPORSEL',
+          questionKind: '8',
+          text: 'Når er pasienten klar til å reise hjem?',
+        });
+        assert.equal(answer.status, 201, JSON.stringify(answer.json));
+      } finally {
+        await handler.close();
+      }
+
+      // The stand-in's 403 kills the send at once (a refusal is not retried); the console names the cause.
+      const groups = page.getByRole('region', { name: 'Døde jobber etter årsak' });
+      const group = groups.getByRole('listitem').filter({ hasText: 'Sende PLO-melding' });
+      for (let i = 0; i < 30 && (await group.count()) === 0; i += 1) {
+        await page.getByRole('button', { name: 'Oppdater nå' }).click();
+        await page.waitForTimeout(1000);
+      }
+      await group.getByText('Mottakeren avviste tilgangen vår (401 eller 403).', { exact: false }).waitFor();
+      await group.getByText('1 jobb').waitFor();
+      await page.getByRole('button', { name: /^Død \(/ }).click();
+      const table = page.getByRole('table', { name: /tilstanden «Død»/ });
+      const row = table.getByRole('row').filter({ hasText: 'plo.message.send' });
+      await row.getByText('Mottakeren avviste tilgangen vår', { exact: false }).waitFor();
+      await row.getByText('Teknisk feiltekst').click();
+      await row.getByText('the partner answered 403', { exact: false }).waitFor();
+      await expectNoAxeViolations(page, 'dead jobs grouped by cause');
+
+      // Fixed at the hospital's end: the whole group goes round again and is delivered.
+      accepting = true;
+      const before = received.length;
+      await group.getByRole('button', { name: /^Prøv jobben igjen/ }).click();
+      await page.getByRole('status').getByText('1 jobb er lagt i køen igjen.').waitFor();
+      for (let i = 0; i < 30 && received.length === before; i += 1) {
+        await page.waitForTimeout(500);
+      }
+      assert.equal(received.length, before + 1, 'the message is sent again, once');
+      await page.getByRole('button', { name: 'Oppdater nå' }).click();
+      await groups.waitFor({ state: 'detached' });
       assert.deepEqual(problems, []);
     }),
   );

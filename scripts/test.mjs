@@ -10,7 +10,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const results = join(root, '.test-results');
+// One directory per run: two runs at once (engineers sharing a checkout) must not delete each other's reports.
+const results = join(root, '.test-results', 'runs', String(process.pid));
 const required = new Set(
   (process.env.HELSEBRO_REQUIRE ?? '')
     .split(',')
@@ -143,5 +144,6 @@ for (const f of totals.failures) {
 for (const n of notes) {
   console.log(`NOTE ${n}`);
 }
+rmSync(results, { recursive: true, force: true });
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed === 0 ? 0 : 1);

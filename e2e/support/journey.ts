@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /**
  * On the identity provider's page, picks the test user shown under `name` (the buttons list synthetic test
@@ -66,4 +66,29 @@ export async function tabTo(page: Page, name: string | RegExp, limit = 30): Prom
  */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
+/**
+ * Waits until `locator` matches exactly `n` elements, then returns n. A paged or searched list keeps the previous
+ * rows on screen while the next page loads (placeholder data), so a count taken at once can be the old one.
+ */
+export async function waitForCount(locator: Locator, n: number, timeout = 10_000): Promise<number> {
+  const until = Date.now() + timeout;
+  let count = await locator.count();
+  while (count !== n && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    count = await locator.count();
+  }
+  return count;
+}
+
+/**
+ * On a phone the citizen's header keeps who is logged in, the language and "Logg ut" behind "Meny" (issue 15);
+ * opens it when it is there and closed, and does nothing on a wide screen.
+ */
+export async function openHeaderMenu(page: Page): Promise<void> {
+  const menu = page.getByRole('banner').getByRole('button', { name: /^(Meny|Menu)$/ });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') {
+    await menu.click();
+  }
 }

@@ -22,7 +22,7 @@ export function ninOf(givenName: string): string {
  */
 export async function apiAs(
   request: APIRequestContext,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   body?: unknown,
 ): Promise<{ status: number; json: Record<string, unknown> }> {

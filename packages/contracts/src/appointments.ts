@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { APPOINTMENT_ROUTES } from './constants.ts';
+import { APPOINTMENT_KINDS, APPOINTMENT_ROUTES } from './constants.ts';
 
-export { APPOINTMENT_ROUTES };
+export { APPOINTMENT_KINDS, APPOINTMENT_ROUTES };
 import { isoCalendarDate as isoDate, isoInstant as instant } from './dates.ts';
 import { notificationLevel, notificationChannel } from './dialog.ts';
 
@@ -21,15 +21,6 @@ import { notificationLevel, notificationChannel } from './dialog.ts';
 const localTime = z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:mm');
 const uuid = z.uuid();
 
-/** What kind of service an appointment type is; drives icons and texts in the web. */
-export const APPOINTMENT_KINDS = [
-  'consultation',
-  'vaccination',
-  'home_visit',
-  'emergency_ward',
-  'health_station',
-  'other',
-] as const;
 export const appointmentKind = z.enum(APPOINTMENT_KINDS);
 export type AppointmentKind = z.infer<typeof appointmentKind>;
 
@@ -170,6 +161,11 @@ export const citizenAppointment = z.object({
   status: appointmentStatus,
   /** Plain-text place, e.g. "Hjemme" or "Rådhuset, 2. etasje". */
   location: z.string().nullable(),
+  /**
+   * A planned home visit paused while the citizen is in hospital (a received LOG_INNLAGT, HIS 1149; issue 15): not
+   * cancelled, it comes back with the discharge.
+   */
+  paused: z.boolean(),
   /** The assigned staff member; null when none is assigned or the unit hides staff names for this citizen. */
   staffName: z.string().nullable(),
   /** Booked by the citizen digitally (true) or planned by the unit. */
@@ -201,6 +197,11 @@ export type CitizenAppointment = z.infer<typeof citizenAppointment>;
 
 export const citizenAppointmentsResponse = z.object({
   appointments: z.array(citizenAppointment),
+  /**
+   * The last half year's appointments that have ended (carried out, missed, cancelled or booked and past), newest
+   * first; the web shows them with the cancelled ones under "Historikk" (issue 15).
+   */
+  history: z.array(citizenAppointment).optional(),
   /** The principal's rights here: the web hides booking/cancel buttons the server would refuse. */
   mayManage: z.boolean(),
   mayReadHomeVisits: z.boolean(),
@@ -294,6 +295,7 @@ export const staffAppointment = z.object({
   localEndTime: localTime,
   status: appointmentStatus,
   location: z.string().nullable(),
+  paused: citizenAppointment.shape.paused,
   staff: z.object({ personnelId: z.string(), displayName: z.string() }).nullable(),
   selfBooked: z.boolean(),
   pendingRequest: appointmentRequest.nullable(),
@@ -316,7 +318,10 @@ export type CalendarQuery = z.input<typeof calendarQuery>;
 
 export const calendarDay = z.object({
   date: isoDate,
+  /** A working day (Monday–Friday, not a public holiday): the rule of cancellation deadlines. */
   workingDay: z.boolean(),
+  /** The unit works this day: every working day, and every day for a unit that works every day (home care). */
+  open: z.boolean(),
   /** Norwegian name of the public holiday, e.g. "Kristi himmelfartsdag". */
   holiday: z.string().nullable(),
   appointments: z.array(staffAppointment),
@@ -513,6 +518,8 @@ export const APPOINTMENT_ERROR_CODES = {
   not_a_home_visit: 422,
   /** 422: the time is not a valid local time (e.g. inside the spring-forward gap). */
   invalid_local_time: 422,
+  /** 422: the unit does not work that day (a weekend or public holiday, unless it works every day). */
+  unit_closed_day: 422,
   /** 404: no such unit in the caller's municipality. */
   unit_not_found: 404,
   /** 404: no such person (staff and EPJ creating an appointment). */
@@ -523,3 +530,49 @@ export const APPOINTMENT_ERROR_CODES = {
   slot_exists: 422,
 } as const;
 export type AppointmentErrorCode = keyof typeof APPOINTMENT_ERROR_CODES;
+
+// Appointment types, administered per unit (issue 12)
+/**
+ * The administrator's (and the unit leader's) paths for a unit's appointment types. A type in use is ended, not
+ * deleted: its appointments keep pointing at it, and `GET` lists ended ones too (`active: false`).
+ *   GET  list → appointmentTypesResponse · POST list appointmentTypeBody → 201 appointmentType
+ *   PUT  one appointmentTypeBody → appointmentType · POST end → appointmentType (active false)
+ */
+export const ADMIN_APPOINTMENT_TYPE_ROUTES = {
+  list: '/api/admin/units/:unitId/appointment-types',
+  one: '/api/admin/units/:unitId/appointment-types/:typeId',
+  end: '/api/admin/units/:unitId/appointment-types/:typeId/end',
+} as const;
+
+export const appointmentTypeBody = z
+  .object({
+    name: z.string().trim().min(1, 'Skriv navnet på timetypen.').max(200, 'Navnet kan ha høyst 200 tegn.'),
+    kind: appointmentKind,
+    durationMinutes: z
+      .number()
+      .int('Varigheten skal være hele minutter.')
+      .min(5, 'Varigheten skal være minst 5 minutter.')
+      .max(480, 'Varigheten kan være høyst 480 minutter (8 timer).'),
+    selfBookable: z.boolean(),
+    citizenCancellable: z.boolean(),
+    cancelDeadlineWorkingDays: z
+      .number()
+      .int('Fristen skal være hele virkedager.')
+      .min(0, 'Fristen kan ikke være negativ.')
+      .max(30, 'Fristen kan være høyst 30 virkedager.'),
+    cancellationNeedsAcceptance: z.boolean(),
+    reminderLeadHours: z
+      .number()
+      .int('Påminnelsen skal være hele timer før.')
+      .min(1, 'Påminnelsen skal komme minst 1 time før.')
+      .max(336, 'Påminnelsen kan komme høyst 336 timer (14 dager) før.')
+      .nullable(),
+  })
+  // A unit accepting a cancellation only means something when the citizen may cancel at all.
+  .refine((b) => b.citizenCancellable || !b.cancellationNeedsAcceptance, {
+    message: 'Enheten kan bare godta avbestillinger når innbyggeren kan avbestille selv.',
+    path: ['cancellationNeedsAcceptance'],
+  });
+export type AppointmentTypeBody = z.infer<typeof appointmentTypeBody>;
+
+export const appointmentTypeParams = z.object({ unitId: uuid, typeId: uuid });

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CHANGE_REASON_MAX } from './constants.ts';
+import { contactBody } from './support.ts';
+import { EPJ_SERVICE_CODES, STAFF_ROLES, UNIT_KINDS } from './constants.ts';
 
 /**
  * Municipalities, their units, staff and EPJ systems (issue 12).
@@ -10,6 +13,7 @@ import { z } from 'zod';
  *   POST /municipalities/:municipalityId/administrators  administratorBody → 201 municipalityDetail
  *   GET  /epj-products                              → epjProductsResponse
  *   POST /epj-products                              epjProductBody → 201 epjProduct
+ *   PUT  /epj-products/:productId/support-contact   epjSupportContactBody → epjProduct
  * Municipality administrator (/api/admin, personnel with `municipal_admin`):
  *   GET  /municipality                              → adminMunicipalityResponse
  *   GET  /units · POST /units · PUT /units/:unitId · POST /units/:unitId/close
@@ -18,44 +22,9 @@ import { z } from 'zod';
  *   GET  /epj-clients · POST /epj-clients · POST /epj-clients/:clientId/rotate · POST /epj-clients/:clientId/revoke
  */
 
-/**
- * The services an EPJ product can declare support for: the service catalogue's service codes (seed 000 §2 —
- * Kontaktpunkter og dialog, Timeavtaler, Formidling). Data, so the catalogue can refer to the same codes.
- */
-export const EPJ_SERVICE_CODES = [
-  'dialog',
-  'health_contacts',
-  'appointments.book',
-  'appointments.view',
-  'appointments.cancel',
-  'home_visits.completed',
-  'letters',
-  'service_messages',
-  'forms',
-  'tools',
-] as const;
-export type EpjServiceCode = (typeof EPJ_SERVICE_CODES)[number];
+export { EPJ_SERVICE_CODES, type EpjServiceCode } from './constants.ts';
 
-export const UNIT_KINDS = [
-  'home_care',
-  'health_station',
-  'emergency_ward',
-  'infection_control',
-  'vaccination',
-  'allocation_office',
-  'other',
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const STAFF_ROLES = [
-  'nurse',
-  'health_worker',
-  'physician',
-  'unit_leader',
-  'message_handler',
-  'municipal_admin',
-] as const;
-export type StaffRoleCode = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, UNIT_KINDS, type StaffRoleCode, type UnitKind } from './constants.ts';
 
 export const ORG_PAGE_SIZE = 25;
 
@@ -64,6 +33,17 @@ const optionalText = (max: number) => z.string().trim().max(max).nullish();
 const uuid = z.uuid();
 const nin = z.string().regex(/^\d{11}$/, 'Fødselsnummeret skal ha 11 siffer.');
 const hprNumber = z.string().regex(/^\d{6,9}$/, 'HPR-nummeret skal ha 6 til 9 siffer.');
+
+/**
+ * Why an administrative change is made, kept with who made it in the change's audit entry. Optional on every
+ * change; the services require it where the change ends something (closing a unit, ending a staff member's work,
+ * revoking a client) and answer 422 naming `reason` (`reason_required`) without it.
+ */
+const reason = z.string().trim().max(CHANGE_REASON_MAX).nullish();
+/** The body of a change that ends something: only the reason (required by the service). */
+export const changeReasonBody = z.object({ reason });
+export type ChangeReasonBody = z.infer<typeof changeReasonBody>;
+export { CHANGE_REASON_MAX } from './constants.ts';
 
 export const pageQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -78,6 +58,7 @@ export const municipalityCreateBody = z.object({
   contactName: text(200),
   contactEmail: z.email().max(254),
   contactPhone: z.string().regex(/^\+?[0-9 ]{8,15}$/, 'Telefonnummeret er ikke gyldig.'),
+  reason,
 });
 export type MunicipalityCreateBody = z.infer<typeof municipalityCreateBody>;
 
@@ -106,13 +87,20 @@ export const epjProductBody = z.object({
   name: text(200),
   versions: z.array(text(50)).min(1).max(50),
   services: z.array(z.enum(EPJ_SERVICE_CODES)).max(EPJ_SERVICE_CODES.length),
+  reason,
+  /** The vendor's support, where staff are sent with questions about the EPJ's functions (seed 000 §5.1). */
+  supportContact: contactBody.nullish(),
 });
 export type EpjProductBody = z.infer<typeof epjProductBody>;
 
-export const epjProduct = epjProductBody.extend({ id: z.string() });
+export const epjProduct = epjProductBody.omit({ reason: true }).extend({ id: z.string() });
 export type EpjProduct = z.infer<typeof epjProduct>;
 export const epjProductsResponse = z.object({ items: z.array(epjProduct) });
 export type EpjProductsResponse = z.infer<typeof epjProductsResponse>;
+
+/** The vendor's support contact of a registered product, set or replaced (null: removed). */
+export const epjSupportContactBody = z.object({ supportContact: contactBody.nullable(), reason });
+export type EpjSupportContactBody = z.infer<typeof epjSupportContactBody>;
 
 export const administratorItem = z.object({
   personnelId: z.string(),
@@ -130,6 +118,7 @@ export const municipalityDetail = municipalityItem.extend({
 export type MunicipalityDetail = z.infer<typeof municipalityDetail>;
 
 export const municipalityParams = z.object({ municipalityId: uuid });
+export const epjProductParams = z.object({ productId: uuid });
 
 /**
  * A named HelseID person: found by HPR number or identity number; a person not yet registered needs the identity
@@ -141,6 +130,7 @@ export const administratorBody = z
     hprNumber: hprNumber.nullish(),
     givenName: optionalText(100),
     familyName: optionalText(100),
+    reason,
   })
   .refine((b) => b.nin || b.hprNumber, { message: 'Oppgi HPR-nummer eller fødselsnummer.', path: ['nin'] });
 export type AdministratorBody = z.infer<typeof administratorBody>;
@@ -154,6 +144,9 @@ export const unitBody = z.object({
     .string()
     .regex(/^\d{1,9}$/, 'HER-id skal være et tall.')
     .nullish(),
+  /** Works every day, weekends and public holidays included (home care); left out: unchanged (new unit: no). */
+  visitsEveryDay: z.boolean().optional(),
+  reason,
 });
 export type UnitBody = z.infer<typeof unitBody>;
 
@@ -165,6 +158,7 @@ export const adminUnit = z.object({
   functionalEmail: z.string().nullable(),
   herId: z.string().nullable(),
   closedAt: z.string().nullable(),
+  visitsEveryDay: z.boolean(),
 });
 export type AdminUnit = z.infer<typeof adminUnit>;
 export const adminUnitsResponse = z.object({ items: z.array(adminUnit) });
@@ -180,6 +174,7 @@ export const staffUpdateBody = z.object({
   familyName: text(100),
   hprNumber: hprNumber.nullish(),
   roles: z.array(staffRoleInput).min(1).max(50),
+  reason,
 });
 export type StaffUpdateBody = z.infer<typeof staffUpdateBody>;
 export const staffCreateBody = staffUpdateBody.extend({ nin });
@@ -204,7 +199,7 @@ export const staffPage = z.object({
 export type StaffPage = z.infer<typeof staffPage>;
 export const adminStaffParams = z.object({ personnelId: uuid });
 
-export const epjSystemBody = z.object({ productId: uuid, version: text(50) });
+export const epjSystemBody = z.object({ productId: uuid, version: text(50), reason });
 export type EpjSystemBody = z.infer<typeof epjSystemBody>;
 
 export const adminMunicipalityResponse = z.object({
@@ -235,7 +230,7 @@ export type PublicJwks = z.infer<typeof publicJwks>;
 
 /** Either the client's public keys (`private_key_jwt`, as at HelseID) or a secret (development IdP only). */
 export const clientCredentialBody = z
-  .object({ jwks: publicJwks.nullish(), secret: z.string().min(16).max(200).nullish() })
+  .object({ jwks: publicJwks.nullish(), secret: z.string().min(16).max(200).nullish(), reason })
   .refine((b) => (b.jwks ? 1 : 0) + (b.secret ? 1 : 0) === 1, {
     message: 'Oppgi enten et offentlig nøkkelsett (JWKS) eller en hemmelighet.',
     path: ['jwks'],
@@ -248,6 +243,7 @@ export const clientCreateBody = z
     clientName: text(200),
     jwks: publicJwks.nullish(),
     secret: z.string().min(16).max(200).nullish(),
+    reason,
   })
   .refine((b) => (b.jwks ? 1 : 0) + (b.secret ? 1 : 0) === 1, {
     message: 'Oppgi enten et offentlig nøkkelsett (JWKS) eller en hemmelighet.',

@@ -31,6 +31,7 @@ import { municipalityRef } from './session.ts';
  *   POST /api/fullmakter                      giveFullmaktBody → 201 fullmaktResponse (recent login)
  *   POST /api/fullmakter/:id/replace          replaceFullmaktBody → 201 fullmaktResponse (recent login; an edit)
  *   POST /api/fullmakter/:id/end              (no body) → fullmaktResponse (giver or holder)
+ *   POST /api/fullmakter/holder-lookup        fullmaktHolderLookupBody → fullmaktHolderLookupResponse (name only)
  *   GET  /api/access-log                      accessLogQuery → accessLogResponse
  *   GET  /api/me/health-contacts              → healthContactsResponse
  *   GET  /api/me/profile                      → profileResponse (session.ts; now the acting-for person's)
@@ -127,8 +128,17 @@ export type SwitchActingForResponse = z.infer<typeof switchActingForResponse>;
 /** A fullmakt's state on the day asked: `ended` (by either side) and `expired` (past valid_to) are history. */
 export const fullmaktStatus = z.enum(['active', 'scheduled', 'expired', 'ended']);
 export type FullmaktStatus = z.infer<typeof fullmaktStatus>;
-/** `replaced`: ended because the giver changed it (an edit is an end plus a new fullmakt). */
-export const fullmaktEndReason = z.enum(['ended_by_giver', 'ended_by_holder', 'replaced']);
+/**
+ * `replaced`: ended because the giver changed it (an edit is an end plus a new fullmakt). `giver_deceased`,
+ * `holder_deceased`: lapsed with a death in Folkeregisteret (not stored; no one ended it, so no endedAt).
+ */
+export const fullmaktEndReason = z.enum([
+  'ended_by_giver',
+  'ended_by_holder',
+  'replaced',
+  'giver_deceased',
+  'holder_deceased',
+]);
 export type FullmaktEndReason = z.infer<typeof fullmaktEndReason>;
 
 export const personRef = z.object({ personId: z.string(), displayName: z.string() });
@@ -180,6 +190,17 @@ export type GiveFullmaktBody = z.infer<typeof giveFullmaktBody>;
  */
 export const replaceFullmaktBody = giveFullmaktBody.omit({ holderNin: true });
 export type ReplaceFullmaktBody = z.infer<typeof replaceFullmaktBody>;
+/**
+ * POST /api/fullmakter/holder-lookup — the name of the person a fullmakt is about to be given to, so the giver sees
+ * whom they name before confirming. Only the name, for a valid registered number; audited with that person as
+ * subject and limited per giver (FULLMAKT_HOLDER_LOOKUPS_PER_HOUR). A POST, so the number is not in a URL.
+ */
+export const fullmaktHolderLookupBody = giveFullmaktBody.pick({ holderNin: true });
+export type FullmaktHolderLookupBody = z.infer<typeof fullmaktHolderLookupBody>;
+export const fullmaktHolderLookupResponse = z.object({ displayName: z.string() });
+export type FullmaktHolderLookupResponse = z.infer<typeof fullmaktHolderLookupResponse>;
+/** Name lookups one citizen may make in an hour: enough to give a few fullmakter, too few to walk the register. */
+export const FULLMAKT_HOLDER_LOOKUPS_PER_HOUR = 10;
 export const fullmaktParams = z.object({ id: uuid });
 export const fullmaktResponse = z.object({ fullmakt: fullmaktItem });
 export type FullmaktResponse = z.infer<typeof fullmaktResponse>;
@@ -192,6 +213,11 @@ export const accessLogQuery = z.object({
   to: isoDate.optional(),
   /** A municipality id, or `private` for citizens (the person themselves and their representatives). */
   organisation: z.union([uuid, z.literal('private')]).optional(),
+  /**
+   * `others` (the default): entries by anyone but the person whose log this is; `all`: their own too. A person's
+   * own page loads are what fill a log, and what they ask is who else has looked.
+   */
+  who: z.enum(['others', 'all']).default('others'),
   /** `nextCursor` of the previous page. */
   cursor: z
     .string()
@@ -201,9 +227,17 @@ export const accessLogQuery = z.object({
 });
 export type AccessLogQuery = z.infer<typeof accessLogQuery>;
 
+/** Repeated reads of the same thing by the same person, each within this many minutes of the last, are one entry. */
+export const ACCESS_LOG_GROUP_MINUTES = 10;
+
 export const accessLogEntry = z.object({
   id: z.string(),
+  /** The last time (for a group of repeated reads, the newest). */
   occurredAt: z.string(),
+  /** The first time of a group of repeated reads; equal to occurredAt for a single entry. */
+  firstOccurredAt: z.string(),
+  /** How many audit entries this line stands for (ACCESS_LOG_GROUP_MINUTES). */
+  count: z.number().int().min(1),
   /** Who acted: for a representative, the representative (shown "på vegne av" onBehalfOf). */
   actor: z.object({
     kind: z.enum(['citizen', 'personnel', 'operator', 'system']),
@@ -270,6 +304,14 @@ export const healthContactsResponse = z.object({
 });
 export type HealthContactsResponse = z.infer<typeof healthContactsResponse>;
 
+/**
+ * A citizen's hospital stay as their home care unit sees it (issue 15, from received PLO messages, HIS 1149):
+ * `admitted` while in hospital (planned home visits paused); `review` after the discharge until a visit is done, so
+ * the unit reviews the plan.
+ */
+export const hospitalState = z.enum(['admitted', 'review']);
+export type HospitalState = z.infer<typeof hospitalState>;
+
 /** GET /api/staff/citizens — citizens with an active care relation in the staff member's units. */
 export const staffCitizensResponse = z.object({
   citizens: z.array(
@@ -279,6 +321,7 @@ export const staffCitizensResponse = z.object({
       birthDate: isoDate,
       age: z.number().int(),
       careRelations: z.array(careRelationItem),
+      hospital: hospitalState.nullable(),
     }),
   ),
 });

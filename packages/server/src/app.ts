@@ -28,7 +28,12 @@ import { ploModule } from './modules/plo/index.ts';
 import { dialogModule, epjDialogRoutes } from './modules/dialog/index.ts';
 import { epjModule } from './modules/epj/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
-import { appointmentsModule, epjAppointmentRoutes } from './modules/appointments/index.ts';
+import { applyAdmissionMessage, appointmentsModule, epjAppointmentRoutes } from './modules/appointments/index.ts';
+import { supportModule } from './modules/support/index.ts';
+import { agreementsModule } from './modules/agreements/index.ts';
+import { servicesModule } from './modules/services/index.ts';
+import { terminationModule } from './modules/termination/index.ts';
+import { epjLetterRoutes, lettersModule } from './modules/letters/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -124,12 +129,23 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await app.register(careModule, { platform });
   await app.register(populationRegisterModule, { platform });
   await app.register(accessLogModule, { platform });
-  await app.register(ploModule, { platform });
+  await app.register(ploModule, {
+    platform,
+    afterAccepted: (ctx, m) => applyAdmissionMessage(platform.db, ctx, m),
+  });
   await app.register(dialogModule, { platform });
   await app.register(notificationsModule, { platform });
   await app.register(appointmentsModule, { platform });
+  await app.register(supportModule, { platform });
+  await app.register(agreementsModule, { platform });
+  await app.register(servicesModule, { platform });
+  await app.register(terminationModule, { platform });
+  await app.register(lettersModule, { platform });
   // The EPJ module owns /epj/v1 (auth, rate limit, OpenAPI); the feature modules' EPJ routes go into its scope.
-  await app.register(epjModule, { platform, routes: [epjDialogRoutes, epjAppointmentRoutes, epjCareRelationRoutes] });
+  await app.register(epjModule, {
+    platform,
+    routes: [epjDialogRoutes, epjAppointmentRoutes, epjCareRelationRoutes, epjLetterRoutes],
+  });
 
   await app.register(healthRoutes, { platform });
 

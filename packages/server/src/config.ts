@@ -57,7 +57,18 @@ const envSchema = z.object({
     .default(256 * 1024),
   XML_WORKER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   PLO_CREDENTIAL_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
-  SEED_DEMO: boolish.default(false),
+  // Hours without an AppRec after which the monitor warns, before the standard's 96 h (plo/monitor).
+  PLO_APPREC_ALERT_HOURS: z
+    .string()
+    .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'must be hours separated by commas, e.g. 2,24')
+    .transform((v) => [...new Set(v.split(',').map(Number))].sort((a, b) => a - b))
+    .refine((hours) => hours.every((h) => h > 0 && h < 96), 'each must be more than 0 and less than 96')
+    .default([2, 24]),
+  PLO_MONITOR_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'operators'])
+    .transform((v) => (v === 'operators' ? v : v === 'true' || v === '1' || v === 'yes' ? 'all' : 'none'))
+    .default('none'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -114,7 +125,17 @@ export type Config = {
    * else AUDIT_KEY; the encryption key is derived from it with HKDF (modules/plo/send/outgoing-credentials.ts).
    */
   ploCredentialKey: string;
-  seedDemo: boolean;
+  /**
+   * PLO monitoring (issue 14, plo/monitor): `appRecAlertHours` are the hours without an AppRec after which a sent
+   * message raises a warning (PLO_APPREC_ALERT_HOURS, default 2 and 24; the standard's 96 h, when the message counts
+   * as rejected, is fixed); the monitoring job runs every `intervalMs` (PLO_MONITOR_INTERVAL_SECONDS, default 60).
+   */
+  ploMonitor: { appRecAlertHours: number[]; intervalMs: number };
+  /**
+   * SEED_DEMO: `all` the synthetic demo population; `operators` only the demo operators, so a store starts as a new
+   * installation does (the onboarding journey; real installations add theirs with `npm run operator:add`); `none`.
+   */
+  seedDemo: 'all' | 'operators' | 'none';
   /**
    * Notices (A7). E-mail over SMTP and SMS through an HTTP gateway; outside production, a missing SMTP_URL or
    * SMS_GATEWAY_URL sends to the capture store instead. Contact details come from KRR at every dispatch.
@@ -207,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       workerTimeoutMs: e.XML_WORKER_TIMEOUT_MS,
     },
     ploCredentialKey: e.PLO_CREDENTIAL_KEY ?? e.AUDIT_KEY ?? DEV_SECRET,
+    ploMonitor: { appRecAlertHours: e.PLO_APPREC_ALERT_HOURS, intervalMs: e.PLO_MONITOR_INTERVAL_SECONDS * 1000 },
     seedDemo: e.SEED_DEMO,
     notifications: {
       smtpUrl: e.SMTP_URL ?? null,

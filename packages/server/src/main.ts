@@ -26,14 +26,17 @@ async function main(): Promise<void> {
   if (applied.length > 0) {
     logger.info({ applied }, 'migrations applied');
   }
-  if (config.seedDemo) {
+  if (config.seedDemo === 'all') {
     const { seedDemo } = await import('./modules/demo-data/index.ts');
     await seedDemo(database.db);
+  } else if (config.seedDemo === 'operators') {
+    const { seedDemoOperators } = await import('./modules/demo-data/index.ts');
+    await database.db.transaction((tx) => seedDemoOperators(tx));
   }
   const app = await buildApp(config, { database, logger });
   const background = await startBackground(app.platform);
   await app.listen({ host: config.host, port: config.port });
-  if (config.seedDemo) {
+  if (config.seedDemo === 'all') {
     const { printDemoBanner } = await import('./cli/demo-banner.ts');
     printDemoBanner(config);
   }

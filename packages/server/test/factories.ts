@@ -13,6 +13,8 @@ import {
   personnelRoles,
   serviceUnits,
 } from '../src/platform/db/schema.ts';
+import { activateServices } from '../src/modules/services/index.ts';
+import { systemContext } from '../src/platform/http/request-context.ts';
 
 /**
  * Test data factories: each call inserts one row with unique, synthetic values and returns it. Override any
@@ -61,8 +63,14 @@ export function uniqueSyntheticNin(birthDate?: string): string {
  * Inserts a municipality with a unique four-digit number and nine-digit organisation number.
  * @param db - the test database's drizzle handle
  * @param overrides - columns to set
+ * @param options - the services to activate: every service of the catalogue unless named; `{ services: [] }` makes
+ *   one with none, for the tests of feature gating (issue 12)
  */
-export async function makeMunicipality(db: Db, overrides: Partial<typeof municipalities.$inferInsert> = {}) {
+export async function makeMunicipality(
+  db: Db,
+  overrides: Partial<typeof municipalities.$inferInsert> = {},
+  options: { services?: readonly string[] } = {},
+) {
   const n = next();
   const [row] = await db
     .insert(municipalities)
@@ -73,7 +81,11 @@ export async function makeMunicipality(db: Db, overrides: Partial<typeof municip
       ...overrides,
     })
     .returning();
-  return row as Municipality;
+  const m = row as Municipality;
+  if (!options.services || options.services.length > 0) {
+    await activateServices(db, systemContext('test-factory'), m.id, 'Testkommune', options.services);
+  }
+  return m;
 }
 
 /**

@@ -4,6 +4,8 @@ import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import type { ApiClient } from './api/api-client.ts';
 import { ApiProvider } from './api/ApiProvider.tsx';
 import { AccessLogPage } from './features/access-log/AccessLogPage.tsx';
+import { AdminTermsPage } from './features/agreements/AdminTermsPage.tsx';
+import { OperatorTermsPage } from './features/agreements/OperatorTermsPage.tsx';
 import { AppointmentsPage } from './features/appointments/AppointmentsPage.tsx';
 import { BookAppointmentPage } from './features/appointments/BookAppointmentPage.tsx';
 import { HomeVisitsPage } from './features/appointments/HomeVisitsPage.tsx';
@@ -16,23 +18,46 @@ import { FullmaktPage } from './features/representation/FullmaktPage.tsx';
 import { GiveFullmaktPage } from './features/representation/GiveFullmaktPage.tsx';
 import { LandingPage } from './features/landing/LandingPage.tsx';
 import { NotRegisteredPage } from './features/landing/NotRegisteredPage.tsx';
+import { LoggedOutPage } from './features/landing/LoggedOutPage.tsx';
 import { NotificationPreferencesPage } from './features/notifications/NotificationPreferencesPage.tsx';
 import { NotFoundPage } from './features/NotFoundPage.tsx';
 import { OperatorConsolePage } from './features/operator/OperatorConsolePage.tsx';
+import { MunicipalitiesPage } from './features/operator/MunicipalitiesPage.tsx';
+import { NewMunicipalityPage } from './features/operator/NewMunicipalityPage.tsx';
+import { MunicipalityPage } from './features/operator/MunicipalityPage.tsx';
+import { PopulationImportPage } from './features/operator/PopulationImportPage.tsx';
+import { EpjProductsPage } from './features/operator/EpjProductsPage.tsx';
 import { PloMessagePage } from './features/plo/PloMessagePage.tsx';
 import { PloMessagesPage } from './features/plo/PloMessagesPage.tsx';
+import { PloAlertPage } from './features/plo/PloAlertPage.tsx';
+import { PloAlertsPage } from './features/plo/PloAlertsPage.tsx';
+import { AdminServicesPage } from './features/services/AdminServicesPage.tsx';
 import { StaffCitizenPage } from './features/staff/StaffCitizenPage.tsx';
 import { StaffCalendarPage } from './features/staff-calendar/StaffCalendarPage.tsx';
+import { MyVisitsPage } from './features/home-care/MyVisitsPage.tsx';
 import { StaffWorkspacePage } from './features/staff/StaffWorkspacePage.tsx';
 import { CareRelationsPage } from './features/care-relations/CareRelationsPage.tsx';
 import { StaffConversationPage } from './features/staff-inbox/StaffConversationPage.tsx';
 import { StaffInboxPage } from './features/staff-inbox/StaffInboxPage.tsx';
+import { AdminEpjPage } from './features/admin/AdminEpjPage.tsx';
+import { AdminOverviewPage } from './features/admin/AdminOverviewPage.tsx';
+import { AdminStaffPage } from './features/admin/AdminStaffPage.tsx';
+import { AdminUnitsPage } from './features/admin/AdminUnitsPage.tsx';
+import { EvaluationPage } from './features/support/EvaluationPage.tsx';
+import { OperatorSupportPage } from './features/support/OperatorSupportPage.tsx';
+import { StaffSupportPage } from './features/support/StaffSupportPage.tsx';
+import { AdminTerminationPage } from './features/admin/AdminTerminationPage.tsx';
+import { WindDownPage } from './features/operator/WindDownPage.tsx';
+import { AddressRegisterPage } from './features/operator/AddressRegisterPage.tsx';
+import { LettersPage } from './features/letters/LettersPage.tsx';
+import { StaffLettersPage } from './features/letters/StaffLettersPage.tsx';
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/" element={<LandingPage />} />
       <Route path="/ikke-registrert" element={<NotRegisteredPage />} />
+      <Route path="/logget-ut" element={<LoggedOutPage />} />
       <Route path="/min-side" element={<MinSidePage />} />
       <Route path="/min-side/velg" element={<ChooseActingPage />} />
       <Route path="/min-side/fullmakt" element={<FullmaktPage />} />
@@ -45,15 +70,38 @@ export function AppRoutes() {
       <Route path="/min-side/meldinger/ny" element={<NewMessagePage />} />
       <Route path="/min-side/meldinger/:id" element={<ConversationPage />} />
       <Route path="/min-side/varsler" element={<NotificationPreferencesPage />} />
+      <Route path="/min-side/brev" element={<LettersPage />} />
+      <Route path="/ansatt/brev" element={<StaffLettersPage />} />
       <Route path="/ansatt" element={<StaffWorkspacePage />} />
       <Route path="/ansatt/brukere" element={<CareRelationsPage />} />
       <Route path="/ansatt/innbygger/:personId" element={<StaffCitizenPage />} />
       <Route path="/ansatt/meldinger" element={<PloMessagesPage />} />
+      <Route path="/ansatt/meldinger/varsler" element={<PloAlertsPage />} />
+      <Route path="/ansatt/meldinger/varsler/:id" element={<PloAlertPage />} />
       <Route path="/ansatt/meldinger/:id" element={<PloMessagePage />} />
       <Route path="/ansatt/kalender" element={<StaffCalendarPage />} />
+      <Route path="/ansatt/besok" element={<MyVisitsPage />} />
       <Route path="/ansatt/innboks" element={<StaffInboxPage />} />
       <Route path="/ansatt/innboks/:id" element={<StaffConversationPage />} />
+      <Route path="/ansatt/admin" element={<AdminOverviewPage />} />
+      <Route path="/ansatt/admin/enheter" element={<AdminUnitsPage />} />
+      <Route path="/ansatt/admin/ansatte" element={<AdminStaffPage />} />
+      <Route path="/ansatt/admin/epj" element={<AdminEpjPage />} />
       <Route path="/drift" element={<OperatorConsolePage />} />
+      <Route path="/drift/kommuner" element={<MunicipalitiesPage />} />
+      <Route path="/drift/kommuner/ny" element={<NewMunicipalityPage />} />
+      <Route path="/drift/kommuner/:id" element={<MunicipalityPage />} />
+      <Route path="/drift/epj-produkter" element={<EpjProductsPage />} />
+      <Route path="/drift/folkeregister" element={<PopulationImportPage />} />
+      <Route path="/drift/vilkar" element={<OperatorTermsPage />} />
+      <Route path="/ansatt/admin/vilkar" element={<AdminTermsPage />} />
+      <Route path="/ansatt/admin/tjenester" element={<AdminServicesPage />} />
+      <Route path="/ansatt/support" element={<StaffSupportPage />} />
+      <Route path="/drift/support" element={<OperatorSupportPage />} />
+      <Route path="/drift/evaluering" element={<EvaluationPage />} />
+      <Route path="/ansatt/admin/oppsigelse" element={<AdminTerminationPage />} />
+      <Route path="/drift/avvikling" element={<WindDownPage />} />
+      <Route path="/drift/adresseregister" element={<AddressRegisterPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

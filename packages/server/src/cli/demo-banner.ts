@@ -11,6 +11,7 @@ export function printDemoBanner(config: Config): void {
     '    innbygger  Kari Nordmann',
     '    sykepleier Siri Sykepleier (hjemmesykepleien)',
     '    operatør   Ola Operatør (driftskonsollen)',
+    '    kommunens administrator Astrid Aalberg (Fjordvik kommune, /ansatt/admin)',
     '',
     '  PLO-meldinger fra demosykehuset (Fjordvik sykehus HF) tas imot på',
     `    POST ${config.publicUrl}/edi/v1/messages  (Content-Type: application/xml)`,

@@ -45,7 +45,9 @@ const TABLE_OF: Record<string, string> = {
   'fullmakter/:id': 'fullmakter',
   'conversations/:id': 'dialog_conversations',
   'attachments/:id': 'dialog_attachments',
+  'letters/:id': 'letters',
   'messages/:id': 'plo_messages',
+  'alerts/:id': 'plo_alerts',
   'requests/:id': 'appointment_requests',
   'schedules/:id': 'appointment_availability_rules',
 };

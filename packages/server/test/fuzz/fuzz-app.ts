@@ -143,6 +143,22 @@ export async function buildFuzzEnv(): Promise<FuzzEnv> {
   if (started.statusCode !== 201) {
     throw new Error(`fuzz setup: the conversation was refused (${started.statusCode} ${started.body})`);
   }
+  // A letter to Per from home care (issue 13), sent by the EPJ, for the letters' routes to find.
+  const letter = await t.app.inject({
+    method: 'POST',
+    url: '/epj/v1/letters',
+    headers: headers.epj,
+    payload: {
+      serviceUnitId: unit,
+      nin: (await db.query<{ nin: string }>('SELECT nin FROM persons WHERE id = $1', [per]))[0]!.nin,
+      title: 'Vedtak om hjemmesykepleie',
+      importance: 'important',
+      document: { contentType: 'application/pdf', data: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') },
+    },
+  });
+  if (letter.statusCode !== 201) {
+    throw new Error(`fuzz setup: the letter was refused (${letter.statusCode} ${letter.body})`);
+  }
 
   // Every message type Helsebro builds, from the demo hospital to Fjordvik, and an AppRec from the hospital: the
   // bodies the /edi fuzzer mutates.

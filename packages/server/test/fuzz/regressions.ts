@@ -109,6 +109,14 @@ export const REGRESSIONS: Regression[] = [
     code: 'emergency_reason_required',
   },
   {
+    found: 'with the route (issue 15): a plan review for nobody is refused, not a database error',
+    caller: 'nurse',
+    method: 'POST',
+    url: '/api/staff/citizens/00000000-0000-0000-0000-000000000000/hospital-review',
+    status: 403,
+    code: 'no_care_relation',
+  },
+  {
     found: 'a NUL in an emergency reason: PostgreSQL refused the text (500)',
     caller: 'nurse',
     method: 'POST',

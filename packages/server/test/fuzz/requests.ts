@@ -41,8 +41,9 @@ type XmlEdit = { nth: number; value: string; escape: boolean; attribute: boolean
 /** What the request generators need besides the route: ids, and the PLO messages to mutate. */
 export type RequestKnowledge = FuzzKnowledge & { xmlSamples: readonly string[] };
 
-/** Routes that read multipart/form-data themselves (no body schema): the dialog's message routes. */
-const MULTIPART = /^\/api\/(staff\/)?dialog\/conversations(\/:id\/messages)?$/;
+/** Routes that read multipart/form-data themselves (no body schema): the dialog's message routes, a unit's letter. */
+const MULTIPART =
+  /^\/api\/((staff\/)?dialog\/conversations(\/:id\/messages)?|staff\/letters\/units\/:unitId\/letters)$/;
 
 /** Path segments that break naive decoding: bad percent-escapes, traversal, an encoded lone surrogate, NUL. */
 const RAW_SEGMENTS = ['%', '%zz', '%C0%AE%C0%AE', '..', '%2e%2e', '%00', '%ED%A0%80', '%FF%FE', '%252F', ';', '~'];
@@ -161,6 +162,10 @@ function multipartBody(known: FuzzKnowledge): fc.Arbitrary<BodySpec> {
     ),
     fc.tuple(fc.constant('subject'), fc.oneof(fc.constant('Spørsmål'), hostileString())),
     fc.tuple(fc.constant('text'), fc.oneof(fc.constant('Hei!'), hostileString())),
+    // A unit's letter (issue 13)
+    fc.tuple(fc.constant('nin'), fc.oneof(fc.constantFrom('14838510036', '12345678901'), hostileString())),
+    fc.tuple(fc.constant('title'), fc.oneof(fc.constant('Vedtak'), hostileString())),
+    fc.tuple(fc.constant('importance'), fc.oneof(fc.constantFrom('important', 'ordinary'), hostileString())),
     fc.tuple(fc.constantFrom(...NASTY_TEXT, '_csrf'), hostileString()),
   );
   const file = fc.record({

@@ -58,6 +58,7 @@ export async function buildCallers(t: TestApp, people: AuthzPeople): Promise<Rec
     epjClient: await bearer(people.municipalityANumber),
     epjClientOtherMunicipality: await bearer(people.municipalityBNumber),
     partnerOtherOrg: { authorization: `Bearer ${DEMO_HOSPITAL_TOKEN}` },
+    municipalAdmin: await staff(people.municipalAdmin, people.municipalityA),
   };
   return Object.fromEntries(CALLER_KINDS.map((kind) => [kind, { kind, headers: headers[kind] }])) as Record<
     CallerKind,

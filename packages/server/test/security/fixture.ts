@@ -8,12 +8,14 @@ import {
 } from '../../src/platform/http/route-access.ts';
 import { seedDemo } from '../../src/modules/demo-data/index.ts';
 import { buildMessage, DEMO_HOSPITAL_HER_ID } from '../../src/modules/plo/index.ts';
+import { failDeliveryAndSweep } from '../../src/modules/plo/testing/alerts.ts';
 import { DEMO_FJORDVIK_HOME_NURSING, sampleMessage } from '../../src/modules/plo/testing/sample-messages.ts';
 import { addCalendarDays, fromOslo, osloDateOf } from '../../src/platform/time/oslo-time.ts';
 import { isWorkingDay } from '../../src/platform/time/working-days.ts';
 import { appointments } from '../../src/platform/db/schema.ts';
 import { claimJobs, failJob } from '../../src/platform/jobs/queue.ts';
-import { makeFullmakt, makePersonnel } from '../factories.ts';
+import { demoEpjClient } from '../../src/modules/epj/index.ts';
+import { makeFullmakt, makePersonnel, uniqueSyntheticNin } from '../factories.ts';
 import type { TestApp } from '../test-app.ts';
 import { buildCallers, type Caller } from './callers.ts';
 
@@ -32,6 +34,7 @@ export type AuthzPeople = {
   staffOtherMunicipality: string;
   messageHandlerOtherOrg: string;
   operator: string;
+  municipalAdmin: string;
 };
 
 export type AuthzFixture = {
@@ -96,6 +99,7 @@ export async function createAuthzFixture(t: TestApp): Promise<AuthzFixture> {
     staffOtherMunicipality: await staff('9100008'), // Berit Bakke, nurse in Bakkedal's home care
     messageHandlerOtherOrg: messageHandlerOtherOrg.id,
     operator: await one('SELECT id FROM operators ORDER BY given_name LIMIT 1'),
+    municipalAdmin: (await makePersonnel(db, { municipalityId: municipalityA, role: 'municipal_admin' })).id,
   };
   const callers = await buildCallers(t, people);
 
@@ -212,6 +216,29 @@ export async function createAuthzFixture(t: TestApp): Promise<AuthzFixture> {
   const started = await startConversation('Sår på leggen');
   const toClose = await startConversation('Ny dosett');
 
+  // Letters (issue 13): the EPJ sends A two letters; A has logged in (the citizen caller), so the first goes to
+  // Helsebro; while the KRR stand-in says A is reserved, the second goes to print.
+  const sendLetter = async (title: string) =>
+    (
+      await send('epjClient', 'POST', '/epj/v1/letters', {
+        serviceUnitId: unit,
+        nin: ninA,
+        title,
+        importance: 'important',
+        document: { filename: 'vedtak.pdf', contentType: 'application/pdf', data: FIXTURE_PDF.toString('base64') },
+      })
+    ).json<{ id: string; channel: string }>();
+  const krrProfile = async (profile: object) => {
+    const res = await t.app.inject({ method: 'PUT', url: `/dev/krr/persons/${ninA}`, payload: profile });
+    assert.equal(res.statusCode, 204, `fixture: KRR profile: ${res.body}`);
+  };
+  const letter = await sendLetter('Vedtak om hjemmesykepleie');
+  assert.equal(letter.channel, 'portal', 'fixture: A uses Helsebro, so the letter goes there');
+  await krrProfile({ reservasjon: 'JA' });
+  const letterToPrint = await sendLetter('Innkalling til samtale');
+  await krrProfile({});
+  assert.equal(letterToPrint.channel, 'print', 'fixture: A reserved in KRR, so the letter goes to print');
+
   // PLO: the hospital reports A admitted to A's municipality's home nursing; A's municipality asks the hospital.
   const patient = { familyName: 'Hansen', givenName: 'Per', nin: ninA, idType: 'FNR' as const };
   const admitted = buildMessage(sampleMessage('LOG_INNLAGT', { patient })).xml;
@@ -223,11 +250,52 @@ export async function createAuthzFixture(t: TestApp): Promise<AuthzFixture> {
     ...sampleMessage('INNLEGGELSESRAPPORT', { patient }),
   });
   const ploMessageOut = asked.json<{ id: string }>().id;
+  // Two more reports whose delivery failed for good: the monitor raises an alert about each.
+  const alerted = async () => {
+    const res = await send('staffOtherUnit', 'POST', '/api/plo/messages', {
+      ...sampleMessage('INNLEGGELSESRAPPORT', { patient }),
+    });
+    return failDeliveryAndSweep(t.app.platform, res.json<{ id: string }>().id);
+  };
+  const ploAlert = await alerted();
+  const ploAlertToClose = await alerted();
   // The AppRec cannot be delivered (the hospital is not listening): its job dies, as the worker leaves it after the
   // last attempt, so the operator has something to retry.
   const [apprecJob] = await claimJobs(db, ['plo.apprec.send'], 1, 60_000);
   assert.ok(apprecJob && (await failJob(db, apprecJob, 'ECONNREFUSED', null)), 'fixture: a dead AppRec job');
   const job = String(apprecJob.id);
+
+  const epjProduct = (
+    await send('operator', 'POST', '/api/operator/epj-products', {
+      vendor: 'Fixture AS',
+      name: 'Fixture Journal',
+      versions: ['1.0'],
+      services: ['dialog'],
+    })
+  ).json<{ id: string }>().id;
+  // What A's municipality's administrator changes and ends, made by the administrator through the API.
+  const adminUnit = (
+    await send('municipalAdmin', 'POST', '/api/admin/units', {
+      name: 'Enheten som legges ned',
+      kind: 'home_care',
+      phone: '+47 77 70 99 00',
+      functionalEmail: 'nedlegges@fjordvik.kommune.example',
+    })
+  ).json<{ id: string }>().id;
+  const adminStaff = (
+    await send('municipalAdmin', 'POST', '/api/admin/staff', {
+      nin: uniqueSyntheticNin(),
+      givenName: 'Vikar',
+      familyName: 'Midlertidig',
+      roles: [{ role: 'nurse', unitId: adminUnit }],
+    })
+  ).json<{ personnelId: string }>().personnelId;
+  const adminClient = 'matrise-klient';
+  await send('municipalAdmin', 'POST', '/api/admin/epj-clients', {
+    clientId: adminClient,
+    clientName: 'Klienten som byttes ut',
+    secret: 'matrise-klient-secret-0123456789',
+  });
 
   const spareHolder = await person('Hilde', 'Lund');
   const fullmaktToReplace = (await makeFullmakt(db, citizenA, spareHolder)).id;
@@ -242,6 +310,8 @@ export async function createAuthzFixture(t: TestApp): Promise<AuthzFixture> {
     conversation: started.conversation.id,
     attachment: started.messages[0]!.attachments[0]!.id,
     conversationToClose: toClose.conversation.id,
+    letter: letter.id,
+    letterToPrint: letterToPrint.id,
     ...visits,
     appointmentRequest,
     appointmentType,
@@ -253,6 +323,8 @@ export async function createAuthzFixture(t: TestApp): Promise<AuthzFixture> {
     ploMessageOut,
     ploService: DEMO_FJORDVIK_HOME_NURSING.service!.herId,
     ploPartner: DEMO_HOSPITAL_HER_ID,
+    ploAlert,
+    ploAlertToClose,
     fullmaktToReplace,
     fullmaktToEnd,
     holderNin: await one('SELECT nin AS id FROM persons WHERE given_name = $1 AND family_name = $2', [
@@ -264,6 +336,13 @@ export async function createAuthzFixture(t: TestApp): Promise<AuthzFixture> {
     futureInstant: at('15:00'),
     laterInstant: at('16:30'),
     idpInteraction: 'no-login-started-this-interaction',
+    adminUnit,
+    adminStaff,
+    adminClient,
+    epjProduct,
+    unitOtherMunicipality: await unitOf(municipalityB, 'Hjemmesykepleien'),
+    staffOtherMunicipality: people.staffOtherMunicipality,
+    clientOtherMunicipality: demoEpjClient(people.municipalityBNumber).clientId,
   };
   for (const key of FIXTURE_KEYS) {
     assert.ok(ids[key], `fixture: ${key} is set`);
@@ -274,6 +353,8 @@ export async function createAuthzFixture(t: TestApp): Promise<AuthzFixture> {
     ids.conversation,
     ids.attachment,
     ids.conversationToClose,
+    letter.id,
+    letterToPrint.id,
     toClose.messages[0]!.attachments[0]!.id,
     ...Object.values(visits),
     requested,
@@ -281,6 +362,8 @@ export async function createAuthzFixture(t: TestApp): Promise<AuthzFixture> {
     appointmentRequest,
     ploMessageIn,
     ploMessageOut,
+    ploAlert,
+    ploAlertToClose,
     fullmaktToReplace,
     fullmaktToEnd,
   ];

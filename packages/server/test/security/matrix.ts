@@ -82,6 +82,9 @@ export function checkCoverage(routes: readonly RegisteredRoute[], tables: readon
     for (const name of given.filter((n) => !inPath.includes(n))) {
       badParams.push(`${key}: the path has no :${name}`);
     }
+    for (const name of Object.keys(access.foreign ?? {}).filter((n) => !inPath.includes(n))) {
+      badParams.push(`${key}: the path has no :${name} (foreign)`);
+    }
   }
   return {
     undeclared: [...registered].filter((k) => !declared.has(k)),
@@ -189,17 +192,24 @@ export async function runMatrix(
   /** The allowed callers that got no 2xx with the valid body, and what they got instead. */
   const answers = new Map<string, string[]>();
 
-  const urlOf = (route: RegisteredRoute, access: Declared) => {
+  const urlOf = (route: RegisteredRoute, access: Declared, foreign = false) => {
+    const params = { ...access.params, ...(foreign ? access.foreign : {}) };
     const path = route.url.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) =>
-      encodeURIComponent(fixture.ids[access.params![name]!]),
+      encodeURIComponent(fixture.ids[params[name]!]),
     );
     const query = access.query
       ? new URLSearchParams(access.query(fixture.ids) as Record<string, string>).toString()
       : '';
     return query ? `${path}?${query}` : path;
   };
-  const send = async (route: RegisteredRoute, access: Declared, kind: CallerKind, variant: Variant) => {
-    const url = urlOf(route, access);
+  const send = async (
+    route: RegisteredRoute,
+    access: Declared,
+    kind: CallerKind,
+    variant: Variant,
+    foreign = false,
+  ) => {
+    const url = urlOf(route, access, foreign);
     const { payload, headers } = await encode(variant.body);
     const res: InjectResponse = await t.app.inject({
       method: route.method as 'GET',
@@ -231,6 +241,18 @@ export async function runMatrix(
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+
+  // The allowed callers with the other municipality's objects in the path and the valid body: only 404 will do
+  // (a 2xx is a hole, and a 403 or 422 would tell that the object exists elsewhere).
+  for (const { route, access } of routes.filter((r) => r.access.foreign)) {
+    for (const kind of access.allow) {
+      const [valid] = variantsOf(route.method, access, fixture.ids);
+      const { res, line } = await send(route, access, kind, valid!, true);
+      if (res.statusCode !== 404) {
+        report.unexpected.push(`${line} (another municipality's object: expected 404)`);
+      }
+    }
+  }
 
   // Allowed callers, then those answered about themselves (after, so that they take nothing the allowed ones
   // need, such as a free slot): reads, then writes, then whatever ends the session.

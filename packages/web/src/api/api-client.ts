@@ -1,5 +1,7 @@
 import type {
   AccessLogQuery,
+  RetryDeadBody,
+  RetryDeadResponse,
   AccessLogResponse,
   ContactDetailsResponse,
   ConversationResponse,
@@ -11,6 +13,8 @@ import type {
   FullmakterResponse,
   FullmaktResponse,
   GiveFullmaktBody,
+  FullmaktHolderLookupBody,
+  FullmaktHolderLookupResponse,
   HealthContactsResponse,
   JobState,
   JobsResponse,
@@ -31,6 +35,14 @@ import { ApiError } from './api-error.ts';
 import { createAppointmentsApi, type AppointmentsApi } from './appointments-api.ts';
 import { createPloConsoleApi, type PloConsoleApi } from './plo-console-api.ts';
 import { createCareRelationsApi, type CareRelationsApi } from './care-relations-api.ts';
+import { createOperatorApi, type OperatorApi } from './operator-api.ts';
+import { createAdminApi, type AdminApi } from './admin-api.ts';
+import { createAgreementsApi, type AgreementsApi } from './agreements-api.ts';
+import { createSupportApi, type SupportApi } from './support-api.ts';
+import { createTerminationApi, type TerminationApi } from './termination-api.ts';
+import { createServicesApi, type ServicesApi } from './services-api.ts';
+import { createHomeCareApi, type HomeCareApi } from './home-care-api.ts';
+import { createLettersApi, type LettersApi } from './letters-api.ts';
 
 /** What the pages need from the server; a fake implements the same shape in component tests. */
 export type ApiClient = {
@@ -40,15 +52,32 @@ export type ApiClient = {
   ploConsole: PloConsoleApi;
   /** The unit's care relations (issue 12), for its staff. */
   careRelations: CareRelationsApi;
+  homeCare: HomeCareApi;
+  /** The operator console's municipalities and EPJ products (issue 12). */
+  operator: OperatorApi;
+  /** The municipality administrator's workspace (issue 12). */
+  admin: AdminApi;
+  /** Terms, KS consultation, DigiFin and acceptance (issue 12). */
+  agreements: AgreementsApi;
+  /** Support routing and the evaluation figures (issue 12). */
+  support: SupportApi;
+  /** Termination, wind-down and the citizens' notices (issue 12). */
+  termination: TerminationApi;
+  /** Ordering, activation, the data processing agreement and the active services (issue 12). */
+  services: ServicesApi;
+  /** Letters (issue 13): the citizen's, and a unit's sending, report and print list. */
+  letters: LettersApi;
   getSession(): Promise<SessionResponse>;
   getProfile(): Promise<ProfileResponse>;
   getJobs(query: { state?: JobState; limit?: number }): Promise<JobsResponse>;
   retryJob(id: number): Promise<void>;
+  retryDeadJobs(body: RetryDeadBody): Promise<RetryDeadResponse>;
   getChoices(): Promise<RepresentationChoicesResponse>;
   switchActingFor(personId: string): Promise<SwitchActingForResponse>;
   getHealthContacts(): Promise<HealthContactsResponse>;
   getFullmakter(): Promise<FullmakterResponse>;
   giveFullmakt(body: GiveFullmaktBody): Promise<FullmaktResponse>;
+  lookupFullmaktHolder(body: FullmaktHolderLookupBody): Promise<FullmaktHolderLookupResponse>;
   endFullmakt(id: string): Promise<FullmaktResponse>;
   getAccessLog(query: AccessLogFilter): Promise<AccessLogResponse>;
   getStaffCitizens(): Promise<StaffCitizensResponse>;
@@ -74,7 +103,7 @@ export type ApiClient = {
 };
 
 /** The access log's filter and page, as the URL and the page hold them (the limit has a server default). */
-export type AccessLogFilter = Omit<AccessLogQuery, 'limit'> & { limit?: number };
+export type AccessLogFilter = Omit<AccessLogQuery, 'limit' | 'who'> & { limit?: number; who?: AccessLogQuery['who'] };
 
 const SIGNED_OUT: SessionResponse = { authenticated: false, user: null, csrfToken: null, expiresAt: null };
 // The contracts' constant, checked by its literal type (a value import would bundle zod).
@@ -91,8 +120,8 @@ export function createApiClient(baseUrl = ''): ApiClient {
 
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    // FormData sets its own multipart content type, with the boundary.
-    const multipart = body instanceof FormData;
+    // FormData sets its own multipart content type, with the boundary; a Blob is sent as it is, typed by its `type`.
+    const multipart = body instanceof FormData || body instanceof Blob;
     if (body !== undefined && !multipart) {
       headers['content-type'] = 'application/json';
     }
@@ -124,6 +153,14 @@ export function createApiClient(baseUrl = ''): ApiClient {
     appointments: createAppointmentsApi(request),
     ploConsole: createPloConsoleApi(request),
     careRelations: createCareRelationsApi(request),
+    homeCare: createHomeCareApi(request),
+    operator: createOperatorApi(request),
+    admin: createAdminApi(request),
+    agreements: createAgreementsApi(request),
+    support: createSupportApi(request),
+    termination: createTerminationApi(request),
+    services: createServicesApi(request),
+    letters: createLettersApi(request),
     async getSession() {
       try {
         const session = await request<SessionResponse>('GET', '/api/session');
@@ -142,11 +179,13 @@ export function createApiClient(baseUrl = ''): ApiClient {
     retryJob: async (id) => {
       await request<unknown>('POST', `/api/operator/jobs/${encodeURIComponent(String(id))}/retry`);
     },
+    retryDeadJobs: (body) => request('POST', '/api/operator/jobs/retry-dead', body),
     getChoices: () => request('GET', '/api/representation/choices'),
     switchActingFor: (personId) => request('POST', '/api/representation/acting-for', { personId }),
     getHealthContacts: () => request('GET', '/api/me/health-contacts'),
     getFullmakter: () => request('GET', '/api/fullmakter'),
     giveFullmakt: (body) => request('POST', '/api/fullmakter', body),
+    lookupFullmaktHolder: (body) => request('POST', '/api/fullmakter/holder-lookup', body),
     endFullmakt: (id) => request('POST', `/api/fullmakter/${encodeURIComponent(id)}/end`),
     getAccessLog: (query) => request('GET', `/api/access-log${queryString(query)}`),
     getStaffCitizens: () => request('GET', '/api/staff/citizens'),

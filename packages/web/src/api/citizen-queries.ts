@@ -1,4 +1,9 @@
-import type { FullmaktResponse, GiveFullmaktBody, RepresentationChoicesResponse } from '@helsebro/contracts';
+import type {
+  FullmaktHolderLookupBody,
+  FullmaktResponse,
+  GiveFullmaktBody,
+  RepresentationChoicesResponse,
+} from '@helsebro/contracts';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { AccessLogFilter } from './api-client.ts';
 import { ApiError } from './api-error.ts';
@@ -99,6 +104,12 @@ function useFullmaktMutation<T>(mutationFn: (input: T) => Promise<FullmaktRespon
 export function useGiveFullmakt() {
   const api = useApi();
   return useFullmaktMutation((body: GiveFullmaktBody) => api.giveFullmakt(body));
+}
+
+/** The name of the person a fullmakt is about to be given to (nothing cached: it is asked once per number). */
+export function useFullmaktHolderLookup() {
+  const api = useApi();
+  return useMutation({ mutationFn: (body: FullmaktHolderLookupBody) => api.lookupFullmaktHolder(body) });
 }
 
 export function useEndFullmakt() {

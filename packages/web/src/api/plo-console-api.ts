@@ -1,4 +1,7 @@
 import type {
+  PloAlert,
+  PloAlertListQuery,
+  PloAlertListResponse,
   PloConsoleAnswerBody,
   PloConsoleAnswerResponse,
   PloConsoleBox,
@@ -15,6 +18,11 @@ export type PloConsoleApi = {
   message(id: string): Promise<PloConsoleMessage>;
   markHandled(id: string): Promise<PloConsoleMessage>;
   answer(id: string, body: PloConsoleAnswerBody): Promise<PloConsoleAnswerResponse>;
+  /** Alerts (issue 14): the caller's organisation's, paged, the most serious and newest first. */
+  alerts(q: PloAlertListQuery): Promise<PloAlertListResponse>;
+  alert(id: string): Promise<PloAlert>;
+  acknowledgeAlert(id: string): Promise<PloAlert>;
+  closeAlert(id: string, note: string): Promise<PloAlert>;
 };
 
 type Request = <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -26,7 +34,7 @@ export function ploMessageXmlUrl(id: string): string {
   return `${BASE}/messages/${encodeURIComponent(id)}/xml`;
 }
 
-function query(q: PloConsoleListQuery): string {
+function query(q: PloConsoleListQuery | PloAlertListQuery): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(q) as Array<[string, string | number | undefined]>) {
     if (value !== undefined && value !== '') {
@@ -48,5 +56,9 @@ export function createPloConsoleApi(request: Request): PloConsoleApi {
     message: (id) => request('GET', message(id)),
     markHandled: (id) => request('POST', `${message(id)}/handled`),
     answer: (id, body) => request('POST', `${message(id)}/answer`, body),
+    alerts: (q) => request('GET', `${BASE}/alerts${query(q)}`),
+    alert: (id) => request('GET', `${BASE}/alerts/${encodeURIComponent(id)}`),
+    acknowledgeAlert: (id) => request('POST', `${BASE}/alerts/${encodeURIComponent(id)}/acknowledge`),
+    closeAlert: (id, note) => request('POST', `${BASE}/alerts/${encodeURIComponent(id)}/close`, { note }),
   };
 }

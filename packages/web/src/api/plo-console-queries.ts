@@ -1,4 +1,4 @@
-import type { PloConsoleAnswerBody, PloConsoleBox, PloConsoleListQuery } from '@helsebro/contracts';
+import type { PloAlertListQuery, PloConsoleAnswerBody, PloConsoleBox, PloConsoleListQuery } from '@helsebro/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.tsx';
 
@@ -66,5 +66,41 @@ export function useAnswerMessage(id: string) {
   return useMutation({
     mutationFn: (body: PloConsoleAnswerBody) => api.ploConsole.answer(id, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ploKeys.all }),
+  });
+}
+
+const alertKeys = {
+  all: ['staff', 'plo', 'alerts'] as const,
+  list: (q: PloAlertListQuery) => ['staff', 'plo', 'alerts', 'list', q] as const,
+  one: (id: string) => ['staff', 'plo', 'alerts', 'one', id] as const,
+};
+
+/** One page of the organisation's alerts (refreshed every 30 s). */
+export function usePloAlerts(q: PloAlertListQuery) {
+  const api = useApi();
+  return useQuery({
+    queryKey: alertKeys.list(q),
+    queryFn: () => api.ploConsole.alerts(q),
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
+}
+
+export function usePloAlert(id: string) {
+  const api = useApi();
+  return useQuery({ queryKey: alertKeys.one(id), queryFn: () => api.ploConsole.alert(id) });
+}
+
+/** Acknowledges or closes an alert; the alert and the lists are read again. */
+export function useAlertAction(id: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: { kind: 'acknowledge' } | { kind: 'close'; note: string }) =>
+      action.kind === 'acknowledge' ? api.ploConsole.acknowledgeAlert(id) : api.ploConsole.closeAlert(id, action.note),
+    onSuccess: (alert) => {
+      queryClient.setQueryData(alertKeys.one(id), alert);
+      void queryClient.invalidateQueries({ queryKey: alertKeys.all, predicate: (q) => q.queryKey[3] === 'list' });
+    },
   });
 }

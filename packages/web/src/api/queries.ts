@@ -1,4 +1,4 @@
-import type { JobState } from '@helsebro/contracts';
+import type { JobState, RetryDeadBody } from '@helsebro/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.tsx';
 
@@ -37,6 +37,16 @@ export function useJobs(state: JobState | undefined) {
     queryKey: queryKeys.jobs(state),
     queryFn: () => api.getJobs({ state, limit: 100 }),
     refetchInterval: 15_000,
+  });
+}
+
+/** "Retry all of this cause" in the operator console: every dead job of one kind and cause. */
+export function useRetryDeadJobs() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RetryDeadBody) => api.retryDeadJobs(body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['operator', 'jobs'] }),
   });
 }
 

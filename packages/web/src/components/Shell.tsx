@@ -1,5 +1,5 @@
 import type { ActorKind, SessionResponse } from '@helsebro/contracts';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
@@ -24,13 +24,18 @@ type ShellProps = {
 export function Shell({ area, session, context, children }: ShellProps) {
   const { t } = useTranslation();
   const user = session?.authenticated ? session.user : null;
+  // On a phone the citizen's header is one row with a "Meny" button (a disclosure, WAI-ARIA APG) holding who is
+  // logged in, the language and "Logg ut", so the page's heading is in view without scrolling (issue 15).
+  const compact = area === 'citizen' && user !== null;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const innerClass = user ? (compact ? ' hb-header__inner--compact' : '') : ' hb-header__inner--public';
   return (
     <div className={`hb-shell hb-shell--${area}`}>
       <a className="hb-skip-link" href="#main">
         {t('common.skipLink')}
       </a>
       <header className="hb-header">
-        <div className={`hb-container hb-header__inner${user ? '' : ' hb-header__inner--public'}`}>
+        <div className={`hb-container hb-header__inner${innerClass}`}>
           <nav className="hb-header__nav" aria-label={t('common.mainNav')}>
             <Link to="/" className="hb-brand">
               <BrandMark />
@@ -42,7 +47,18 @@ export function Shell({ area, session, context, children }: ShellProps) {
               </Link>
             )}
           </nav>
-          <div className="hb-header__tools">
+          {compact && (
+            <button
+              type="button"
+              className="hb-header__menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="hb-header-tools"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              {t('compactHeader.menu')}
+            </button>
+          )}
+          <div id="hb-header-tools" className={`hb-header__tools${menuOpen ? ' hb-header__tools--open' : ''}`}>
             {user && (
               <p className="hb-header__user">
                 <span className="hb-visually-hidden">{t('common.loggedInAs')} </span>

@@ -47,6 +47,14 @@ export const accessLogEn: AccessLogResources = {
     page: 'Page {{page}}',
     refused:
       'You do not have access to the log for {{name}}. It needs the service area “{{area}}”, which is not part of what you have access to.',
+    who: 'Show entries by',
+    whoOthers: 'Others than you',
+    whoOthersFor: 'Others than {{name}}',
+    whoAll: 'Everyone, you included',
+    whoAllFor: 'Everyone, {{name}} included',
+    times: '{{count}} times',
+    timeSpanTo: 'to',
+    emptyOthers: 'Nobody but you has read or changed the information in this period.',
     invalidPeriod: 'The from date cannot be after the to date.',
   },
 };

@@ -11,7 +11,7 @@ export const accessLogNb = {
     to: 'Til og med dato',
     organisation: 'Virksomhet',
     allOrganisations: 'Alle',
-    privatePersons: 'Privatpersoner (du og dem som representerer deg)',
+    privatePersons: 'Privatpersoner (du og de som representerer deg)',
     apply: 'Vis',
     reset: 'Fjern avgrensning',
     caption: 'Oppslag og endringer, nyeste først',
@@ -47,6 +47,14 @@ export const accessLogNb = {
     page: 'Side {{page}}',
     refused:
       'Du har ikke tilgang til loggen for {{name}}. Det krever tjenesteområdet «{{area}}», og det er ikke med i det du har tilgang til.',
+    who: 'Vis oppføringer fra',
+    whoOthers: 'Andre enn deg',
+    whoOthersFor: 'Andre enn {{name}}',
+    whoAll: 'Alle, også deg selv',
+    whoAllFor: 'Alle, også {{name}} selv',
+    times: '{{count}} ganger',
+    timeSpanTo: 'til',
+    emptyOthers: 'Ingen andre enn deg har lest eller endret opplysningene i denne perioden.',
     invalidPeriod: 'Fra-datoen kan ikke være etter til-datoen.',
   },
 };

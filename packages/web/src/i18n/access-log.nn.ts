@@ -47,6 +47,14 @@ export const accessLogNn: AccessLogResources = {
     page: 'Side {{page}}',
     refused:
       'Du har ikkje tilgang til loggen for {{name}}. Det krev tenesteområdet «{{area}}», og det er ikkje med i det du har tilgang til.',
+    who: 'Vis oppføringar frå',
+    whoOthers: 'Andre enn deg',
+    whoOthersFor: 'Andre enn {{name}}',
+    whoAll: 'Alle, også deg sjølv',
+    whoAllFor: 'Alle, også {{name}} sjølv',
+    times: '{{count}} gonger',
+    timeSpanTo: 'til',
+    emptyOthers: 'Ingen andre enn deg har lese eller endra opplysningane i denne perioden.',
     invalidPeriod: 'Frå-datoen kan ikkje vere etter til-datoen.',
   },
 };

@@ -29,6 +29,7 @@ export const appointmentsEn: AppointmentsResources = {
       unit: 'The unit cancelled the appointment.',
     },
     quoted: '“{{text}}”',
+    paused: 'This visit is paused while you are in hospital.',
     pending: {
       cancellation: 'You have asked to cancel this appointment. {{unit}} will answer you.',
       new_time: 'You have asked for a new time. {{unit}} will answer you.',
@@ -178,6 +179,9 @@ export const appointmentsEn: AppointmentsResources = {
       "The unit's appointments by day and week, new appointments, completed visits and requests from citizens.",
     title: 'Calendar',
     back: 'Back to the workspace',
+    notActiveTitle: 'Appointments are not in use',
+    notActive:
+      "Your municipality has not taken Appointments into use in Helsebro, so there is no calendar here. The municipality's administrator can order the service.",
     noUnits: 'You do not work in a unit that has appointments.',
     unit: 'Unit',
     weekOf: 'Week from {{from}} to {{to}}',
@@ -200,6 +204,7 @@ export const appointmentsEn: AppointmentsResources = {
     new: 'New appointment',
     notWorkingDay: 'Not a working day',
     noAppointments: 'No appointments.',
+    admitted: 'In hospital',
     caption: 'Appointments {{day}}, {{unit}}',
     col: {
       time: 'Time',
@@ -268,6 +273,8 @@ export const appointmentsEn: AppointmentsResources = {
     place: 'Place (optional)',
     create: 'Create the appointment',
     hideNames: "Hide staff members' names from {{name}}",
+    hideNamesHelp:
+      "{{name}} and those acting for them then see 'The name is not shown' instead of the staff members' names, on every appointment and visit from the unit. Use it when staff need protecting, for example after threats.",
     namesHidden: "Staff members' names are no longer shown to the citizen.",
     namesShown: "Staff members' names are shown to the citizen again.",
     requestsHeading: 'Requests from citizens',

@@ -29,6 +29,7 @@ export const appointmentsNb = {
       unit: 'Enheten avlyste timen.',
     },
     quoted: '«{{text}}»',
+    paused: 'Besøket er satt på pause mens du er innlagt på sykehus.',
     pending: {
       cancellation: 'Du har bedt om å avbestille timen. {{unit}} svarer deg.',
       new_time: 'Du har bedt om ny time. {{unit}} svarer deg.',
@@ -176,6 +177,9 @@ export const appointmentsNb = {
     workspaceLinkText: 'Enhetens avtaler per dag og uke, nye avtaler, utførte besøk og forespørsler fra innbyggere.',
     title: 'Kalender',
     back: 'Tilbake til arbeidsflaten',
+    notActiveTitle: 'Timeavtaler er ikke tatt i bruk',
+    notActive:
+      'Kommunen din har ikke tatt i bruk Timeavtaler i Helsebro, så her er det ingen kalender. Kommunens administrator kan bestille tjenesten.',
     noUnits: 'Du jobber ikke i en enhet som har timeavtaler.',
     unit: 'Enhet',
     weekOf: 'Uke fra {{from}} til {{to}}',
@@ -198,6 +202,7 @@ export const appointmentsNb = {
     new: 'Ny avtale',
     notWorkingDay: 'Ikke virkedag',
     noAppointments: 'Ingen avtaler.',
+    admitted: 'Innlagt på sykehus',
     caption: 'Avtaler {{day}}, {{unit}}',
     col: {
       time: 'Tid',
@@ -265,6 +270,8 @@ export const appointmentsNb = {
     place: 'Sted (valgfritt)',
     create: 'Opprett avtalen',
     hideNames: 'Skjul navnet på ansatte for {{name}}',
+    hideNamesHelp:
+      '{{name}} og de som handler for hen ser da «Navnet vises ikke» i stedet for navnet på de ansatte, på alle timer og besøk fra enheten. Bruk det når de ansatte bør skjermes, for eksempel etter trusler.',
     namesHidden: 'Navnet på ansatte vises ikke lenger for innbyggeren.',
     namesShown: 'Navnet på ansatte vises igjen for innbyggeren.',
     requestsHeading: 'Forespørsler fra innbyggere',

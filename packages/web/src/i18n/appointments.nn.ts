@@ -29,6 +29,7 @@ export const appointmentsNn: AppointmentsResources = {
       unit: 'Eininga avlyste timen.',
     },
     quoted: '«{{text}}»',
+    paused: 'Besøket er sett på pause medan du er innlagd på sjukehus.',
     pending: {
       cancellation: 'Du har bede om å avbestille timen. {{unit}} svarer deg.',
       new_time: 'Du har bede om ny time. {{unit}} svarer deg.',
@@ -177,6 +178,9 @@ export const appointmentsNn: AppointmentsResources = {
       'Avtalane til eininga per dag og veke, nye avtalar, utførte besøk og førespurnader frå innbyggjarar.',
     title: 'Kalender',
     back: 'Tilbake til arbeidsflata',
+    notActiveTitle: 'Timeavtalar er ikkje tekne i bruk',
+    notActive:
+      'Kommunen din har ikkje teke i bruk Timeavtalar i Helsebro, så her er det ingen kalender. Administratoren i kommunen kan bestille tenesta.',
     noUnits: 'Du jobbar ikkje i ei eining som har timeavtalar.',
     unit: 'Eining',
     weekOf: 'Veke frå {{from}} til {{to}}',
@@ -199,6 +203,7 @@ export const appointmentsNn: AppointmentsResources = {
     new: 'Ny avtale',
     notWorkingDay: 'Ikkje verkedag',
     noAppointments: 'Ingen avtalar.',
+    admitted: 'Innlagd på sjukehus',
     caption: 'Avtalar {{day}}, {{unit}}',
     col: {
       time: 'Tid',
@@ -267,6 +272,8 @@ export const appointmentsNn: AppointmentsResources = {
     place: 'Stad (valfritt)',
     create: 'Opprett avtalen',
     hideNames: 'Skjul namnet på tilsette for {{name}}',
+    hideNamesHelp:
+      '{{name}} og dei som handlar for hen ser då «Namnet blir ikkje vist» i staden for namnet på dei tilsette, på alle timar og besøk frå eininga. Bruk det når dei tilsette bør skjermast, til dømes etter truslar.',
     namesHidden: 'Namnet på tilsette blir ikkje lenger vist for innbyggjaren.',
     namesShown: 'Namnet på tilsette blir vist igjen for innbyggjaren.',
     requestsHeading: 'Førespurnader frå innbyggjarar',

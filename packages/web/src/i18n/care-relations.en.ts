@@ -22,9 +22,6 @@ export const careRelationsEn: CareRelationsResources = {
     fromTo: '{{from}} – {{to}}',
     primaryContact: 'Primary contact',
     actions: 'Actions',
-    previous: 'Previous page',
-    next: 'Next page',
-    pageOf: 'Page {{page}} of {{pages}}',
     registerHeading: 'Register a user',
     registerLead:
       'Register that a person receives services from the unit. The person sees the unit under “My health contacts”.',

@@ -22,9 +22,6 @@ export const careRelationsNb = {
     fromTo: '{{from}} – {{to}}',
     primaryContact: 'Primærkontakt',
     actions: 'Handlinger',
-    previous: 'Forrige side',
-    next: 'Neste side',
-    pageOf: 'Side {{page}} av {{pages}}',
     registerHeading: 'Registrer bruker',
     registerLead:
       'Registrer at en person mottar tjenester fra enheten. Personen ser enheten under «Mine helsekontakter».',

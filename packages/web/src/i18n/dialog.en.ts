@@ -74,6 +74,7 @@ export const dialogEn: DialogResources = {
       text: 'Write a message. It cannot be empty.',
       textTooLong: 'The message can have at most {{max}} characters.',
       fileTooLarge: '“{{name}}” is larger than 10 MB. Split it up or send a smaller picture.',
+      fileType: '“{{name}}” is not a PDF, JPEG or PNG. Choose another file.',
       fileEmpty: '“{{name}}” is empty.',
       tooManyFiles: 'You can attach at most {{max}} files.',
     },
@@ -126,6 +127,7 @@ export const dialogEn: DialogResources = {
       fullText: 'Everything that happens on Helsebro for you, including reminders and receipts.',
     },
     languageLegend: 'Which language should notifications be in?',
+    languageName: { nb: 'Norwegian Bokmål', nn: 'Norwegian Nynorsk', en: 'English' },
     contactHeading: 'Where notifications are sent',
     contactText:
       'We use the mobile number and e-mail address you have in the Common Contact Register (KRR). We do not store them, but look them up each time we send. To change them, go to norge.no.',

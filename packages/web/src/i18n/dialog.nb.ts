@@ -76,6 +76,7 @@ export const dialogNb = {
       text: 'Skriv en melding. Den kan ikke være tom.',
       textTooLong: 'Meldingen kan ha høyst {{max}} tegn.',
       fileTooLarge: '«{{name}}» er større enn 10 MB. Del den opp eller send et mindre bilde.',
+      fileType: '«{{name}}» er ikke en PDF, JPEG eller PNG. Velg en annen fil.',
       fileEmpty: '«{{name}}» er tom.',
       tooManyFiles: 'Du kan legge ved høyst {{max}} filer.',
     },
@@ -127,6 +128,7 @@ export const dialogNb = {
       fullText: 'Alt som skjer på Helsebro for deg, også påminnelser og kvitteringer.',
     },
     languageLegend: 'Hvilket språk skal varslene være på?',
+    languageName: { nb: 'Bokmål', nn: 'Nynorsk', en: 'Engelsk' },
     contactHeading: 'Hvor varslene sendes',
     contactText:
       'Vi bruker mobilnummeret og e-postadressen du har i Kontakt- og reservasjonsregisteret (KRR). Vi lagrer dem ikke, men slår dem opp hver gang vi sender. Vil du endre dem, gjør du det på norge.no.',

@@ -72,6 +72,7 @@ export const dialogNn: DialogResources = {
       text: 'Skriv ei melding. Ho kan ikkje vere tom.',
       textTooLong: 'Meldinga kan ha høgst {{max}} teikn.',
       fileTooLarge: '«{{name}}» er større enn 10 MB. Del ho opp eller send eit mindre bilete.',
+      fileType: '«{{name}}» er ikkje ein PDF, JPEG eller PNG. Vel ei anna fil.',
       fileEmpty: '«{{name}}» er tom.',
       tooManyFiles: 'Du kan leggje ved høgst {{max}} filer.',
     },
@@ -123,6 +124,7 @@ export const dialogNn: DialogResources = {
       fullText: 'Alt som skjer på Helsebro for deg, også påminningar og kvitteringar.',
     },
     languageLegend: 'Kva språk skal varsla vere på?',
+    languageName: { nb: 'Bokmål', nn: 'Nynorsk', en: 'Engelsk' },
     contactHeading: 'Kvar varsla blir sende',
     contactText:
       'Vi brukar mobilnummeret og e-postadressa du har i Kontakt- og reservasjonsregisteret (KRR). Vi lagrar dei ikkje, men slår dei opp kvar gong vi sender. Vil du endre dei, gjer du det på norge.no.',

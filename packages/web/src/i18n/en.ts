@@ -1,25 +1,53 @@
 import { accessLogEn } from './access-log.en.ts';
+import { loggedOutEn } from './logged-out.en.ts';
 import { appointmentsEn } from './appointments.en.ts';
 import { dialogEn } from './dialog.en.ts';
 import { fullmaktEn } from './fullmakt.en.ts';
 import { organisationsEn } from './organisations.en.ts';
+import { operatorConsoleEn } from './operator-console.en.ts';
+import { populationImportEn } from './population-import.en.ts';
+import { pagerEn } from './pager.en.ts';
 import { ploConsoleEn } from './plo-console.en.ts';
+import { ploAlertsEn } from './plo-alerts.en.ts';
+import { addressRegisterEn } from './address-register.en.ts';
 import type { Resources } from './nb.ts';
 import { representationEn } from './representation.en.ts';
 import { staffAccessEn } from './staff-access.en.ts';
 import { careRelationsEn } from './care-relations.en.ts';
+import { homeCareEn } from './home-care.en.ts';
+import { adminEn } from './admin.en.ts';
+import { agreementsEn } from './agreements.en.ts';
+import { supportEn } from './support.en.ts';
+import { terminationEn } from './termination.en.ts';
+import { servicesEn } from './services.en.ts';
+import { overviewEn } from './overview.en.ts';
+import { lettersEn } from './letters.en.ts';
 
 /** English. */
 export const en: Resources = {
   ...representationEn,
   ...fullmaktEn,
   ...accessLogEn,
+  ...loggedOutEn,
   ...appointmentsEn,
   ...staffAccessEn,
   ...careRelationsEn,
+  ...homeCareEn,
   ...ploConsoleEn,
+  ...ploAlertsEn,
+  ...addressRegisterEn,
   ...organisationsEn,
+  ...operatorConsoleEn,
+  ...populationImportEn,
+  ...pagerEn,
   ...dialogEn,
+  ...adminEn,
+  ...agreementsEn,
+  ...supportEn,
+  ...terminationEn,
+  ...servicesEn,
+  ...overviewEn,
+  ...lettersEn,
   common: {
     appName: 'Helsebro',
     skipLink: 'Skip to main content',
@@ -141,6 +169,43 @@ export const en: Resources = {
     updatedAt: 'Updated {{time}}',
     refresh: 'Refresh now',
     shownOf: 'Showing the latest {{shown}}.',
+    colCause: 'Cause',
+    technicalError: 'Technical error text',
+    deadGroupsHeading: 'Dead jobs by cause',
+    deadGroupsLead: 'Fix the cause first, then retry every job with that cause at once.',
+    deadGroupCount_one: '{{count}} job',
+    deadGroupCount_other: '{{count}} jobs',
+    retryGroup_one: 'Retry the job',
+    retryGroup_other: 'Retry all {{count}}',
+    retriedGroup_one: '{{count}} job is back in the queue.',
+    retriedGroup_other: '{{count}} jobs are back in the queue.',
+    refusedGroup: '{{count}} were not retried because their work is already done or gone.',
+    retryGroupFailed: 'The jobs could not be retried: {{reason}}',
+  },
+  jobCause: {
+    no_endpoint: "The receiver has no message address in the address register. Add the receiver's endpoint.",
+    no_credential: 'Helsebro holds no valid key to send to the receiver. Add a sending credential for the partner.',
+    unreachable:
+      "The receiver does not answer (network error). Check that the receiver's service runs and can be reached.",
+    refused_access:
+      "The receiver refused our access (401 or 403). Check the key or the client set-up at the receiver's end.",
+    refused_message: 'The receiver refused the message as invalid. It must be corrected before it is sent again.',
+    receiver_error: 'The receiver has a fault on its side. Retry when it is fixed.',
+    not_configured: 'E-mail or SMS is not set up on the server (SMTP_URL or SMS_GATEWAY_URL is missing).',
+    interrupted: 'The server stopped while the job ran.',
+    missing_data: 'What the job was to send no longer exists.',
+    other: 'Unknown cause. See the technical error text.',
+  },
+  jobKind: {
+    plo_apprec_send: 'Send a receipt (AppRec)',
+    plo_message_send: 'Send a PLO message',
+    plo_monitor: 'Monitor messages',
+    plo_alert_email: 'E-mail about a message alert',
+    termination_end: 'End a municipality',
+    notifications_dispatch: 'Choose a notice channel',
+    notifications_send: 'Send an SMS or e-mail',
+    notifications_unit_alert: 'Alert to a unit',
+    appointments_remind: 'Appointment reminder',
   },
   jobState: {
     ready: 'Ready',

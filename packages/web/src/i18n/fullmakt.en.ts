@@ -39,6 +39,7 @@ export const fullmaktEn: FullmaktResources = {
     ending: 'Ending …',
     endedGiven: 'The power of attorney to {{name}} has ended.',
     endedReceived: 'The power of attorney from {{name}} has ended.',
+    endedByDeath: 'The power of attorney no longer applies because {{name}} has died.',
     actingForOther:
       'You are now using Helsebro for {{name}}. You see, give and end powers of attorney only when you are using Helsebro for yourself.',
     useSelf: 'Use Helsebro for yourself',
@@ -57,6 +58,10 @@ export const fullmaktEn: FullmaktResources = {
     untilDate: 'Up to and including a given day',
     validTo: 'Last day',
     submit: 'Give power of attorney',
+    submitTo: 'Give {{name}} power of attorney',
+    holderIs: 'The power of attorney goes to:',
+    holderCheck:
+      'The name comes from the National Population Register. If it is the wrong person, check the national identity number.',
     submitting: 'Giving …',
     cancel: 'Cancel',
     given: 'You have given {{name}} a power of attorney.',

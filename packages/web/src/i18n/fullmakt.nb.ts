@@ -38,6 +38,7 @@ export const fullmaktNb = {
     ending: 'Avslutter …',
     endedGiven: 'Fullmakten til {{name}} er avsluttet.',
     endedReceived: 'Fullmakten fra {{name}} er avsluttet.',
+    endedByDeath: 'Fullmakten gjelder ikke lenger fordi {{name}} er død.',
     actingForOther:
       'Nå bruker du Helsebro for {{name}}. Fullmakter ser, gir og avslutter du bare når du bruker Helsebro for deg selv.',
     useSelf: 'Bruk Helsebro for deg selv',
@@ -56,6 +57,9 @@ export const fullmaktNb = {
     untilDate: 'Til og med en bestemt dag',
     validTo: 'Siste dag',
     submit: 'Gi fullmakt',
+    submitTo: 'Gi fullmakt til {{name}}',
+    holderIs: 'Fullmakten gis til:',
+    holderCheck: 'Navnet er hentet fra folkeregisteret. Er det feil person, sjekk fødselsnummeret.',
     submitting: 'Gir fullmakt …',
     cancel: 'Avbryt',
     given: 'Du har gitt {{name}} fullmakt.',

@@ -38,8 +38,9 @@ export const fullmaktNn: FullmaktResources = {
     ending: 'Avsluttar …',
     endedGiven: 'Fullmakta til {{name}} er avslutta.',
     endedReceived: 'Fullmakta frå {{name}} er avslutta.',
+    endedByDeath: 'Fullmakta gjeld ikkje lenger fordi {{name}} er død.',
     actingForOther:
-      'No bruker du Helsebro for {{name}}. Fullmakter ser, gir og avsluttar du berre når du bruker Helsebro for deg sjølv.',
+      'No brukar du Helsebro for {{name}}. Fullmakter ser, gir og avsluttar du berre når du brukar Helsebro for deg sjølv.',
     useSelf: 'Bruk Helsebro for deg sjølv',
   },
   giveFullmakt: {
@@ -56,6 +57,9 @@ export const fullmaktNn: FullmaktResources = {
     untilDate: 'Til og med ein bestemd dag',
     validTo: 'Siste dag',
     submit: 'Gi fullmakt',
+    submitTo: 'Gi fullmakt til {{name}}',
+    holderIs: 'Fullmakta blir gitt til:',
+    holderCheck: 'Namnet er henta frå folkeregisteret. Er det feil person, sjekk fødselsnummeret.',
     submitting: 'Gir fullmakt …',
     cancel: 'Avbryt',
     given: 'Du har gitt {{name}} fullmakt.',

@@ -1,25 +1,53 @@
 import { accessLogNb } from './access-log.nb.ts';
+import { loggedOutNb } from './logged-out.nb.ts';
 import { appointmentsNb } from './appointments.nb.ts';
 import { dialogNb } from './dialog.nb.ts';
 import { fullmaktNb } from './fullmakt.nb.ts';
 import { organisationsNb } from './organisations.nb.ts';
+import { operatorConsoleNb } from './operator-console.nb.ts';
+import { populationImportNb } from './population-import.nb.ts';
+import { pagerNb } from './pager.nb.ts';
 import { ploConsoleNb } from './plo-console.nb.ts';
+import { ploAlertsNb } from './plo-alerts.nb.ts';
+import { addressRegisterNb } from './address-register.nb.ts';
 import { representationNb } from './representation.nb.ts';
 import { staffAccessNb } from './staff-access.nb.ts';
 import { careRelationsNb } from './care-relations.nb.ts';
+import { homeCareNb } from './home-care.nb.ts';
+import { adminNb } from './admin.nb.ts';
+import { agreementsNb } from './agreements.nb.ts';
+import { supportNb } from './support.nb.ts';
+import { terminationNb } from './termination.nb.ts';
 import type { Widen } from './widen.ts';
+import { servicesNb } from './services.nb.ts';
+import { overviewNb } from './overview.nb.ts';
+import { lettersNb } from './letters.nb.ts';
 
 /** Bokmål, the default language. The other languages mirror these keys (checked by the Resources type). */
 export const nb = {
   ...representationNb,
   ...fullmaktNb,
   ...accessLogNb,
+  ...loggedOutNb,
   ...appointmentsNb,
   ...staffAccessNb,
   ...careRelationsNb,
+  ...homeCareNb,
   ...ploConsoleNb,
+  ...ploAlertsNb,
+  ...addressRegisterNb,
   ...organisationsNb,
+  ...operatorConsoleNb,
+  ...populationImportNb,
+  ...pagerNb,
   ...dialogNb,
+  ...adminNb,
+  ...agreementsNb,
+  ...supportNb,
+  ...terminationNb,
+  ...servicesNb,
+  ...overviewNb,
+  ...lettersNb,
   common: {
     appName: 'Helsebro',
     skipLink: 'Hopp til hovedinnhold',
@@ -140,6 +168,43 @@ export const nb = {
     updatedAt: 'Oppdatert {{time}}',
     refresh: 'Oppdater nå',
     shownOf: 'Viser de {{shown}} siste.',
+    colCause: 'Årsak',
+    technicalError: 'Teknisk feiltekst',
+    deadGroupsHeading: 'Døde jobber etter årsak',
+    deadGroupsLead: 'Rett årsaken først, og prøv så alle jobbene med den årsaken igjen på én gang.',
+    deadGroupCount_one: '{{count}} jobb',
+    deadGroupCount_other: '{{count}} jobber',
+    retryGroup_one: 'Prøv jobben igjen',
+    retryGroup_other: 'Prøv alle {{count}} igjen',
+    retriedGroup_one: '{{count}} jobb er lagt i køen igjen.',
+    retriedGroup_other: '{{count}} jobber er lagt i køen igjen.',
+    refusedGroup: '{{count}} ble ikke prøvd igjen fordi arbeidet allerede er gjort eller borte.',
+    retryGroupFailed: 'Jobbene kunne ikke prøves igjen: {{reason}}',
+  },
+  jobCause: {
+    no_endpoint: 'Mottakeren har ingen adresse for meldinger i adresseregisteret. Legg inn mottakerens endepunkt.',
+    no_credential:
+      'Helsebro har ingen gyldig nøkkel for å sende til mottakeren. Legg inn en sendetilgang for partneren.',
+    unreachable: 'Mottakeren svarer ikke (nettverksfeil). Sjekk at mottakerens tjeneste kjører og kan nås.',
+    refused_access:
+      'Mottakeren avviste tilgangen vår (401 eller 403). Sjekk nøkkelen eller klientoppsettet hos mottakeren.',
+    refused_message: 'Mottakeren avviste meldingen som ugyldig. Den må rettes før den sendes igjen.',
+    receiver_error: 'Mottakeren har en feil på sin side. Prøv igjen når feilen er rettet.',
+    not_configured: 'E-post eller SMS er ikke satt opp på tjeneren (SMTP_URL eller SMS_GATEWAY_URL mangler).',
+    interrupted: 'Tjeneren stoppet mens jobben kjørte.',
+    missing_data: 'Det jobben skulle sende, finnes ikke lenger.',
+    other: 'Ukjent årsak. Se den tekniske feilteksten.',
+  },
+  jobKind: {
+    plo_apprec_send: 'Sende kvittering (AppRec)',
+    plo_message_send: 'Sende PLO-melding',
+    plo_monitor: 'Overvåke meldinger',
+    plo_alert_email: 'E-post om meldingsvarsel',
+    termination_end: 'Avslutte en kommune',
+    notifications_dispatch: 'Velge kanal for varsel',
+    notifications_send: 'Sende SMS eller e-post',
+    notifications_unit_alert: 'Varsel til en enhet',
+    appointments_remind: 'Påminnelse om time',
   },
   jobState: {
     ready: 'Klar',

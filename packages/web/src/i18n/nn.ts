@@ -1,25 +1,53 @@
 import { accessLogNn } from './access-log.nn.ts';
+import { loggedOutNn } from './logged-out.nn.ts';
 import { appointmentsNn } from './appointments.nn.ts';
 import { dialogNn } from './dialog.nn.ts';
 import { fullmaktNn } from './fullmakt.nn.ts';
 import { organisationsNn } from './organisations.nn.ts';
+import { operatorConsoleNn } from './operator-console.nn.ts';
+import { populationImportNn } from './population-import.nn.ts';
+import { pagerNn } from './pager.nn.ts';
 import { ploConsoleNn } from './plo-console.nn.ts';
+import { ploAlertsNn } from './plo-alerts.nn.ts';
+import { addressRegisterNn } from './address-register.nn.ts';
 import type { Resources } from './nb.ts';
 import { representationNn } from './representation.nn.ts';
 import { staffAccessNn } from './staff-access.nn.ts';
 import { careRelationsNn } from './care-relations.nn.ts';
+import { homeCareNn } from './home-care.nn.ts';
+import { adminNn } from './admin.nn.ts';
+import { agreementsNn } from './agreements.nn.ts';
+import { supportNn } from './support.nn.ts';
+import { terminationNn } from './termination.nn.ts';
+import { servicesNn } from './services.nn.ts';
+import { overviewNn } from './overview.nn.ts';
+import { lettersNn } from './letters.nn.ts';
 
 /** Nynorsk. */
 export const nn: Resources = {
   ...representationNn,
   ...fullmaktNn,
   ...accessLogNn,
+  ...loggedOutNn,
   ...appointmentsNn,
   ...staffAccessNn,
   ...careRelationsNn,
+  ...homeCareNn,
   ...ploConsoleNn,
+  ...ploAlertsNn,
+  ...addressRegisterNn,
   ...organisationsNn,
+  ...operatorConsoleNn,
+  ...populationImportNn,
+  ...pagerNn,
   ...dialogNn,
+  ...adminNn,
+  ...agreementsNn,
+  ...supportNn,
+  ...terminationNn,
+  ...servicesNn,
+  ...overviewNn,
+  ...lettersNn,
   common: {
     appName: 'Helsebro',
     skipLink: 'Hopp til hovudinnhaldet',
@@ -53,7 +81,7 @@ export const nn: Resources = {
   landing: {
     title: 'Velkomen',
     heading: 'Helsetenestene i kommunen din, på nett',
-    lead: 'Helsebro er staden der du som innbyggjar har kontakt med helse- og omsorgstenestene i kommunen din. Tilsette i kommunen bruker Helsebro til å ta imot og svare på det du sender.',
+    lead: 'Helsebro er staden der du som innbyggjar har kontakt med helse- og omsorgstenestene i kommunen din. Tilsette i kommunen brukar Helsebro til å ta imot og svare på det du sender.',
     loginHint: 'Du loggar inn trygt med elektronisk ID.',
     loggedInAs: 'Du er logga inn som {{name}}.',
     whatHeading: 'Kva er Helsebro?',
@@ -140,6 +168,43 @@ export const nn: Resources = {
     updatedAt: 'Oppdatert {{time}}',
     refresh: 'Oppdater no',
     shownOf: 'Viser dei {{shown}} siste.',
+    colCause: 'Årsak',
+    technicalError: 'Teknisk feiltekst',
+    deadGroupsHeading: 'Daude jobbar etter årsak',
+    deadGroupsLead: 'Rett årsaka først, og prøv så alle jobbane med den årsaka igjen på éin gong.',
+    deadGroupCount_one: '{{count}} jobb',
+    deadGroupCount_other: '{{count}} jobbar',
+    retryGroup_one: 'Prøv jobben igjen',
+    retryGroup_other: 'Prøv alle {{count}} igjen',
+    retriedGroup_one: '{{count}} jobb er lagd i køen igjen.',
+    retriedGroup_other: '{{count}} jobbar er lagde i køen igjen.',
+    refusedGroup: '{{count}} vart ikkje prøvde igjen fordi arbeidet alt er gjort eller borte.',
+    retryGroupFailed: 'Jobbane kunne ikkje prøvast igjen: {{reason}}',
+  },
+  jobCause: {
+    no_endpoint: 'Mottakaren har inga adresse for meldingar i adresseregisteret. Legg inn endepunktet til mottakaren.',
+    no_credential:
+      'Helsebro har ingen gyldig nøkkel for å sende til mottakaren. Legg inn ein sendetilgang for partnaren.',
+    unreachable: 'Mottakaren svarar ikkje (nettverksfeil). Sjekk at tenesta til mottakaren køyrer og kan nåast.',
+    refused_access:
+      'Mottakaren avviste tilgangen vår (401 eller 403). Sjekk nøkkelen eller klientoppsettet hos mottakaren.',
+    refused_message: 'Mottakaren avviste meldinga som ugyldig. Ho må rettast før ho blir send igjen.',
+    receiver_error: 'Mottakaren har ein feil på si side. Prøv igjen når feilen er retta.',
+    not_configured: 'E-post eller SMS er ikkje sett opp på tenaren (SMTP_URL eller SMS_GATEWAY_URL manglar).',
+    interrupted: 'Tenaren stoppa medan jobben køyrde.',
+    missing_data: 'Det jobben skulle sende, finst ikkje lenger.',
+    other: 'Ukjend årsak. Sjå den tekniske feilteksten.',
+  },
+  jobKind: {
+    plo_apprec_send: 'Sende kvittering (AppRec)',
+    plo_message_send: 'Sende PLO-melding',
+    plo_monitor: 'Overvake meldingar',
+    plo_alert_email: 'E-post om meldingsvarsel',
+    termination_end: 'Avslutte ein kommune',
+    notifications_dispatch: 'Velje kanal for varsel',
+    notifications_send: 'Sende SMS eller e-post',
+    notifications_unit_alert: 'Varsel til ei eining',
+    appointments_remind: 'Påminning om time',
   },
   jobState: {
     ready: 'Klar',

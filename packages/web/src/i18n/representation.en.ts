@@ -118,6 +118,7 @@ export const representationEn: RepresentationResources = {
   problems: {
     nin_invalid: 'This is not a valid national identity number. Check that all 11 digits are right.',
     person_not_found: 'We found nobody with this national identity number in the National Population Register.',
+    rate_limited: 'You have looked up many national identity numbers in the last hour. Wait a little and try again.',
     fullmakt_self: 'You cannot give a power of attorney to yourself.',
     fullmakt_holder_minor: 'The person who receives a power of attorney must be at least 18.',
     fullmakt_giver_minor: 'You must be at least 16 to give a power of attorney.',

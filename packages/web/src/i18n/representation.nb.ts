@@ -117,6 +117,7 @@ export const representationNb = {
   problems: {
     nin_invalid: 'Dette er ikke et gyldig fødselsnummer. Sjekk at alle de 11 sifrene er riktige.',
     person_not_found: 'Vi fant ingen person med dette fødselsnummeret i Folkeregisteret.',
+    rate_limited: 'Du har slått opp mange fødselsnumre den siste timen. Vent litt og prøv igjen.',
     fullmakt_self: 'Du kan ikke gi fullmakt til deg selv.',
     fullmakt_holder_minor: 'Den som får fullmakt, må være minst 18 år.',
     fullmakt_giver_minor: 'Du må være minst 16 år for å gi fullmakt.',

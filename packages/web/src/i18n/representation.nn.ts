@@ -3,17 +3,17 @@ import type { RepresentationResources } from './representation.nb.ts';
 /** Nynorsk. */
 export const representationNn: RepresentationResources = {
   acting: {
-    barLabel: 'Du bruker Helsebro for',
+    barLabel: 'Du brukar Helsebro for',
     as: {
       self: 'deg sjølv',
       parent: 'som forelder',
       fullmakt: 'med fullmakt',
     },
     change: 'Byt',
-    changeHidden: 'kven du bruker Helsebro for',
-    lost: 'Du kan ikkje lenger bruke Helsebro for {{name}}. No bruker du Helsebro for deg sjølv.',
+    changeHidden: 'kven du brukar Helsebro for',
+    lost: 'Du kan ikkje lenger bruke Helsebro for {{name}}. No brukar du Helsebro for deg sjølv.',
     lostUnknown:
-      'Du kan ikkje lenger bruke Helsebro for personen du hadde valt, til dømes fordi fullmakta er avslutta. No bruker du Helsebro for deg sjølv.',
+      'Du kan ikkje lenger bruke Helsebro for personen du hadde valt, til dømes fordi fullmakta er avslutta. No brukar du Helsebro for deg sjølv.',
   },
   citizenNav: {
     label: 'Mi side',
@@ -89,7 +89,7 @@ export const representationNn: RepresentationResources = {
     no_relation: 'Du har ikkje foreldreansvar for eller ei gyldig fullmakt frå {{name}} i dag.',
   },
   minSide: {
-    actingGreeting: 'Du bruker Helsebro for {{name}}',
+    actingGreeting: 'Du brukar Helsebro for {{name}}',
     actingLead: 'Her ser du det du har lov til å sjå og gjere for {{name}}.',
     youMay: 'Du kan:',
     aboutFor: 'Om {{name}}',
@@ -117,6 +117,7 @@ export const representationNn: RepresentationResources = {
   problems: {
     nin_invalid: 'Dette er ikkje eit gyldig fødselsnummer. Sjekk at alle dei 11 sifra er rette.',
     person_not_found: 'Vi fann ingen person med dette fødselsnummeret i Folkeregisteret.',
+    rate_limited: 'Du har slått opp mange fødselsnummer den siste timen. Vent litt og prøv igjen.',
     fullmakt_self: 'Du kan ikkje gi fullmakt til deg sjølv.',
     fullmakt_holder_minor: 'Den som får fullmakt, må vere minst 18 år.',
     fullmakt_giver_minor: 'Du må vere minst 16 år for å gi fullmakt.',
@@ -129,7 +130,7 @@ export const representationNn: RepresentationResources = {
     fullmakt_start_in_past: 'Fullmakta kan ikkje starte før i dag.',
     fullmakt_not_found: 'Vi fann ikkje denne fullmakta. Kanskje ho alt er avslutta.',
     fullmakt_already_ended: 'Fullmakta er alt avslutta.',
-    proxy_cannot_manage_fullmakt: 'Fullmakter gir og avsluttar du berre når du bruker Helsebro for deg sjølv.',
+    proxy_cannot_manage_fullmakt: 'Fullmakter gir og avsluttar du berre når du brukar Helsebro for deg sjølv.',
     reauthentication_required: 'Du må logge inn på nytt før du kan gjere dette.',
     not_represented: 'Du kan ikkje lenger bruke Helsebro for denne personen.',
     service_area_not_granted: 'Dette er ikkje med i det du har tilgang til for denne personen.',

@@ -6,6 +6,7 @@ export const staffAccessEn: StaffAccessResources = {
     myCitizensHeading: 'My service users',
     myCitizensLead: 'Citizens who receive services from your units now.',
     myCitizensEmpty: 'No citizens receive services from your units now.',
+    hospital: { admitted: 'In hospital', review: 'Discharged – review the plan' },
     born: 'Born {{date}}',
     age: 'Age {{age}}',
     lookupHeading: 'Look up a person',

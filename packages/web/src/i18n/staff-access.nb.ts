@@ -6,6 +6,7 @@ export const staffAccessNb = {
     myCitizensHeading: 'Mine brukere',
     myCitizensLead: 'Innbyggere som får tjenester fra enhetene dine nå.',
     myCitizensEmpty: 'Ingen innbyggere får tjenester fra enhetene dine nå.',
+    hospital: { admitted: 'Innlagt på sykehus', review: 'Utskrevet – gå gjennom planen' },
     born: 'Født {{date}}',
     age: '{{age}} år',
     lookupHeading: 'Slå opp person',

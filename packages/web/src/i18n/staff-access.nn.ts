@@ -6,6 +6,7 @@ export const staffAccessNn: StaffAccessResources = {
     myCitizensHeading: 'Mine brukarar',
     myCitizensLead: 'Innbyggjarar som får tenester frå einingane dine no.',
     myCitizensEmpty: 'Ingen innbyggjarar får tenester frå einingane dine no.',
+    hospital: { admitted: 'Innlagd på sjukehus', review: 'Utskriven – gå gjennom planen' },
     born: 'Fødd {{date}}',
     age: '{{age}} år',
     lookupHeading: 'Slå opp person',

@@ -19,7 +19,8 @@ export function createAccessLogService(platform: Pick<Platform, 'db'>) {
   const { db } = platform;
   return {
     /**
-     * One page of the log, newest first, filtered by Oslo days and organisation.
+     * One page of the log, newest first, filtered by Oslo days, organisation and whether the person's own entries
+     * are included; repeated reads grouped (repository.listEntries).
      * @param ctx - a citizen's context
      * @param query - period, organisation, cursor and page size
      */
@@ -28,6 +29,7 @@ export function createAccessLogService(platform: Pick<Platform, 'db'>) {
         from: query.from ? startOfOsloDay(query.from) : undefined,
         to: query.to ? startOfOsloDay(addDays(query.to, 1)) : undefined,
         organisation: query.organisation,
+        othersOnly: query.who === 'others',
         before: query.cursor !== undefined ? Number(query.cursor) : undefined,
         limit: query.limit,
       };
@@ -35,7 +37,12 @@ export function createAccessLogService(platform: Pick<Platform, 'db'>) {
         action: 'access_log.read',
         resourceType: 'audit_log',
         subjectPersonId: ctx.actingForPersonId,
-        details: { from: query.from ?? null, to: query.to ?? null, organisation: query.organisation ?? null },
+        details: {
+          from: query.from ?? null,
+          to: query.to ?? null,
+          organisation: query.organisation ?? null,
+          who: query.who,
+        },
       };
       // The check runs inside the audited read, so a refusal is in the principal's log as denied.
       return auditedRead(db, ctx, entry, async (q) => {
@@ -82,6 +89,8 @@ function toEntry(r: repo.LogRow, subjectId: string, names: Map<string, string>, 
   return {
     id: String(r.id),
     occurredAt: r.occurredAt.toISOString(),
+    firstOccurredAt: r.firstOccurredAt.toISOString(),
+    count: r.count,
     actor: {
       kind,
       name: viaEpj

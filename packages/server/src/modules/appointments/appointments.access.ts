@@ -1,4 +1,5 @@
 import type { AccessFixture, RouteAccessTable, RouteBody } from '../../platform/http/route-access.ts';
+import { DEMO_APPOINTMENT_TYPES } from './appointments.demo.ts';
 
 /** An availability schedule of A's unit for one weekday, on the fixture's future date only. */
 const schedule = (f: AccessFixture, weekday: number): RouteBody => ({
@@ -12,6 +13,19 @@ const schedule = (f: AccessFixture, weekday: number): RouteBody => ({
     validTo: f.futureDate,
   },
 });
+/**
+ * The demo's home-visit type, whose rules the fixture's `appointmentType` has: a change through the matrix leaves
+ * it as the other appointment routes need it.
+ */
+function homeVisitType() {
+  const found = DEMO_APPOINTMENT_TYPES.find((d) => d.kind === 'home_visit');
+  if (!found) {
+    throw new Error('the demo has no home-visit type');
+  }
+  const { unit: _unit, rule: _rule, ...body } = found;
+  return body;
+}
+const TYPE_ADMINS = ['staffSameUnit', 'municipalAdmin'] as const;
 const STAFF_ELSEWHERE = ['staffOtherUnit', 'staffOtherMunicipality', 'messageHandlerOtherOrg'] as const;
 const CITIZEN_SIDE = ['citizen', 'proxyInScope'] as const;
 
@@ -28,6 +42,7 @@ export const appointmentsAccess: RouteAccessTable = {
     query: (f) => ({ typeId: f.bookableType, from: f.futureDate, to: f.futureDate }),
   },
   'GET /api/appointments/:id': { allow: CITIZEN_SIDE, params: { id: 'appointment' } },
+  'GET /api/appointments/:id/calendar.ics': { allow: CITIZEN_SIDE, params: { id: 'appointment' } },
   'POST /api/appointments': {
     allow: CITIZEN_SIDE,
     once: 'a slot is booked once',
@@ -55,7 +70,7 @@ export const appointmentsAccess: RouteAccessTable = {
     body: () => ({ json: { optIn: false } }),
   },
 
-  'GET /api/staff/appointments/units': { allow: ['staffSameUnit'], own: [...STAFF_ELSEWHERE] },
+  'GET /api/staff/appointments/units': { allow: ['staffSameUnit'], own: [...STAFF_ELSEWHERE, 'municipalAdmin'] },
   'GET /api/staff/appointments/units/:unitId/calendar': {
     allow: ['staffSameUnit'],
     params: { unitId: 'unit' },
@@ -104,6 +119,28 @@ export const appointmentsAccess: RouteAccessTable = {
     allow: ['staffSameUnit'],
     params: { unitId: 'unit', personId: 'personA' },
     body: () => ({ json: { hidden: false } }),
+  },
+
+  // A unit's appointment types (issue 12): its leader (staffSameUnit) and the municipality's administrator.
+  'GET /api/admin/units/:unitId/appointment-types': {
+    allow: TYPE_ADMINS,
+    params: { unitId: 'unit' },
+    foreign: { unitId: 'unitOtherMunicipality' },
+  },
+  'POST /api/admin/units/:unitId/appointment-types': {
+    allow: TYPE_ADMINS,
+    params: { unitId: 'unit' },
+    foreign: { unitId: 'unitOtherMunicipality' },
+    body: () => ({ json: { ...homeVisitType(), name: 'Matrisebesøk' } }),
+  },
+  'PUT /api/admin/units/:unitId/appointment-types/:typeId': {
+    allow: TYPE_ADMINS,
+    params: { unitId: 'unit', typeId: 'appointmentType' },
+    foreign: { unitId: 'unitOtherMunicipality' },
+    body: () => ({ json: homeVisitType() }),
+  },
+  'POST /api/admin/units/:unitId/appointment-types/:typeId/end': {
+    skip: "ending the unit's home-visit type would spoil the fixture of the other appointment routes; see unit-types.routes.test.ts",
   },
 
   'POST /epj/v1/schedules': {

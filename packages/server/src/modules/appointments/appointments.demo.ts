@@ -15,6 +15,7 @@ import {
 import { addCalendarDays, fromOslo, osloDateOf } from '../../platform/time/oslo-time.ts';
 import { isWorkingDay } from '../../platform/time/working-days.ts';
 import { ensureSlots, freeSlots } from './slots.repository.ts';
+import { insertType } from './types.repository.ts';
 
 type DemoType = {
   unit: string;
@@ -116,22 +117,20 @@ export async function seedAppointmentsDemo(tx: Tx, now: Date = new Date()): Prom
         .where(and(eq(appointmentTypes.serviceUnitId, unit.id), eq(appointmentTypes.name, d.name)));
       if (!type) {
         const { rule: _rule, unit: _unit, ...values } = d;
-        [type] = await tx
-          .insert(appointmentTypes)
-          .values({ ...values, municipalityId: m.id, serviceUnitId: unit.id })
-          .returning();
+        // Through the administrator's repository function, as a unit leader would create it (nothing seed-only).
+        type = await insertType(tx, unit, values);
       }
-      typeIds.set(`${m.id}/${d.unit}`, type!.id);
+      typeIds.set(`${m.id}/${d.unit}`, type.id);
       if (d.rule) {
         const [rule] = await tx
           .select({ id: appointmentAvailabilityRules.id })
           .from(appointmentAvailabilityRules)
-          .where(eq(appointmentAvailabilityRules.appointmentTypeId, type!.id));
+          .where(eq(appointmentAvailabilityRules.appointmentTypeId, type.id));
         if (!rule) {
           await tx.insert(appointmentAvailabilityRules).values({
             municipalityId: m.id,
             serviceUnitId: unit.id,
-            appointmentTypeId: type!.id,
+            appointmentTypeId: type.id,
             weekdays: d.rule.weekdays,
             startTime: d.rule.start,
             endTime: d.rule.end,
@@ -181,11 +180,9 @@ export async function seedAppointmentsDemo(tx: Tx, now: Date = new Date()): Prom
     if (!p || !homeCare || !visitType || (await hasAppointments(tx, p.id, visitType))) {
       continue;
     }
+    // The demo's home care works every day (issue 15), so its visits go on at weekends and on holidays too.
     for (let offset = -5; offset <= 10; offset++) {
       const date = addCalendarDays(today, offset);
-      if (!isWorkingDay(date)) {
-        continue;
-      }
       const startsAt = fromOslo(date, who.time)!;
       const past = startsAt.getTime() < now.getTime();
       const staff = nurses[(offset + 10) % Math.max(nurses.length, 1)]?.id ?? null;

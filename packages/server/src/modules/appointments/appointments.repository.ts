@@ -14,6 +14,7 @@ import {
 import { inMunicipality } from '../../platform/db/tenancy.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { UnitRow } from '../organisations/index.ts';
+import { pausedByAdmission } from './hospital-admissions.ts';
 import { requestsOfAppointments } from './requests.repository.ts';
 import type { TypeRow } from './types.repository.ts';
 import { staffNamesHiddenFor, visitsOfAppointments } from './visits.repository.ts';
@@ -43,6 +44,8 @@ export type AppointmentFull = {
   /** The unit's latest answer to a request about it, so the citizen reads the answer where they asked. */
   latestAnswer: AppointmentRequest | null;
   visit: CompletedVisit | null;
+  /** A home visit paused while the citizen is in hospital (hospital-admissions.ts). */
+  paused: boolean;
 };
 
 /**
@@ -59,6 +62,7 @@ async function loadAppointments(q: Queryable, where: SQL | undefined): Promise<A
       citizenName: fullName(citizen),
       staffName: sql<string | null>`${fullName(staffMember)}`,
       hidden: sql<boolean>`${appointmentStaffNameHidings.personId} IS NOT NULL`,
+      paused: sql<boolean>`${appointmentTypes.kind} = 'home_visit' AND ${appointments.status} = 'booked' AND ${pausedByAdmission(appointments)}`,
     })
     .from(appointments)
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.appointmentTypeId))
@@ -86,6 +90,7 @@ async function loadAppointments(q: Queryable, where: SQL | undefined): Promise<A
     pendingRequest: pending.find((p) => p.appointmentId === r.appointment.id) ?? null,
     latestAnswer: answered.findLast((p) => p.appointmentId === r.appointment.id) ?? null,
     visit: visits.find((v) => v.appointmentId === r.appointment.id) ?? null,
+    paused: r.paused,
   }));
 }
 
@@ -115,27 +120,39 @@ export async function appointmentOfPerson(
   return (await loadAppointments(q, and(eq(appointments.id, id), eq(appointments.personId, personId))))[0];
 }
 
+type KindFilter = 'all' | 'home_visits' | 'other_than_home_visits';
+
+const kindIs = (kinds: KindFilter) =>
+  kinds === 'all'
+    ? undefined
+    : kinds === 'other_than_home_visits'
+      ? ne(appointmentTypes.kind, 'home_visit')
+      : eq(appointmentTypes.kind, 'home_visit');
+
 /**
  * A person's booked and cancelled appointments that end at or after `from`.
  * @param kinds - home visits only, all but home visits, or all
  */
-export const appointmentsOfPerson = (
-  q: Queryable,
-  personId: string,
-  from: Date,
-  kinds: 'all' | 'home_visits' | 'other_than_home_visits',
-) =>
+export const appointmentsOfPerson = (q: Queryable, personId: string, from: Date, kinds: KindFilter) =>
   loadAppointments(
     q,
     and(
       eq(appointments.personId, personId),
       gte(appointments.endsAt, from),
       inArray(appointments.status, ['booked', 'cancelled']),
-      kinds === 'all'
-        ? undefined
-        : kinds === 'other_than_home_visits'
-          ? ne(appointmentTypes.kind, 'home_visit')
-          : eq(appointmentTypes.kind, 'home_visit'),
+      kindIs(kinds),
+    ),
+  );
+
+/** A person's appointments that started in [from, before) and ended before `before`, whatever their status. */
+export const pastAppointmentsOfPerson = (q: Queryable, personId: string, from: Date, before: Date, kinds: KindFilter) =>
+  loadAppointments(
+    q,
+    and(
+      eq(appointments.personId, personId),
+      gte(appointments.startsAt, from),
+      lt(appointments.endsAt, before),
+      kindIs(kinds),
     ),
   );
 

@@ -65,6 +65,14 @@ export const citizenAppointmentRoutes: FastifyPluginAsyncZod<{
     { schema: { params: idParams, response: { 200: citizenAppointment } }, preHandler: citizen },
     (req) => service.one(req.ctx, req.params.id),
   );
+  app.get(R.citizen.calendarFile, { schema: { params: idParams }, preHandler: citizen }, async (req, reply) => {
+    const file = await service.calendarFile(req.ctx, req.params.id);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="helsebro-time-${file.localDate}.ics"`)
+      .header('cache-control', 'no-store')
+      .send(file.body);
+  });
   app.post(
     R.citizen.book,
     { schema: { body: bookAppointmentBody, response: { 201: citizenAppointment } }, preHandler: citizen },

@@ -71,6 +71,7 @@ function basicView(f: AppointmentFull) {
     localEndTime: toOslo(a.endsAt).time,
     status: a.status,
     location: a.location,
+    paused: f.paused,
   };
 }
 

@@ -14,15 +14,26 @@ import { mayAct, type RequestContext } from '../../platform/http/request-context
 import type { Platform } from '../../platform/platform.ts';
 import { addCalendarDays, osloDateOf, startOfOsloDate } from '../../platform/time/oslo-time.ts';
 import { cancelRefused, RuleError, SlotTakenError } from './appointments.errors.ts';
-import { appointmentsOfPerson, cancelBooked, insertAppointment, type TypeRow } from './appointments.repository.ts';
+import { calendarFile } from './calendar-file.ts';
+import {
+  appointmentsOfPerson,
+  cancelBooked,
+  pastAppointmentsOfPerson,
+  insertAppointment,
+  type TypeRow,
+} from './appointments.repository.ts';
 import { cancellability, citizenView, slotView, typeView, unitPhone } from './appointments.views.ts';
 import { appointmentOfPrincipal, principalEntry, requireManage } from './citizen.shared.ts';
 import { insertRequest } from './requests.repository.ts';
 import { appointmentEvent, auditedWrite, scheduleReminder } from './shared.ts';
 import { ensureSlots, freeSlotsOfType, lockSlot, slotForBooking, type SlotForBooking } from './slots.repository.ts';
 import { bookableMunicipalities, selfBookableTypesIn, typeWithUnit } from './types.repository.ts';
+import { activeServicesByMunicipality, requireServiceActive } from '../services/index.ts';
 
 const MAX_SLOT_RANGE_DAYS = 62;
+/** How far back the citizen's history of appointments goes. */
+const HISTORY_DAYS = 183;
+const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
 
 /**
  * Which kinds the caller may read for the principal: home visits with home_visits.read, the rest with
@@ -55,36 +66,71 @@ function assertBookable(t: Pick<TypeRow, 'selfBookable' | 'active'>, inServedMun
 export function createCitizenBookingService(platform: Pick<Platform, 'db' | 'clock'>) {
   const { db, clock } = platform;
 
+  /** One of the principal's appointments; `details` says in the audit entry how it was read (the calendar file). */
+  async function one(ctx: RequestContext, id: string, details?: Record<string, unknown>): Promise<CitizenAppointment> {
+    const { who, all, visits } = readableKinds(ctx);
+    const f = await auditedRead(db, ctx, principalEntry('appointment.read', who.principalId, id, details), (q) =>
+      appointmentOfPrincipal(q, id, who.principalId),
+    );
+    if ((f.type.kind === 'home_visit' && !visits) || (f.type.kind !== 'home_visit' && !all)) {
+      throw new NotFoundError('Fant ikke timeavtalen.', 'appointment_not_found');
+    }
+    return citizenView(f, clock.now(), mayAct(ctx, 'appointments.manage'));
+  }
+
   return {
     async list(ctx: RequestContext): Promise<CitizenAppointmentsResponse> {
       const { who, all, visits } = readableKinds(ctx);
       const now = clock.now();
       const mayManage = mayAct(ctx, 'appointments.manage');
       const kinds = all && visits ? 'all' : all ? 'other_than_home_visits' : 'home_visits';
-      const rows = await auditedRead(db, ctx, principalEntry('appointment.list', who.principalId), (q) =>
-        appointmentsOfPerson(q, who.principalId, startOfOsloDate(osloDateOf(now)), kinds),
-      );
+      const today = startOfOsloDate(osloDateOf(now));
+      const rows = await auditedRead(db, ctx, principalEntry('appointment.list', who.principalId), async (q) => {
+        const found = await appointmentsOfPerson(q, who.principalId, today, kinds);
+        const past = await pastAppointmentsOfPerson(q, who.principalId, addDays(today, -HISTORY_DAYS), today, kinds);
+        // Only municipalities with "see future appointments" active (seed 000 §5.1); the others are left out.
+        const active = await activeServicesByMunicipality(
+          q,
+          [...found, ...past].map((f) => f.appointment.municipalityId),
+        );
+        const shown = (f: (typeof found)[number]) => active.get(f.appointment.municipalityId)?.has('appointments.view');
+        return { found: found.filter(shown), past: past.filter(shown).reverse() };
+      });
       return {
-        appointments: rows.map((f) => citizenView(f, now, mayManage)),
+        appointments: rows.found.map((f) => citizenView(f, now, mayManage)),
+        history: rows.past.map((f) => citizenView(f, now, mayManage)),
         mayManage,
         mayReadHomeVisits: visits,
       };
     },
 
-    async one(ctx: RequestContext, id: string): Promise<CitizenAppointment> {
-      const { who, all, visits } = readableKinds(ctx);
-      const f = await auditedRead(db, ctx, principalEntry('appointment.read', who.principalId, id), (q) =>
-        appointmentOfPrincipal(q, id, who.principalId),
+    one: (ctx: RequestContext, id: string) => one(ctx, id),
+
+    /** The appointment as an iCalendar file (RFC 5545) with what its card shows; audited as a read of it. */
+    async calendarFile(ctx: RequestContext, id: string): Promise<{ body: string; localDate: string }> {
+      const view = await one(ctx, id, { format: 'text/calendar' });
+      const where = view.location ?? (view.type.kind === 'home_visit' ? null : view.unit.name);
+      const phone = view.unit.phone ? `${view.unit.name}: ${view.unit.phone}` : null;
+      const body = calendarFile(
+        {
+          uid: `${view.id}@helsebro`,
+          startsAt: new Date(view.startsAt),
+          endsAt: new Date(view.endsAt),
+          summary: `${view.type.name} – ${view.unit.name}`,
+          location: where,
+          description: phone,
+          cancelled: view.status === 'cancelled',
+        },
+        clock.now(),
       );
-      if ((f.type.kind === 'home_visit' && !visits) || (f.type.kind !== 'home_visit' && !all)) {
-        throw new NotFoundError('Fant ikke timeavtalen.', 'appointment_not_found');
-      }
-      return citizenView(f, clock.now(), mayAct(ctx, 'appointments.manage'));
+      return { body, localDate: view.localDate };
     },
 
     async bookableTypes(ctx: RequestContext): Promise<BookableTypesResponse> {
       const { principalId } = requireAction(ctx, 'appointments.read');
-      const munis = await bookableMunicipalities(db, principalId, osloDateOf(clock.now()));
+      const all = await bookableMunicipalities(db, principalId, osloDateOf(clock.now()));
+      const active = await activeServicesByMunicipality(db, all);
+      const munis = all.filter((m) => active.get(m)?.has('appointments.book'));
       if (munis.length === 0) {
         return { types: [] };
       }
@@ -108,6 +154,7 @@ export function createCitizenBookingService(platform: Pick<Platform, 'db' | 'clo
         throw new NotFoundError('Fant ikke timetypen.', 'appointment_type_not_found');
       }
       assertBookable(row.t, (await bookableMunicipalities(db, principalId, today)).includes(row.t.municipalityId));
+      await requireServiceActive(db, row.t.municipalityId, 'appointments.book');
       await ensureSlots(db, { appointmentTypeId: row.t.id }, today, to);
       const slots = await freeSlotsOfType(
         db,
@@ -138,6 +185,7 @@ export function createCitizenBookingService(platform: Pick<Platform, 'db' | 'clo
           throw new NotFoundError('Fant ikke timen.', 'slot_not_found');
         }
         assertBookable(found.t, found.allowed);
+        await requireServiceActive(db, found.s.municipalityId, 'appointments.book');
         if (found.s.startsAt.getTime() <= now.getTime()) {
           throw new RuleError('slot_in_past', 'Timen har allerede vært. Velg en ledig time fram i tid.');
         }
@@ -174,7 +222,8 @@ export function createCitizenBookingService(platform: Pick<Platform, 'db' | 'clo
           events: [appointmentEvent('appointment.booked', inserted, now, { slotId: row.s.id })],
         };
       });
-      // Everything the answer shows is known here: a new booking has no staff, request or visit yet.
+      // Everything the answer shows is known here: a new booking has no staff, request or visit yet; it is shown
+      // unpaused, and the next read derives `paused` from a hospital stay.
       return citizenView(
         {
           appointment: created,
@@ -185,6 +234,7 @@ export function createCitizenBookingService(platform: Pick<Platform, 'db' | 'clo
           staffNamesHidden: false,
           pendingRequest: null,
           latestAnswer: null,
+          paused: false,
           visit: null,
         },
         now,
@@ -205,6 +255,7 @@ export function createCitizenBookingService(platform: Pick<Platform, 'db' | 'clo
         principalEntry('appointment.cancel', who.principalId, id, { reason }),
         async (tx) => {
           const f = await appointmentOfPrincipal(tx, id, who.principalId);
+          await requireServiceActive(tx, f.appointment.municipalityId, 'appointments.cancel');
           const c = cancellability(f, now, mayManage);
           const refused = (r: NonNullable<typeof c.reason>, withDeadline: boolean) =>
             cancelRefused({

@@ -9,6 +9,7 @@ import { preferencesOf } from '../notifications/index.ts';
 import { RuleError } from './appointments.errors.ts';
 import { auditedWrite } from './shared.ts';
 import { hasVisitNoticeOptIn, setVisitNoticeOptIn, visitsOfPerson } from './visits.repository.ts';
+import { unitsWithActiveService } from '../services/index.ts';
 
 /** The opt-in to visit notices is the person's own choice, like their notification preferences. */
 const OWN_CHOICE = 'Varsel om utførte besøk velger du for deg selv. Bytt til deg selv først.';
@@ -46,11 +47,19 @@ export function createCitizenVisitsService(platform: Pick<Platform, 'db'>) {
         db,
         ctx,
         { action: 'completed_visit.list', resourceType: 'completed_visit', subjectPersonId: principalId },
-        (q) =>
-          visitsOfPerson(q, principalId, {
+        async (q) => {
+          const all = await visitsOfPerson(q, principalId, {
             ...(query.from ? { from: startOfOsloDate(query.from) } : {}),
             ...(query.to ? { to: startOfOsloDate(addCalendarDays(query.to, 1)) } : {}),
-          }),
+          });
+          // Only units whose municipality has "completed home visits" active (seed 000 §5.1).
+          const shown = await unitsWithActiveService(
+            q,
+            all.map((v) => v.unit.id),
+            'home_visits.completed',
+          );
+          return all.filter((v) => shown.has(v.unit.id));
+        },
       );
       return { visits };
     },

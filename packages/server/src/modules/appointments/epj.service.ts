@@ -129,7 +129,7 @@ export function createEpjAppointmentsService(
         ctx,
         { action: 'appointment_schedule.update', resourceType: 'appointment_schedule', resourceId: id },
         async (tx) => {
-          await unitOf(tx, ctx, body.serviceUnitId, body.appointmentTypeId);
+          const u = await unitOf(tx, ctx, body.serviceUnitId, body.appointmentTypeId);
           const updated = await updateRule(tx, ctx, id, body, {
             ...ruleValues(body),
             slotsGeneratedUntil: null,
@@ -143,7 +143,7 @@ export function createEpjAppointmentsService(
           const until = addCalendarDays(today, GENERATE_WEEKS * 7);
           const type = await typeById(tx, updated.appointmentTypeId);
           const keep = new Set(
-            (updated.active ? expandRule(updated, type!.durationMinutes, today, until) : []).map((x) =>
+            (updated.active ? expandRule(updated, type!.durationMinutes, today, until, u.everyDay) : []).map((x) =>
               x.startsAt.getTime(),
             ),
           );

@@ -243,9 +243,14 @@ export async function ensureSlots(
   until: string,
 ): Promise<number> {
   const rules = await q
-    .select({ rule: appointmentAvailabilityRules, duration: appointmentTypes.durationMinutes })
+    .select({
+      rule: appointmentAvailabilityRules,
+      duration: appointmentTypes.durationMinutes,
+      everyDay: serviceUnits.visitsEveryDay,
+    })
     .from(appointmentAvailabilityRules)
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointmentAvailabilityRules.appointmentTypeId))
+    .innerJoin(serviceUnits, eq(serviceUnits.id, appointmentAvailabilityRules.serviceUnitId))
     .where(
       and(
         eq(appointmentAvailabilityRules.active, true),
@@ -261,12 +266,12 @@ export async function ensureSlots(
       ),
     );
   let inserted = 0;
-  for (const { rule, duration } of rules) {
+  for (const { rule, duration, everyDay } of rules) {
     const from =
       rule.slotsGeneratedUntil && rule.slotsGeneratedUntil >= today
         ? addCalendarDays(rule.slotsGeneratedUntil, 1)
         : today;
-    const times = expandRule(rule, duration, from, until);
+    const times = expandRule(rule, duration, from, until, everyDay);
     for (let i = 0; i < times.length; i += 500) {
       const rows = await q
         .insert(appointmentSlots)

@@ -1,3 +1,4 @@
+import type { AppointmentTypeBody } from '@helsebro/contracts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import { appointmentTypes, careRelations, municipalities, persons, serviceUnits } from '../../platform/db/schema.ts';
@@ -32,7 +33,12 @@ export async function typeOfUnit(
 /** A type with the id and municipality of its unit, when both are in the caller's municipality (EPJ schedules). */
 export async function typeWithUnitInMunicipality(q: Queryable, ctx: RequestContext, unitId: string, typeId: string) {
   const [row] = await q
-    .select({ unitId: serviceUnits.id, municipalityId: serviceUnits.municipalityId, type: appointmentTypes })
+    .select({
+      unitId: serviceUnits.id,
+      municipalityId: serviceUnits.municipalityId,
+      everyDay: serviceUnits.visitsEveryDay,
+      type: appointmentTypes,
+    })
     .from(appointmentTypes)
     .innerJoin(serviceUnits, eq(serviceUnits.id, appointmentTypes.serviceUnitId))
     .where(
@@ -100,4 +106,42 @@ export async function bookableMunicipalities(q: Queryable, personId: string, tod
     .from(careRelations)
     .where(and(eq(careRelations.personId, personId), activeCareRelationOn(today)));
   return [...new Set([person?.m, ...relations.map((r) => r.m)].filter((m): m is string => Boolean(m)))];
+}
+
+/**
+ * Creates a type of a unit (the administrator's API, and the demo seed through the same function).
+ * @param q - the open transaction
+ * @param unit - the unit, already scoped to the caller's municipality
+ * @param body - the type's name, kind, duration and booking and cancellation rules
+ */
+export async function insertType(
+  q: Queryable,
+  unit: { id: string; municipalityId: string },
+  body: AppointmentTypeBody,
+): Promise<TypeRow> {
+  const [row] = await q
+    .insert(appointmentTypes)
+    .values({ ...body, municipalityId: unit.municipalityId, serviceUnitId: unit.id })
+    .returning();
+  return row!;
+}
+
+/** Changes a type's name and rules; appointments already booked keep their times. */
+export async function updateType(q: Queryable, type: TypeRow, body: AppointmentTypeBody): Promise<TypeRow> {
+  const [row] = await q
+    .update(appointmentTypes)
+    .set(body)
+    .where(and(eq(appointmentTypes.id, type.id), eq(appointmentTypes.municipalityId, type.municipalityId)))
+    .returning();
+  return row!;
+}
+
+/** Ends a type: it stays for the appointments that name it, but is no longer offered. */
+export async function endType(q: Queryable, type: TypeRow): Promise<TypeRow> {
+  const [row] = await q
+    .update(appointmentTypes)
+    .set({ active: false })
+    .where(and(eq(appointmentTypes.id, type.id), eq(appointmentTypes.municipalityId, type.municipalityId)))
+    .returning();
+  return row!;
 }

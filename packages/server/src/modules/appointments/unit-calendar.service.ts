@@ -30,7 +30,9 @@ import { slotView, staffView, typeView } from './appointments.views.ts';
 import { pendingRequestCounts, withdrawPendingRequests } from './requests.repository.ts';
 import { appointmentEvent, auditedWrite, notifyCitizen, scheduleReminder } from './shared.ts';
 import { ensureSlots, freeSlotsOfUnit } from './slots.repository.ts';
+import { unitWorksOn } from './slots.ts';
 import { typesOfUnits } from './types.repository.ts';
+import { requireServiceActive } from '../services/index.ts';
 import {
   appointmentForUnit,
   assertStaffOfMunicipality,
@@ -102,6 +104,7 @@ export function createUnitCalendarService(platform: Pick<Platform, 'db' | 'clock
         days.push({
           date: d,
           workingDay: isWorkingDay(d),
+          open: unitWorksOn(d, unit.visitsEveryDay),
           holiday: holidayName(d),
           appointments: views.filter((v) => v.localDate === d),
           freeSlots: free.map(slotView).filter((s) => s.localDate === d),
@@ -124,13 +127,14 @@ export function createUnitCalendarService(platform: Pick<Platform, 'db' | 'clock
         { action: 'appointment.create', resourceType: 'appointment', subjectPersonId: body.personId },
         async (tx) => {
           const { unit, personnelId } = await requireUnitStaff(tx, ctx, unitId, EPJ);
+          await requireServiceActive(tx, unit.municipalityId, 'appointments.book');
           const t = await requireTypeOfUnit(tx, ctx, unit.id, body.typeId);
           const person = await findCitizenById(tx, body.personId);
           if (!person) {
             throw new NotFoundError('Fant ikke personen.', 'person_not_found');
           }
           await assertStaffOfMunicipality(tx, ctx, body.staffPersonnelId);
-          const at = await resolveTarget(tx, ctx, unit.id, t, body, now);
+          const at = await resolveTarget(tx, ctx, unit, t, body, now);
           const created = await insertAppointment(tx, {
             municipalityId: unit.municipalityId,
             serviceUnitId: unit.id,
@@ -165,7 +169,7 @@ export function createUnitCalendarService(platform: Pick<Platform, 'db' | 'clock
       const { f } = await appointmentForUnit(db, ctx, id, EPJ);
       await auditedWrite(db, ctx, citizenEntry('appointment.move', f.appointment), async (tx) => {
         await assertStaffOfMunicipality(tx, ctx, body.staffPersonnelId);
-        const at = await resolveTarget(tx, ctx, f.unit.id, f.type, body, now);
+        const at = await resolveTarget(tx, ctx, f.unit, f.type, body, now);
         const moved = await moveIn(tx, f.appointment, f.type, at, now);
         if (body.staffPersonnelId !== undefined) {
           await updateAppointment(tx, moved.id, { staffPersonnelId: body.staffPersonnelId });

@@ -92,7 +92,7 @@ export function createUnitRequestsService(platform: Pick<Platform, 'db' | 'clock
             }
             events.push(appointmentEvent('appointment.cancelled', done, now));
           } else if (newTime) {
-            const at = await resolveTarget(tx, ctx, f.unit.id, f.type, body, now);
+            const at = await resolveTarget(tx, ctx, f.unit, f.type, body, now);
             // One notice for the answer, not a second one for the move it contains.
             await moveIn(tx, f.appointment, f.type, at, now, false);
             events.push(appointmentEvent('appointment.moved', f.appointment, now));

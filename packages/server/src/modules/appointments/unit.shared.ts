@@ -12,9 +12,11 @@ import {
   worksInMunicipality,
   type AppointmentRow,
   type TypeRow,
+  type UnitRow,
 } from './appointments.repository.ts';
 import { notifyCitizen, scheduleReminder } from './shared.ts';
 import { slotOfUnit } from './slots.repository.ts';
+import { unitWorksOn } from './slots.ts';
 import { typeOfUnit } from './types.repository.ts';
 
 /**
@@ -92,11 +94,14 @@ export async function assertStaffOfMunicipality(
   }
 }
 
-/** The time a target gives, checked: the slot is the unit's and of the type, the time exists and is ahead. */
+/**
+ * The time a target gives, checked: the slot is the unit's and of the type, the time exists, is ahead and falls on
+ * a day the unit works (a unit that does not work every day plans nothing on weekends or public holidays).
+ */
 export async function resolveTarget(
   q: Queryable,
   ctx: RequestContext,
-  unitId: string,
+  unit: Pick<UnitRow, 'id' | 'visitsEveryDay'>,
   t: TypeRow,
   target: Target,
   now: Date,
@@ -105,7 +110,7 @@ export async function resolveTarget(
   let endsAt: Date;
   let slotId: string | null = null;
   if (target.slotId) {
-    const s = await slotOfUnit(q, ctx, unitId, target.slotId);
+    const s = await slotOfUnit(q, ctx, unit.id, target.slotId);
     if (!s || s.appointmentTypeId !== t.id) {
       throw new NotFoundError('Fant ikke timen i enheten for denne timetypen.', 'slot_not_found');
     }
@@ -116,6 +121,9 @@ export async function resolveTarget(
     const at = fromOslo(target.localDate!, target.localTime!);
     if (!at) {
       throw new RuleError('invalid_local_time', 'Klokkeslettet finnes ikke den dagen (sommertid). Velg et annet.');
+    }
+    if (!unitWorksOn(target.localDate!, unit.visitsEveryDay)) {
+      throw new RuleError('unit_closed_day', 'Enheten arbeider ikke denne dagen (helg eller helligdag).');
     }
     startsAt = at;
     endsAt = new Date(at.getTime() + t.durationMinutes * 60_000);

@@ -15,6 +15,13 @@ export const careAccess: RouteAccessTable = {
     body: (f) => ({ json: { nin: f.ninA } }),
   },
   'GET /api/staff/citizens/:personId': { allow: ['staffSameUnit', 'staffOtherUnit'], params: { personId: 'personA' } },
+  // "Gjennomgått" after a hospital discharge (issue 15): staff of a unit serving A (an active care relation).
+  'POST /api/staff/citizens/:personId/hospital-review': {
+    allow: ['staffSameUnit'],
+    params: { personId: 'personA' },
+    noWitness:
+      'A has no hospital discharge to review in the fixture (409 no_review_pending); hospital-admissions.test.ts reviews one',
+  },
   // Emergency access breaks the glass: any health worker, for any registered person (the emergency ward sees
   // visitors from anywhere), with a reason that is audited and shown to the person.
   'POST /api/staff/emergency-access': {

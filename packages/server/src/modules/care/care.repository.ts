@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, gt, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { CareRelationItem } from '@helsebro/contracts';
 import type { Queryable } from '../../platform/db/client.ts';
 import {
@@ -256,7 +256,14 @@ export async function staffRole(
     .select({ role: personnelRoles.role, unit: serviceUnits.name })
     .from(personnelRoles)
     .leftJoin(serviceUnits, eq(serviceUnits.id, personnelRoles.serviceUnitId))
-    .where(and(eq(personnelRoles.personnelId, personnelId), inMunicipality(personnelRoles.municipalityId, ctx)))
+    .where(
+      and(
+        eq(personnelRoles.personnelId, personnelId),
+        inMunicipality(personnelRoles.municipalityId, ctx),
+        // Administering the municipality is no service need for a citizen's data (pjl § 19).
+        ne(personnelRoles.role, 'municipal_admin'),
+      ),
+    )
     .orderBy(asc(personnelRoles.role), asc(serviceUnits.name))
     .limit(1);
   return row ?? null;

@@ -123,6 +123,22 @@ describe('care relations: staff access on tjenstlig behov, emergency access, the
     assert.equal(res.json().code, 'no_care_relation');
   });
 
+  it('gives the municipality’s administrator no citizen and no emergency access by that role alone', async () => {
+    const db = t.app.platform.db;
+    const adminId = (await makePersonnel(db, { municipalityId: fjordvikId, role: 'municipal_admin' })).id;
+    const admin = await loginAs(t.app, { kind: 'personnel', personnelId: adminId, municipalityId: fjordvikId });
+    for (const res of [
+      await get('/api/staff/citizens', admin),
+      await post('/api/staff/citizens/lookup', admin, { nin: per.nin }),
+      await post('/api/staff/emergency-access', admin, { personId: per.id, reason: 'Jeg vil bare se på journalen.' }),
+    ]) {
+      assert.equal(res.statusCode, 403, res.body);
+      assert.equal(res.json().code, 'not_health_personnel');
+    }
+    const grants = await t.database.query('SELECT id FROM emergency_access_grants WHERE personnel_id = $1', [adminId]);
+    assert.deepEqual(grants, []);
+  });
+
   it('refuses a nurse without a care relation, audits the refusal, then allows emergency access with a reason', async () => {
     const refused = await post('/api/staff/citizens/lookup', siri, { nin: nora.nin });
     assert.equal(refused.statusCode, 403);

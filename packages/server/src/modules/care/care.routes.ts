@@ -2,6 +2,8 @@ import {
   emergencyAccessBody,
   emergencyAccessResponse,
   healthContactsResponse,
+  HOME_CARE_ROUTES,
+  hospitalReviewResponse,
   staffCitizenParams,
   staffCitizenResponse,
   staffCitizensResponse,
@@ -43,6 +45,11 @@ export const careRoutes: FastifyPluginCallbackZod<{ service: CareService }> = (a
     async (req) => {
       return service.readCitizen(req.ctx, { personId: req.params.personId });
     },
+  );
+  app.post(
+    HOME_CARE_ROUTES.review,
+    { schema: { params: staffCitizenParams, response: { 200: hospitalReviewResponse } }, preHandler: staff },
+    async (req) => service.reviewAfterDischarge(req.ctx, req.params.personId),
   );
   app.post(
     '/api/staff/emergency-access',

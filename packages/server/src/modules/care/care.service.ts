@@ -4,16 +4,19 @@ import {
   type CareRelationItem,
   type EmergencyAccessResponse,
   type HealthContactsResponse,
+  type HospitalReviewResponse,
   type StaffCitizenResponse,
   type StaffCitizensResponse,
 } from '@helsebro/contracts';
-import { auditedRead, recordAudit, type AuditEntry } from '../../platform/audit/audit.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { audited, auditedRead, recordAudit, type AuditEntry } from '../../platform/audit/audit.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { requireAction } from '../../platform/http/access.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { ageOn, osloDate } from '../representation/index.ts';
+import { activeServicesByMunicipality } from '../services/index.ts';
 import * as repo from './care.repository.ts';
+import { admissionToReview, hospitalStatesOf, markAdmissionReviewed } from './hospital-state.repository.ts';
 
 /** How long an emergency access grant lasts: long enough for an acute situation, short enough to be exceptional. */
 export const EMERGENCY_ACCESS_HOURS = 4;
@@ -40,7 +43,11 @@ export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
       throw new ForbiddenError('Dette er for helsepersonell.', 'wrong_role');
     }
     const role = await repo.staffRole(db, ctx, ctx.actor.personnelId);
-    return { personnelId: ctx.actor.personnelId, details: { role: role?.role ?? null, unit: role?.unit ?? null } };
+    if (!role) {
+      // The administrator role alone (or no role here) is no care role: no citizen's data, no emergency access.
+      throw new ForbiddenError('Dette er for helsepersonell i kommunens enheter.', 'not_health_personnel');
+    }
+    return { personnelId: ctx.actor.personnelId, details: { role: role.role, unit: role.unit } };
   };
 
   /**
@@ -61,6 +68,41 @@ export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
 
   return {
     /**
+     * "Gjennomgått" (issue 15): a health worker with a role in a unit that serves the citizen (an active care
+     * relation today) has reviewed the plan after the hospital discharge, so the prompt leaves the unit's lists.
+     * Who and when are kept on the admission and audited with the citizen as subject; staff of other units are
+     * refused (403 no_care_relation, audited as denied), and with no review due it is 409 no_review_pending.
+     * @param ctx - a personnel context
+     * @param personId - the citizen
+     */
+    async reviewAfterDischarge(ctx: RequestContext, personId: string): Promise<HospitalReviewResponse> {
+      const staff = await staffContext(ctx);
+      const now = clock.now();
+      const entry: AuditEntry = {
+        action: 'hospital_admission.review',
+        resourceType: 'hospital_admission',
+        subjectPersonId: personId,
+        details: staff.details,
+      };
+      return audited(db, ctx, entry, async (tx) => {
+        const mine = await repo.activeRelationsInMyUnits(tx, ctx, staff.personnelId, osloDate(now));
+        if (!mine.some((r) => r.personId === personId)) {
+          throw new ForbiddenError(
+            'Bare helsepersonell i en enhet som gir personen tjenester, kan gå gjennom planen.',
+            'no_care_relation',
+          );
+        }
+        const admission = await admissionToReview(tx, ctx, personId);
+        const done = admission && (await markAdmissionReviewed(tx, admission.id, staff.personnelId, now));
+        if (!admission || !done) {
+          throw new ConflictError('Det er ingen utskrivning å gå gjennom for denne personen.', 'no_review_pending');
+        }
+        entry.resourceId = admission.id;
+        return { personId, reviewedAt: done.reviewedAt.toISOString() };
+      });
+    },
+
+    /**
      * The acting-for person's current and former health contacts, in every municipality.
      * @param ctx - a citizen's context; needs `health_contacts.read`
      */
@@ -71,7 +113,15 @@ export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
         db,
         ctx,
         { action: 'health_contacts.read', resourceType: 'care_relation', subjectPersonId: ctx.actingForPersonId },
-        async (q) => repo.relationsOfCitizen(q, requireAction(ctx, 'health_contacts.read').principalId, today),
+        async (q) => {
+          const all = await repo.relationsOfCitizen(q, requireAction(ctx, 'health_contacts.read').principalId, today);
+          // Only municipalities with the health contacts service active (seed 000 §5.1); the others are left out.
+          const active = await activeServicesByMunicipality(
+            q,
+            all.map((r) => r.municipality.id),
+          );
+          return all.filter((r) => active.get(r.municipality.id)?.has('health_contacts'));
+        },
       );
       return {
         current: relations.filter((r) => r.active).map(strip),
@@ -90,6 +140,7 @@ export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
       const relations = await repo.activeRelationsInMyUnits(db, ctx, staff.personnelId, today);
       const ids = [...new Set(relations.map((r) => r.personId))];
       const citizens = await Promise.all(ids.map((id) => repo.findCitizen(db, { id })));
+      const hospital = await hospitalStatesOf(db, ctx, ids);
       await db.transaction(async (tx) => {
         for (const id of ids) {
           await recordAudit(tx, ctx, {
@@ -109,6 +160,7 @@ export function createCareService(platform: Pick<Platform, 'db' | 'clock'>) {
           birthDate: c.birthDate,
           age: ageOn(c.birthDate, today),
           careRelations: relations.filter((r) => r.personId === c.id).map(strip),
+          hospital: hospital.get(c.id) ?? null,
         }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nb'));
       return { citizens: list };

@@ -7,6 +7,7 @@ import { createCareService } from './care.service.ts';
 
 export { createCareService, EMERGENCY_ACCESS_HOURS, type CareService } from './care.service.ts';
 export { activeCareRelationOn } from './care.repository.ts';
+export { admittedSinceOf, hospitalStateOf } from './hospital-state.repository.ts';
 export { createCareRelationsService, type CareRelationsService } from './care-relations.service.ts';
 export { epjCareRelationRoutes } from './care-relations.epj.routes.ts';
 

@@ -7,19 +7,19 @@ import {
   operators,
   parentalResponsibilities,
   persons,
-  personnel,
-  personnelRoles,
-  serviceUnits,
 } from '../../platform/db/schema.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { systemContext } from '../../platform/http/request-context.ts';
 import { progressBar } from '../../platform/cli/progress.ts';
+import { osloDateOf } from '../../platform/time/oslo-time.ts';
 import { makeSyntheticNin, type PopulationPersonDocument } from '@helsebro/contracts';
 import { seedPloDemo } from '../plo/index.ts';
 import { seedAppointmentsDemo } from '../appointments/index.ts';
-import { seedEpjDemo } from '../epj/index.ts';
+import { seedOrganisationsDemo } from '../organisations/index.ts';
 import { createPopulationRegisterService, describeImport, IMPORT_BATCH } from '../population-register/index.ts';
+import { seedTermsDemo } from '../agreements/index.ts';
+import { activateServices, seedDpaDemo } from '../services/index.ts';
 import {
   DEMO_MUNICIPALITIES,
   DEMO_OPERATORS,
@@ -29,6 +29,9 @@ import {
   demoNin,
   dwellingKeyOf,
 } from './demo-data.ts';
+import { seedKariDemo } from './demo-data.kari.ts';
+import { seedDemoOperators } from './demo-data.operators.ts';
+import { organisationsDemo, seedUnitSettings } from './demo-data.organisations.ts';
 import { DEMO_CARE_RELATIONS, DEMO_FULLMAKTER, DEMO_PARENTAL } from './demo-data.relations.ts';
 
 export type SeedSummary = {
@@ -49,35 +52,16 @@ export type SeedSummary = {
  */
 export async function seedDemo(db: Db): Promise<SeedSummary> {
   return db.transaction(async (tx) => {
-    const muniIds = new Map<string, string>();
-    for (const m of DEMO_MUNICIPALITIES) {
-      const [row] = await tx
-        .insert(municipalities)
-        .values({ number: m.number, name: m.name, orgNumber: m.orgNumber })
-        .onConflictDoUpdate({ target: municipalities.number, set: { name: m.name, orgNumber: m.orgNumber } })
-        .returning({ id: municipalities.id });
-      muniIds.set(m.key, row!.id);
-    }
-    const unitIds = new Map<string, string>();
-    for (const u of DEMO_UNITS) {
-      const municipalityId = muniIds.get(u.municipality)!;
-      const [row] = await tx
-        .insert(serviceUnits)
-        .values({
-          municipalityId,
-          name: u.name,
-          kind: u.kind,
-          phone: u.phone,
-          email: u.email,
-          ...(u.dialog ? { openForDialog: true, ...u.dialog } : {}),
-        })
-        .onConflictDoUpdate({
-          target: [serviceUnits.municipalityId, serviceUnits.name],
-          set: { kind: u.kind, phone: u.phone, email: u.email },
-        })
-        .returning({ id: serviceUnits.id });
-      unitIds.set(`${u.municipality}/${u.name}`, row!.id);
-    }
+    // The operators first: the operator onboards the municipalities.
+    await seedDemoOperators(tx);
+    const [operator] = await tx.select({ id: operators.id }).from(operators).orderBy(operators.givenName).limit(1);
+    // Municipalities, administrators, units, staff, the EPJ product and clients, through the organisations use
+    // cases (issue 12): the operator's onboarding, then each municipality's administrator.
+    const orgs = await seedOrganisationsDemo(tx, organisationsDemo(operator!.id));
+    const muniIds = orgs.municipalities;
+    const unitIds = orgs.units;
+    const personnelIds = orgs.personnel;
+    await seedUnitSettings(tx, orgs);
     const personIds = new Map<string, string>();
     for (const [i, p] of DEMO_PERSONS.entries()) {
       const protectedAddress = p.addressProtection === 'strictly_confidential';
@@ -107,42 +91,24 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
         .returning({ id: persons.id });
       personIds.set(p.key, row!.id);
     }
-    const personnelIds = new Map<string, string>();
-    for (const [i, s] of DEMO_PERSONNEL.entries()) {
-      const [row] = await tx
-        .insert(personnel)
-        .values({
-          nin: demoNin(s.birthDate, 50 + i),
-          hprNumber: s.hprNumber,
-          givenName: s.givenName,
-          familyName: s.familyName,
-        })
-        .onConflictDoUpdate({ target: personnel.nin, set: { givenName: s.givenName, familyName: s.familyName } })
-        .returning({ id: personnel.id });
-      personnelIds.set(s.hprNumber, row!.id);
-      await tx
-        .insert(personnelRoles)
-        .values({
-          municipalityId: muniIds.get(s.municipality)!,
-          personnelId: row!.id,
-          serviceUnitId: unitIds.get(`${s.municipality}/${s.unit}`)!,
-          role: s.role,
-        })
-        .onConflictDoNothing();
-    }
-    for (const [i, o] of DEMO_OPERATORS.entries()) {
-      await tx
-        .insert(operators)
-        .values({ nin: demoNin(o.birthDate, 90 + i), givenName: o.givenName, familyName: o.familyName })
-        .onConflictDoNothing({ target: operators.nin });
-    }
     await seedRelations(tx, { personIds, personnelIds, muniIds, unitIds });
     // PLO address register: the synthetic hospital and the municipalities' receiving services (issue 4).
     await seedPloDemo(tx);
     // Appointments and home visits: types, slots for six weeks, planned and completed visits (issue 6).
     await seedAppointmentsDemo(tx);
-    // EPJ integration: one demo machine client per municipality at the development IdP (issue 5).
-    await seedEpjDemo(tx, [...muniIds.values()]);
+    // EPJ integration (issue 5): the demo machine clients were registered by the administrators above.
+    // Services (issue 12): every catalogue service active in the demo municipalities, as if ordered and activated.
+    for (const municipalityId of muniIds.values()) {
+      await activateServices(tx, systemContext('seed'), municipalityId, 'Demodata');
+    }
+    // Letters (issue 13): formidling needs the data processing agreement, recorded for the demo municipalities.
+    await seedDpaDemo(tx, [...muniIds.values()], osloDateOf(new Date()));
+    // Terms (issue 12): the special terms' history 2.0 → 3.2 and the general terms, DigiFin recorded and the
+    // current versions accepted by each municipality's administrator, through the agreements services.
+    await seedTermsDemo(tx);
+    // Kari Nordmann, the first demo citizen (issue 15): home care, the health station, a conversation, a planned and
+    // a done visit, through the product's own services once the services are active.
+    await seedKariDemo(tx);
     await recordAudit(tx, systemContext('seed'), {
       action: 'seed.demo',
       resourceType: 'population',

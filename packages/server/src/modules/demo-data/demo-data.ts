@@ -1,4 +1,4 @@
-import { makeSyntheticNin } from '@helsebro/contracts';
+import { EPJ_SERVICE_CODES, makeSyntheticNin } from '@helsebro/contracts';
 
 /**
  * The synthetic demo population. Every identity number is a synthetic test number (month + 80), which can never
@@ -15,6 +15,8 @@ export type DemoUnit = {
   email: string;
   /** Units open for digital dialog from the start (a unit leader can change it; re-seeding does not undo that). */
   dialog?: { openingHours: string; responseWorkingDays: number; autoReply: string };
+  /** Works every day, weekends and holidays included (home care, issue 15). */
+  visitsEveryDay?: boolean;
 };
 export type DemoPerson = {
   key: string;
@@ -49,8 +51,9 @@ const units = (m: string, place: string, phonePrefix: string): DemoUnit[] => [
     municipality: m,
     name: 'Hjemmesykepleien',
     kind: 'home_care',
-    phone: `${phonePrefix} 10 000`,
+    phone: `${phonePrefix} 10 00`,
     email: `hjemmesykepleien@${place}.kommune.example`,
+    visitsEveryDay: true,
     dialog: {
       openingHours: 'Hverdager 08–15',
       responseWorkingDays: 1,
@@ -61,7 +64,7 @@ const units = (m: string, place: string, phonePrefix: string): DemoUnit[] => [
     municipality: m,
     name: 'Helsestasjonen',
     kind: 'health_station',
-    phone: `${phonePrefix} 20 000`,
+    phone: `${phonePrefix} 20 00`,
     email: `helsestasjonen@${place}.kommune.example`,
     dialog: {
       openingHours: 'Hverdager 08–15:30',
@@ -80,14 +83,14 @@ const units = (m: string, place: string, phonePrefix: string): DemoUnit[] => [
     municipality: m,
     name: 'Vaksinasjonskontoret',
     kind: 'vaccination',
-    phone: `${phonePrefix} 30 000`,
+    phone: `${phonePrefix} 30 00`,
     email: `vaksine@${place}.kommune.example`,
   },
   {
     municipality: m,
     name: 'Tildelingskontoret',
     kind: 'allocation_office',
-    phone: `${phonePrefix} 40 000`,
+    phone: `${phonePrefix} 40 00`,
     email: `tildeling@${place}.kommune.example`,
   },
 ];
@@ -377,3 +380,35 @@ export const DEMO_OPERATORS = [{ givenName: 'Ola', familyName: 'Operatør', birt
 export function demoNin(birthDate: string, index: number, given?: string): string {
   return given ?? makeSyntheticNin(birthDate, 100 + index * 7);
 }
+
+/**
+ * Issue 12: each demo municipality's contact and its administrator (a named HelseID person, listed on the
+ * development IdP's login page like all personnel with a role), and the EPJ product both run.
+ */
+export const DEMO_MUNICIPALITY_ADMINS: Record<
+  string,
+  { contactName: string; contactEmail: string; contactPhone: string; administrator: DemoAdministrator }
+> = {
+  fjordvik: {
+    contactName: 'Postmottak Fjordvik',
+    contactEmail: 'postmottak@fjordvik.kommune.example',
+    contactPhone: '77 70 00 000',
+    administrator: { givenName: 'Astrid', familyName: 'Aalberg', birthDate: '1979-09-21', hprNumber: '9100021' },
+  },
+  bakkedal: {
+    contactName: 'Postmottak Bakkedal',
+    contactEmail: 'postmottak@bakkedal.kommune.example',
+    contactPhone: '61 20 00 000',
+    administrator: { givenName: 'Jon', familyName: 'Brekke', birthDate: '1968-04-03', hprNumber: '9100022' },
+  },
+};
+export type DemoAdministrator = { givenName: string; familyName: string; birthDate: string; hprNumber: string };
+
+/** The EPJ product the demo municipalities run (a synthetic vendor): it supports every service. */
+export const DEMO_EPJ_PRODUCT = {
+  vendor: 'Demojournal AS',
+  name: 'Demojournal Omsorg',
+  versions: ['4.2', '4.3'],
+  services: [...EPJ_SERVICE_CODES],
+  version: '4.3',
+};

@@ -14,6 +14,7 @@ import { recordEpjEvent } from '../epj/index.ts';
 import { osloDate } from '../representation/index.ts';
 import type { MessageInput } from './attachments.ts';
 import { queueUnitAlert } from '../notifications/index.ts';
+import { activeServicesByMunicipality, requireServiceActive } from '../services/index.ts';
 import { epjEvent, messageText } from './conversation.ts';
 import { dialogRepository as repo, type ConversationRow } from './dialog.repository.ts';
 import { conversationView, toSummary, unitSettingsView } from './dialog.view.ts';
@@ -70,7 +71,13 @@ export function createCitizenDialogService(platform: Pick<Platform, 'db' | 'cloc
       const today = osloDate(clock.now());
       return auditedRead(db, ctx, citizenEntry(ctx, 'dialog.units.read', 'service_unit'), async (q) => {
         const { principalId } = requireAction(ctx, 'messages.read');
-        const rows = await repo.unitsWithActiveRelation(q, principalId, today);
+        const all = await repo.unitsWithActiveRelation(q, principalId, today);
+        // Only units of municipalities with the dialog service active (seed 000 §5.1); the others are left out.
+        const active = await activeServicesByMunicipality(
+          q,
+          all.map((r) => r.unit.municipalityId),
+        );
+        const rows = all.filter((r) => active.get(r.unit.municipalityId)?.has('dialog'));
         const seen = new Set<string>();
         const units = [];
         for (const r of rows.filter((x) => !seen.has(x.unit.id) && seen.add(x.unit.id))) {
@@ -109,6 +116,7 @@ export function createCitizenDialogService(platform: Pick<Platform, 'db' | 'cloc
             'no_service_from_unit',
           );
         }
+        await requireServiceActive(tx, found.unit.municipalityId, 'dialog');
         if (!found.unit.openForDialog) {
           throw new ForbiddenError(
             `${found.unit.name} tar ikke imot meldinger på Helsebro. Ring ${found.unit.phone ?? 'enheten'} i stedet.`,
@@ -157,6 +165,7 @@ export function createCitizenDialogService(platform: Pick<Platform, 'db' | 'cloc
         if (conv.status === 'closed') {
           throw new ConflictError('Samtalen er avsluttet. Start en ny samtale.', 'conversation_closed');
         }
+        await requireServiceActive(tx, conv.municipalityId, 'dialog');
         const now = clock.now();
         const from = { side: 'citizen', personId: actorId } as const;
         const messageId = await repo.insertMessage(tx, conv, from, text, input.files, now);

@@ -36,13 +36,19 @@ export const dialogAccess: RouteAccessTable = {
     allow: ['citizen', 'proxyInScope', 'staffSameUnit'],
     params: { id: 'attachment' },
   },
-  'GET /api/staff/dialog/units': { allow: ['staffSameUnit'], own: [...STAFF_ELSEWHERE] },
+  'GET /api/staff/dialog/units': { allow: ['staffSameUnit'], own: [...STAFF_ELSEWHERE, 'municipalAdmin'] },
   'GET /api/staff/dialog/units/:unitId/inbox': { allow: ['staffSameUnit'], params: { unitId: 'unit' } },
   'GET /api/staff/dialog/units/:unitId/staff': { allow: ['staffSameUnit'], params: { unitId: 'unit' } },
-  'GET /api/staff/dialog/units/:unitId/settings': { allow: ['staffSameUnit'], params: { unitId: 'unit' } },
-  'PUT /api/staff/dialog/units/:unitId/settings': {
-    allow: ['staffSameUnit'],
+  // A unit's dialog settings: its staff, and the municipality's administrator for every unit (issue 12).
+  'GET /api/staff/dialog/units/:unitId/settings': {
+    allow: ['staffSameUnit', 'municipalAdmin'],
     params: { unitId: 'unit' },
+    foreign: { unitId: 'unitOtherMunicipality' },
+  },
+  'PUT /api/staff/dialog/units/:unitId/settings': {
+    allow: ['staffSameUnit', 'municipalAdmin'],
+    params: { unitId: 'unit' },
+    foreign: { unitId: 'unitOtherMunicipality' },
     body: () => ({
       json: {
         phone: '77 70 10 000',

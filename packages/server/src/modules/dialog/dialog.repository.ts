@@ -16,6 +16,7 @@ import {
 import { inMunicipality } from '../../platform/db/tenancy.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import { activeCareRelationOn } from '../care/index.ts';
+import { hasRoleInUnit } from '../organisations/index.ts';
 import type { UploadedFile } from './attachments.ts';
 
 export type UnitRow = typeof serviceUnits.$inferSelect;
@@ -271,20 +272,7 @@ export const dialogRepository = {
   },
 
   /** Whether a health worker has a role in the unit (in the caller's municipality). */
-  async hasRoleInUnit(q: Queryable, ctx: RequestContext, personnelId: string, unitId: string) {
-    const [role] = await q
-      .select({ id: personnelRoles.id })
-      .from(personnelRoles)
-      .where(
-        and(
-          eq(personnelRoles.personnelId, personnelId),
-          eq(personnelRoles.serviceUnitId, unitId),
-          inMunicipality(personnelRoles.municipalityId, ctx),
-        ),
-      )
-      .limit(1);
-    return role !== undefined;
-  },
+  hasRoleInUnit,
 
   async setAssignee(q: Queryable, id: string, personnelId: string | null) {
     const [updated] = await q

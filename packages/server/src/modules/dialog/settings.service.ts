@@ -18,7 +18,7 @@ export function createUnitSettingsService(platform: Pick<Platform, 'db' | 'clock
 
   return {
     async settings(ctx: RequestContext, unitId: string): Promise<ServiceUnitSettings> {
-      const { unit } = await requireUnitStaff(db, ctx, unitId);
+      const { unit } = await requireUnitStaff(db, ctx, unitId, { admin: true });
       return unitSettingsView(db, unit, osloDate(clock.now()));
     },
 
@@ -28,7 +28,7 @@ export function createUnitSettingsService(platform: Pick<Platform, 'db' | 'clock
       unitId: string,
       body: UpdateServiceUnitSettingsBody,
     ): Promise<ServiceUnitSettings> {
-      const { unit, role } = await requireUnitStaff(db, ctx, unitId);
+      const { unit, role } = await requireUnitStaff(db, ctx, unitId, { admin: true });
       if (role !== 'unit_leader' && role !== 'municipal_admin') {
         throw new ForbiddenError(
           'Bare enhetsleder eller kommunens administrator kan endre innstillingene.',

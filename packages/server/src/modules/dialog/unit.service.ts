@@ -11,6 +11,7 @@ import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { recordEpjEvent } from '../epj/index.ts';
 import { requireUnitStaff, unitsOfStaff } from '../organisations/index.ts';
+import { requireServiceActive } from '../services/index.ts';
 import type { MessageInput } from './attachments.ts';
 import { queueNotice } from '../notifications/index.ts';
 import { conversationEntry, epjEvent, messageText } from './conversation.ts';
@@ -107,6 +108,7 @@ export function createUnitDialogService(platform: Pick<Platform, 'db' | 'clock'>
         if (conv.status === 'closed') {
           throw new ConflictError('Samtalen er avsluttet.', 'conversation_closed');
         }
+        await requireServiceActive(tx, conv.municipalityId, 'dialog');
         if (!personnelId) {
           throw new ValidationError(
             'Svaret må ha en forfatter med HPR-nummer.',

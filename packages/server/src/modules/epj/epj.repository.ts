@@ -1,6 +1,6 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
-import { epjEvents, municipalities, serviceUnits } from '../../platform/db/schema.ts';
+import { epjEvents, epjFeedHours, municipalities, serviceUnits } from '../../platform/db/schema.ts';
 import { inMunicipality } from '../../platform/db/tenancy.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 
@@ -31,5 +31,27 @@ export const epjRepository = {
       .where(and(inMunicipality(epjEvents.municipalityId, ctx), gt(epjEvents.id, afterId)))
       .orderBy(asc(epjEvents.id))
       .limit(limit + 1);
+  },
+
+  /**
+   * Counts one read of the feed in the municipality's current hour (the evaluation's availability of the feed):
+   * one upsert on a row per hour, so an EPJ polling every few seconds adds no table growth.
+   */
+  async countFeedRead(q: Queryable, ctx: RequestContext, failed: boolean) {
+    await q
+      .insert(epjFeedHours)
+      .values({
+        municipalityId: ctx.municipalityId as string,
+        hour: sql`date_trunc('hour', now())`,
+        polls: failed ? 0 : 1,
+        failures: failed ? 1 : 0,
+      })
+      .onConflictDoUpdate({
+        target: [epjFeedHours.municipalityId, epjFeedHours.hour],
+        set: {
+          polls: sql`${epjFeedHours.polls} + ${failed ? 0 : 1}`,
+          failures: sql`${epjFeedHours.failures} + ${failed ? 1 : 0}`,
+        },
+      });
   },
 };

@@ -72,7 +72,16 @@ export function createEpjService(platform: Pick<Platform, 'db'>) {
     /** The municipality's events after the cursor, oldest first. Each citizen concerned gets an audit entry. */
     async events(ctx: RequestContext, query: EpjEventsQuery): Promise<EpjEventsResponse> {
       const afterId = decodeCursor(query.after);
-      const rows = await repo.eventsAfter(db, ctx, afterId, query.limit);
+      let rows: Awaited<ReturnType<typeof repo.eventsAfter>>;
+      try {
+        rows = await repo.eventsAfter(db, ctx, afterId, query.limit);
+        await repo.countFeedRead(db, ctx, false);
+      } catch (e) {
+        // A failed read counts against the feed's availability (evaluation, seed 000 §7); the counting itself may
+        // fail too when the store is down, and then the original error is the one to answer with.
+        await repo.countFeedRead(db, ctx, true).catch(() => undefined);
+        throw e;
+      }
       const page = rows.slice(0, query.limit);
       const byPerson = new Map<string | null, number[]>();
       for (const e of page) {

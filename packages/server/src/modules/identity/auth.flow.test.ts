@@ -139,6 +139,19 @@ describe('login through the development identity provider', () => {
     assert.equal((await fetch(`${base}/health`)).status, 200);
   });
 
+  it('sends a health worker HelseID knows but Helsebro does not to the page that says whom to ask', async () => {
+    const b = new TestBrowser(base);
+    const start = await b.follow('/auth/login');
+    const nin = makeSyntheticNin('1974-09-12');
+    const pages = await b.follow(formAction(start[0]!.body)!, { form: { nin, kind: 'personnel' } });
+    assert.ok(
+      pages.every((p) => !p.url.includes(nin) && !(p.location ?? '').includes(nin)),
+      'the number in no URL',
+    );
+    assert.equal(pages.find((p) => p.url.includes('/auth/callback'))?.location, `${base}/ikke-registrert?hvem=ansatt`);
+    assert.equal((await session(b)).authenticated, false);
+  });
+
   it('logs out at Helsebro and at the IdP without the id token or identity number in any URL', async () => {
     const b = new TestBrowser(base);
     await loginThroughIdp(b, `citizen:${citizen.id}`);
@@ -166,7 +179,7 @@ describe('login through the development identity provider', () => {
       'the client is named, the user is not (no id_token_hint)',
     );
     assert.equal(end.searchParams.get('client_id'), t.config.oidc.clientId);
-    assert.equal(end.searchParams.get('post_logout_redirect_uri'), `${base}/`);
+    assert.equal(end.searchParams.get('post_logout_redirect_uri'), `${base}/logget-ut`);
     assert.equal((await session(b)).authenticated, false);
     const after = await t.database.query('SELECT id FROM sessions WHERE person_id = $1', [citizen.id]);
     assert.equal(after.length, before.length - 1, 'the session row is gone');
@@ -182,7 +195,7 @@ describe('login through the development identity provider', () => {
     });
     const back = done.at(-1)!;
     assert.equal(back.status, 303);
-    assert.equal(back.location, `${base}/`, 'back to Helsebro');
+    assert.equal(back.location, `${base}/logget-ut`, 'back to Helsebro, to its "Du er logget ut" page');
     assert.deepEqual(leaks([out, ...confirmation, ...done]), []);
     assert.equal(leaks([{ ...out, url: `${base}/?${idToken}` }]).length, 1, 'the leak check sees a token');
 

@@ -105,7 +105,7 @@ describe('login edge cases against a listening instance', () => {
       redirect: 'manual',
     });
     assert.equal(res.status, 303);
-    assert.equal(res.headers.get('location'), `${base}/`);
+    assert.equal(res.headers.get('location'), `${base}/logget-ut`);
   });
 
   it('accepts the logout form with its _csrf field', async () => {

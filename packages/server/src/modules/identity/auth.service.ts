@@ -48,6 +48,9 @@ export function safeReturnTo(returnTo: string | undefined, publicUrl: string): s
  * The relying party: authorization code flow with PKCE (S256), state and nonce, against the configured issuer.
  * @param deps - configuration, store, the OIDC client and the session service
  */
+/** Where the browser lands after logging out. */
+export const LOGGED_OUT_PATH = '/logget-ut';
+
 export function createAuthService(deps: AuthDeps) {
   const { config, db, oidc, sessions } = deps;
   const clock = deps.clock ?? systemClock;
@@ -159,7 +162,8 @@ export function createAuthService(deps: AuthDeps) {
      */
     async logout(ctx: RequestContext, session: ActiveSession | null): Promise<string> {
       const ended = session ? await sessions.end(ctx, session) : null;
-      const home = `${config.publicUrl}/`;
+      // The web's "Du er logget ut" page (issue 15), registered with the IdP as the post-logout address.
+      const home = `${config.publicUrl}${LOGGED_OUT_PATH}`;
       if (!ended?.idToken) {
         return home;
       }

@@ -12,6 +12,7 @@ export type { ActiveSession, CreatedSession, SessionService, SessionSubject, Ses
 export { SESSION_COOKIE, clearSessionCookie, sessionCookieOptions } from './session.hooks.ts';
 export type { ActingForResolver, ActingForOutcome } from './session.hooks.ts';
 export { findCitizenById, findCitizenByNin } from './accounts.repository.ts';
+export { addOperator, checkNewOperator, type NewOperator } from './operator-accounts.ts';
 export { safeReturnTo } from './auth.service.ts';
 export { registerMachineClient, type MachineClient } from './dev-idp/machine-clients.ts';
 export { HELSEID } from './dev-idp/idp-accounts.ts';

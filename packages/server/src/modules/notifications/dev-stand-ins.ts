@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Platform } from '../../platform/platform.ts';
-import type { KrrPerson } from './krr.client.ts';
+import { krrPerson, type KrrPerson } from './krr.client.ts';
 import { insertCapture, personsByNins } from './notifications.repository.ts';
 
 const ascii = (s: string) =>
@@ -21,6 +21,7 @@ const ascii = (s: string) =>
 export function syntheticKrrPerson(
   p: { nin: string; givenName: string; familyName: string } | undefined,
   nin: string,
+  now: Date = new Date(),
 ): KrrPerson {
   if (!p) {
     return {
@@ -31,7 +32,8 @@ export function syntheticKrrPerson(
     };
   }
   const digits = BigInt(`0x${createHash('sha256').update(p.nin).digest('hex').slice(0, 12)}`) % 10_000_000n;
-  const updated = '2025-01-01T00:00:00Z';
+  // Updated a month ago: valid under the 18-month rule (eForvaltningsforskriften § 32) whatever the date today.
+  const updated = new Date(now.getTime() - 30 * 86_400_000).toISOString();
   return {
     personidentifikator: nin,
     reservasjon: 'NEI',
@@ -48,25 +50,42 @@ export function syntheticKrrPerson(
 }
 
 const krrBody = z.object({ personidentifikatorer: z.array(z.string().max(11)).min(1).max(1000) });
+/** What a test or a demo sets for one person: any of KRR's fields, laid over the synthetic answer ({} resets). */
+const krrProfileBody = krrPerson.omit({ personidentifikator: true }).partial().strict();
+const ninParams = z.object({ nin: z.string().regex(/^\d{11}$/) });
 const smsBody = z.object({ source: z.string(), destination: z.string().max(20), userData: z.string().max(1600) });
 
 /**
  * Development stand-ins, served only with the development IdP: a synthetic KRR (`POST /dev/krr/rest/v2/personer`,
  * KRR's request and response shape) and an SMS gateway (`POST /dev/sms/send`, LINK's shape) that records each
- * request in the capture store the operator console shows.
+ * request in the capture store the operator console shows. `PUT /dev/krr/persons/:nin` lays KRR fields over one
+ * person's synthetic answer (reserved, contact details 19 months old, not registered …), so the letters' channel
+ * rules can be shown and tested against the same stand-in; the profiles live in this process's memory only.
  */
 export const devStandIns: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+  const profiles = new Map<string, Partial<KrrPerson>>();
   app.post('/dev/krr/rest/v2/personer', { schema: { body: krrBody } }, async (req) => {
     const nins = req.body.personidentifikatorer;
     const rows = await personsByNins(platform.db, nins);
+    const now = platform.clock.now();
     return {
-      personer: nins.map((nin) =>
-        syntheticKrrPerson(
+      personer: nins.map((nin) => ({
+        ...syntheticKrrPerson(
           rows.find((r) => r.nin === nin),
           nin,
+          now,
         ),
-      ),
+        ...profiles.get(nin),
+      })),
     };
+  });
+  app.put('/dev/krr/persons/:nin', { schema: { params: ninParams, body: krrProfileBody } }, async (req, reply) => {
+    if (Object.keys(req.body).length === 0) {
+      profiles.delete(req.params.nin);
+    } else {
+      profiles.set(req.params.nin, req.body);
+    }
+    return reply.code(204).send();
   });
   app.post('/dev/sms/send', { schema: { body: smsBody } }, async (req) => {
     await insertCapture(platform.db, {

@@ -6,9 +6,12 @@ import { notificationsRoutes } from './notifications.routes.ts';
 import { createNotificationsService } from './notifications.service.ts';
 
 export { createNotificationsService, type NotificationsService } from './notifications.service.ts';
-export { queueNotice, queueUnitAlert, type CitizenNotice } from './jobs.ts';
+export { queueLetterNotice, queueNotice, queueUnitAlert, type CitizenNotice } from './jobs.ts';
+export { lookupKrrPersons, validNoticeChannels, type KrrPerson } from './krr.client.ts';
 export { preferencesOf } from './notifications.repository.ts';
 export type { TemplateName } from './templates.ts';
+/** SMTP (or, outside production without SMTP_URL, the capture store): PLO alerts e-mail organisations with it. */
+export { sendNotice, type Notice } from './senders.ts';
 
 /**
  * Notifications (A7): preferences, the dispatch and send jobs on the outbox, and — with the development IdP —

@@ -2,6 +2,7 @@ import { notificationLevel, type NotificationLevel } from '@helsebro/contracts';
 import { z } from 'zod';
 import type { Queryable } from '../../platform/db/client.ts';
 import { enqueue } from '../../platform/jobs/index.ts';
+import { claimNotice } from './notifications.repository.ts';
 import { TEMPLATES, type TemplateName } from './templates.ts';
 
 /**
@@ -73,4 +74,26 @@ export async function queueUnitAlert(
 export async function queueSend(q: Queryable, noticeId: number, municipalityId: string | null): Promise<void> {
   const payload: z.infer<typeof sendPayload> = { noticeId };
   await enqueue(q, { kind: SEND_JOB, payload, municipalityId, maxAttempts: SEND_MAX_ATTEMPTS });
+}
+
+/**
+ * Queues the notice of a letter (issue 13) to one reader on the channel the letter's decision chose, in the
+ * caller's transaction: claimed once per (letter, person), then sent by `notifications.send`, which looks the
+ * address up in KRR again. The text names only the sending municipality (template `letter_received`).
+ * @param q - the caller's open transaction
+ * @param notice - the letter, the reader, the channel and the municipality (the sender named in the text)
+ */
+export async function queueLetterNotice(
+  q: Queryable,
+  notice: { letterId: string; personId: string; channel: 'sms' | 'email'; municipalityId: string },
+): Promise<void> {
+  const noticeId = await claimNotice(q, {
+    eventKey: `letter:${notice.letterId}`,
+    personId: notice.personId,
+    channel: notice.channel,
+    template: 'letter_received',
+  });
+  if (noticeId !== undefined) {
+    await queueSend(q, noticeId, notice.municipalityId);
+  }
 }

@@ -21,6 +21,8 @@ export const notificationsAccess: RouteAccessTable = {
     allow: EVERYONE,
     body: (f) => ({ json: { personidentifikatorer: [f.ninA] } }),
   },
+  // The KRR stand-in's profiles (reserved, expired …) for tests and demos; development only, like the lookup.
+  'PUT /dev/krr/persons/:nin': { allow: EVERYONE, params: { nin: 'ninA' }, body: () => ({ json: {} }) },
   'POST /dev/sms/send': {
     allow: EVERYONE,
     body: () => ({ json: { source: 'Helsebro', destination: '+4790000000', userData: 'Test' } }),

@@ -3,6 +3,7 @@ import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import {
   fullmakter,
+  municipalities,
   notificationCaptures,
   notificationNotices,
   notificationPreferences,
@@ -128,4 +129,13 @@ export async function insertCapture(q: Queryable, capture: NewCapture): Promise<
 /** The newest captured notices. */
 export async function capturedNotices(q: Queryable, limit: number) {
   return q.select().from(notificationCaptures).orderBy(desc(notificationCaptures.id)).limit(limit);
+}
+
+/** A municipality's name, the sender a letter's notice names. */
+export async function municipalityName(q: Queryable, id: string | null): Promise<string | null> {
+  if (!id) {
+    return null;
+  }
+  const [row] = await q.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, id));
+  return row?.name ?? null;
 }

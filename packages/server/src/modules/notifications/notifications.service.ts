@@ -18,6 +18,7 @@ import {
   capturedNotices,
   claimNotice,
   markNotice,
+  municipalityName,
   ninsOf,
   noticeById,
   preferencesOf,
@@ -214,7 +215,8 @@ export function createNotificationsService(platform: Pick<Platform, 'db' | 'cloc
         return;
       }
       const language: NotificationLanguage = pref?.language ?? 'nb';
-      const text = render(notice.template as TemplateName, language);
+      const sender = notice.template === 'letter_received' ? await municipalityName(db, job.municipalityId) : null;
+      const text = render(notice.template as TemplateName, language, sender ? { sender } : {});
       await sendNotice(db, config.notifications, { channel: notice.channel, to: address, ...text }, signal);
       await db.transaction(async (tx) => {
         await markNotice(tx, noticeId, 'sent');

@@ -67,9 +67,29 @@ export const TEMPLATES = {
     nn: { subject: 'Besøk utført', text: 'Eit besøk er registrert som utført på Helsebro. Logg inn for å sjå det.' },
     en: { subject: 'Visit completed', text: 'A visit has been recorded as completed on Helsebro. Log in to see it.' },
   },
+  // Letters (issue 13): only who sent it and where to read it (eForvaltningsforskriften § 8 third paragraph: the notice
+  // says where and how to read the letter); never the title, the unit or the content. {sender} is the municipality.
+  letter_received: {
+    nb: { subject: 'Brev fra {sender}', text: 'Du har fått brev fra {sender}. Logg inn på Helsebro for å lese det.' },
+    nn: { subject: 'Brev frå {sender}', text: 'Du har fått brev frå {sender}. Logg inn på Helsebro for å lese det.' },
+    en: {
+      subject: 'Letter from {sender}',
+      text: 'You have received a letter from {sender}. Log in to Helsebro to read it.',
+    },
+  },
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 
-export function render(name: TemplateName, language: NotificationLanguage): { subject: string; text: string } {
-  return TEMPLATES[name][language];
+/**
+ * A template's subject and text in a language, with `{sender}` replaced (the only variable: the sending
+ * municipality's name, which is not sensitive).
+ */
+export function render(
+  name: TemplateName,
+  language: NotificationLanguage,
+  vars: { sender?: string } = {},
+): { subject: string; text: string } {
+  const t = TEMPLATES[name][language];
+  const fill = (s: string) => s.replaceAll('{sender}', vars.sender ?? 'kommunen');
+  return { subject: fill(t.subject), text: fill(t.text) };
 }

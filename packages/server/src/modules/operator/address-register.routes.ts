@@ -3,6 +3,10 @@ import { z } from 'zod';
 import {
   addressRegisterDocument,
   addressRegisterImportResult,
+  addressRegisterOrganisation,
+  addressRegisterOrganisationsQuery,
+  addressRegisterOrganisationsResponse,
+  messageResponsibleBody,
   herId,
   ploIssuedCredential,
   ploOutgoingCredentialBody,
@@ -19,7 +23,9 @@ const params = z.object({ herId });
  * `GET /api/operator/address-register` exports the register as JSON, `PUT` imports a document (replace by default,
  * as PUT says; `?mode=merge` only adds and updates). `POST …/:herId/partner-credentials` issues the token a partner
  * organisation posts to us with (answered once; only its hash is kept); `PUT …/:herId/outgoing-credential` stores
- * the token the partner issued to us (kept encrypted, never answered back).
+ * the token the partner issued to us (kept encrypted, never answered back). The screen (issue 14) lists the
+ * organisations with their message-responsible addresses (`GET …/organisations`) and sets one party's
+ * (`PUT …/:herId/message-responsible`).
  */
 export const addressRegisterRoutes: FastifyPluginAsyncZod<{
   register: AddressRegister;
@@ -39,6 +45,22 @@ export const addressRegisterRoutes: FastifyPluginAsyncZod<{
       schema: { querystring: putQuery, body: addressRegisterDocument, response: { 200: addressRegisterImportResult } },
     },
     async (req) => register.importDocument(req.ctx, req.body, req.query.mode),
+  );
+  app.get(
+    '/api/operator/address-register/organisations',
+    {
+      preHandler,
+      schema: {
+        querystring: addressRegisterOrganisationsQuery,
+        response: { 200: addressRegisterOrganisationsResponse },
+      },
+    },
+    async (req) => register.organisations(req.ctx, req.query),
+  );
+  app.put(
+    '/api/operator/address-register/:herId/message-responsible',
+    { preHandler, schema: { params, body: messageResponsibleBody, response: { 200: addressRegisterOrganisation } } },
+    async (req) => register.setResponsible(req.ctx, req.params.herId, req.body.messageResponsible),
   );
   app.post(
     '/api/operator/address-register/:herId/partner-credentials',

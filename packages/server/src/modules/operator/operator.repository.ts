@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { JobState } from '@helsebro/contracts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { jobs } from '../../platform/db/schema.ts';
@@ -70,6 +70,25 @@ export async function listJobs(q: Queryable, limit: number): Promise<JobRow[]> {
   const [dead = [], ...others] = perState;
   const rest = others.flat().sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || b.id - a.id);
   return [...dead, ...rest].slice(0, limit);
+}
+
+/**
+ * The dead jobs' kinds and last errors, the most recently died first, for grouping by cause; bounded, since a
+ * console that has more dead jobs than this has one cause to fix before it reads the rest.
+ * @param kind - only this kind, when given
+ * @param limit - the most rows
+ */
+export async function listDeadErrors(
+  q: Queryable,
+  limit: number,
+  kind?: string,
+): Promise<Array<{ id: number; kind: string; lastError: string | null }>> {
+  return q
+    .select({ id: jobs.id, kind: jobs.kind, lastError: jobs.lastError })
+    .from(jobs)
+    .where(kind === undefined ? eq(jobs.state, 'dead') : and(eq(jobs.state, 'dead'), eq(jobs.kind, kind)))
+    .orderBy(desc(jobs.updatedAt), desc(jobs.id))
+    .limit(limit);
 }
 
 /** One job, or undefined. */

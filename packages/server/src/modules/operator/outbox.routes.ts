@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { capturedNoticesResponse, jobItem, jobsQuery, jobsResponse } from '@helsebro/contracts';
+import {
+  capturedNoticesResponse,
+  jobItem,
+  jobsQuery,
+  jobsResponse,
+  retryDeadBody,
+  retryDeadResponse,
+} from '@helsebro/contracts';
 import { requireActor } from '../../platform/http/auth.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 import type { OperatorService } from './operator.service.ts';
@@ -8,7 +15,8 @@ import type { OperatorService } from './operator.service.ts';
 const jobParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 /**
- * The operator console's outbox screen: `/api/operator/jobs` (the outbox's jobs, and the retry of a dead one) and
+ * The operator console's outbox screen: `/api/operator/jobs` (the outbox's jobs, the retry of a dead one, and of
+ * every dead job of one kind and cause) and
  * `/api/operator/outbox/captured` (the notices the development capture store holds, owned by notifications).
  */
 export const outboxRoutes: FastifyPluginAsyncZod<{
@@ -25,6 +33,11 @@ export const outboxRoutes: FastifyPluginAsyncZod<{
     '/api/operator/jobs/:id/retry',
     { preHandler, schema: { params: jobParams, response: { 200: jobItem } } },
     async (req) => service.retryJob(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/operator/jobs/retry-dead',
+    { preHandler, schema: { body: retryDeadBody, response: { 200: retryDeadResponse } } },
+    async (req) => service.retryDeadByCause(req.ctx, req.body),
   );
   app.get(
     '/api/operator/outbox/captured',

@@ -81,8 +81,25 @@ void describe('/api/admin: the municipality administrator', () => {
     assert.deepEqual([changed.statusCode, changed.json<AdminUnit>().kind], [200, 'infection_control']);
     const [row] = await t.database.db.select().from(serviceUnits).where(eq(serviceUnits.id, unitId));
     assert.deepEqual([row?.kind, row?.herId, row?.functionalEmail], ['infection_control', null, unit.functionalEmail]);
+    // Home care works every day (issue 15): set, kept by a change that leaves it out, and cleared.
+    assert.equal(res.json<AdminUnit>().visitsEveryDay, false);
+    const everyDay = await call('PUT', `/api/admin/units/${unitId}`, { ...unit, visitsEveryDay: true });
+    assert.deepEqual([everyDay.statusCode, everyDay.json<AdminUnit>().visitsEveryDay], [200, true]);
+    const kept = await call('PUT', `/api/admin/units/${unitId}`, { ...unit, kind: 'infection_control' });
+    assert.equal(kept.json<AdminUnit>().visitsEveryDay, true);
+    const [audit] = await t.database.query<{ details: { visitsEveryDay?: boolean } }>(
+      "SELECT details FROM audit_log WHERE action = 'service_unit.update' AND resource_id = $1 ORDER BY occurred_at LIMIT 1 OFFSET 1",
+      [unitId],
+    );
+    assert.equal(audit?.details.visitsEveryDay, true);
+    const cleared = await call('PUT', `/api/admin/units/${unitId}`, {
+      ...unit,
+      kind: 'infection_control',
+      visitsEveryDay: false,
+    });
+    assert.equal(cleared.json<AdminUnit>().visitsEveryDay, false);
     const extra = await call('POST', '/api/admin/units', { ...unit, name: 'Legevakta' });
-    const closed = await call('POST', `/api/admin/units/${extra.json<AdminUnit>().id}/close`);
+    const closed = await call('POST', `/api/admin/units/${extra.json<AdminUnit>().id}/close`, { reason: 'Nedlagt.' });
     assert.ok(closed.json<AdminUnit>().closedAt);
   });
 
@@ -129,7 +146,7 @@ void describe('/api/admin: the municipality administrator', () => {
         .sort(),
       ['message_handler', 'nurse'],
     );
-    assert.equal((await call('DELETE', `/api/admin/staff/${nurseId}`)).statusCode, 204);
+    assert.equal((await call('DELETE', `/api/admin/staff/${nurseId}`, { reason: 'Sluttet.' })).statusCode, 204);
     const left = await t.database.db.select().from(personnelRoles).where(eq(personnelRoles.personnelId, nurseId));
     assert.deepEqual(left, []);
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.resourceId, nurseId));
@@ -145,8 +162,9 @@ void describe('/api/admin: the municipality administrator', () => {
 
   void it("never reaches another municipality's units or staff", async () => {
     assert.equal((await call('PUT', `/api/admin/units/${foreignUnitId}`, unit)).statusCode, 404);
-    assert.equal((await call('POST', `/api/admin/units/${foreignUnitId}/close`)).statusCode, 404);
-    assert.equal((await call('DELETE', `/api/admin/staff/${foreignStaffId}`)).statusCode, 404);
+    const why = { reason: 'Forsøk på en annen kommune.' };
+    assert.equal((await call('POST', `/api/admin/units/${foreignUnitId}/close`, why)).statusCode, 404);
+    assert.equal((await call('DELETE', `/api/admin/staff/${foreignStaffId}`, why)).statusCode, 404);
     const put = await call('PUT', `/api/admin/staff/${foreignStaffId}`, {
       givenName: 'X',
       familyName: 'Y',
@@ -195,7 +213,7 @@ void describe('/api/admin: the municipality administrator', () => {
       (await call('POST', '/api/admin/epj-clients/nordvik-epj/rotate', { secret }, otherAdmin)).statusCode,
       404,
     );
-    const revoked = await call('POST', '/api/admin/epj-clients/nordvik-epj/revoke');
+    const revoked = await call('POST', '/api/admin/epj-clients/nordvik-epj/revoke', { reason: 'Byttet system.' });
     assert.ok(revoked.json<MachineClientItem>().revokedAt);
     assert.equal((await requestEpjToken(t, 'nordvik-epj', 'second-secret-0123456789')).status, 401);
   });

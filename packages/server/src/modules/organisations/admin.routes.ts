@@ -5,6 +5,7 @@ import {
   adminUnit,
   adminUnitParams,
   adminUnitsResponse,
+  changeReasonBody,
   clientCreateBody,
   clientCredentialBody,
   epjSystemBody,
@@ -49,8 +50,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ service: AdminService }> = (ap
   );
   app.post(
     '/api/admin/units/:unitId/close',
-    { preHandler, schema: { params: adminUnitParams, response: { 200: adminUnit } } },
-    async (req) => service.closeUnit(req.ctx, req.params.unitId),
+    {
+      preHandler,
+      schema: { params: adminUnitParams, body: changeReasonBody.nullish(), response: { 200: adminUnit } },
+    },
+    async (req) => service.closeUnit(req.ctx, req.params.unitId, req.body?.reason),
   );
   app.get(
     '/api/admin/staff',
@@ -69,8 +73,9 @@ export const adminRoutes: FastifyPluginAsyncZod<{ service: AdminService }> = (ap
   );
   app.delete(
     '/api/admin/staff/:personnelId',
-    { preHandler, schema: { params: adminStaffParams } },
-    async (req, reply) => reply.code(204).send(await service.endStaff(req.ctx, req.params.personnelId)),
+    { preHandler, schema: { params: adminStaffParams, body: changeReasonBody.nullish() } },
+    async (req, reply) =>
+      reply.code(204).send(await service.endStaff(req.ctx, req.params.personnelId, req.body?.reason)),
   );
   app.get(
     '/api/admin/epj-clients',
@@ -89,8 +94,11 @@ export const adminRoutes: FastifyPluginAsyncZod<{ service: AdminService }> = (ap
   );
   app.post(
     '/api/admin/epj-clients/:clientId/revoke',
-    { preHandler, schema: { params: adminClientParams, response: { 200: machineClient } } },
-    async (req) => service.revokeClient(req.ctx, req.params.clientId),
+    {
+      preHandler,
+      schema: { params: adminClientParams, body: changeReasonBody.nullish(), response: { 200: machineClient } },
+    },
+    async (req) => service.revokeClient(req.ctx, req.params.clientId, req.body?.reason),
   );
   return Promise.resolve();
 };

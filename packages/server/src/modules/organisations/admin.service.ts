@@ -17,6 +17,7 @@ import {
   type UnitBody,
 } from '@helsebro/contracts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { reasonDetails, requireReason } from '../../platform/audit/reason.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
@@ -33,7 +34,7 @@ const refuse = (path: string, message: string, code: string) =>
  * they logged in for. Every query after it is scoped to that municipality (inMunicipality), so an administrator
  * never reaches another municipality's data.
  */
-async function requireMunicipalAdmin(q: Queryable, ctx: RequestContext): Promise<string> {
+export async function requireMunicipalAdmin(q: Queryable, ctx: RequestContext): Promise<string> {
   if (
     ctx.actor.kind !== 'personnel' ||
     !(await repo.hasRoleInMunicipality(q, ctx, ctx.actor.personnelId, 'municipal_admin'))
@@ -121,7 +122,7 @@ export function createAdminService(platform: Pick<Platform, 'db'>) {
           action: 'epj_system.set',
           resourceType: 'municipality',
           resourceId: ctx.municipalityId,
-          details: { productId: product.id, version: body.version },
+          details: { productId: product.id, version: body.version, ...reasonDetails(body.reason) },
         });
         return municipality(tx, ctx);
       });
@@ -145,11 +146,13 @@ export function createAdminService(platform: Pick<Platform, 'db'>) {
           phone: body.phone,
           functionalEmail: body.functionalEmail,
           herId: body.herId ?? null,
+          visitsEveryDay: body.visitsEveryDay ?? false,
         });
         await recordAudit(tx, ctx, {
           action: 'service_unit.create',
           resourceType: 'service_unit',
           resourceId: unit.id,
+          details: reasonDetails(body.reason),
         });
         return toUnit(unit);
       });
@@ -164,7 +167,12 @@ export function createAdminService(platform: Pick<Platform, 'db'>) {
         if (await repo.unitNameTaken(tx, ctx, body.name, unitId)) {
           throw new DuplicateError('Kommunen har allerede en enhet med dette navnet.', 'name', 'unit_exists');
         }
-        const unit = await repo.updateUnit(tx, ctx, unitId, { ...body, herId: body.herId ?? null });
+        const { reason, visitsEveryDay, ...fields } = body;
+        const unit = await repo.updateUnit(tx, ctx, unitId, {
+          ...fields,
+          herId: body.herId ?? null,
+          ...(visitsEveryDay === undefined ? {} : { visitsEveryDay }),
+        });
         if (!unit) {
           throw new NotFoundError('Fant ikke enheten i kommunen din.', 'unit_not_found');
         }
@@ -172,21 +180,28 @@ export function createAdminService(platform: Pick<Platform, 'db'>) {
           action: 'service_unit.update',
           resourceType: 'service_unit',
           resourceId: unit.id,
+          details: { ...reasonDetails(reason), ...(visitsEveryDay === undefined ? {} : { visitsEveryDay }) },
         });
         return toUnit(unit);
       });
     },
 
-    /** Closes a unit: it stays for the history that names it, but takes no new roles. */
-    async closeUnit(ctx: RequestContext, unitId: string): Promise<AdminUnit> {
+    /** Closes a unit: it stays for the history that names it, but takes no new roles. The reason is required. */
+    async closeUnit(ctx: RequestContext, unitId: string, reason: string | null | undefined): Promise<AdminUnit> {
       return db.transaction(async (tx) => {
         await requireMunicipalAdmin(tx, ctx);
+        const why = requireReason(reason);
         const existing = await repo.findUnit(tx, ctx, unitId);
         if (!existing) {
           throw new NotFoundError('Fant ikke enheten i kommunen din.', 'unit_not_found');
         }
         const unit = existing.closedAt ? existing : await repo.updateUnit(tx, ctx, unitId, { closedAt: new Date() });
-        await recordAudit(tx, ctx, { action: 'service_unit.close', resourceType: 'service_unit', resourceId: unitId });
+        await recordAudit(tx, ctx, {
+          action: 'service_unit.close',
+          resourceType: 'service_unit',
+          resourceId: unitId,
+          details: why,
+        });
         return toUnit(unit ?? existing);
       });
     },
@@ -214,7 +229,12 @@ export function createAdminService(platform: Pick<Platform, 'db'>) {
         for (const r of roles) {
           await repo.grantRole(tx, ctx.municipalityId as string, person.id, r.role, r.unitId);
         }
-        await recordAudit(tx, ctx, { action: 'staff.create', resourceType: 'personnel', resourceId: person.id });
+        await recordAudit(tx, ctx, {
+          action: 'staff.create',
+          resourceType: 'personnel',
+          resourceId: person.id,
+          details: reasonDetails(body.reason),
+        });
         return memberOf(tx, ctx, person.id);
       });
     },
@@ -245,22 +265,36 @@ export function createAdminService(platform: Pick<Platform, 'db'>) {
         for (const r of roles) {
           await repo.grantRole(tx, ctx.municipalityId as string, personnelId, r.role, r.unitId);
         }
-        await recordAudit(tx, ctx, { action: 'staff.update', resourceType: 'personnel', resourceId: personnelId });
+        await recordAudit(tx, ctx, {
+          action: 'staff.update',
+          resourceType: 'personnel',
+          resourceId: personnelId,
+          details: reasonDetails(body.reason),
+        });
         return memberOf(tx, ctx, personnelId);
       });
     },
 
-    /** Ends a staff member's work here: every role in this municipality goes; their roles elsewhere stay. */
-    async endStaff(ctx: RequestContext, personnelId: string): Promise<void> {
+    /**
+     * Ends a staff member's work here: every role in this municipality goes; their roles elsewhere stay. The
+     * reason is required.
+     */
+    async endStaff(ctx: RequestContext, personnelId: string, reason: string | null | undefined): Promise<void> {
       await db.transaction(async (tx) => {
         const self = await requireMunicipalAdmin(tx, ctx);
+        const why = requireReason(reason);
         if (self === personnelId) {
           throw refuse('personnelId', 'Du kan ikke avslutte deg selv.', 'self_end');
         }
         if ((await repo.removeRoles(tx, ctx, personnelId)) === 0) {
           throw new NotFoundError('Fant ikke den ansatte i kommunen.', 'staff_not_found');
         }
-        await recordAudit(tx, ctx, { action: 'staff.end', resourceType: 'personnel', resourceId: personnelId });
+        await recordAudit(tx, ctx, {
+          action: 'staff.end',
+          resourceType: 'personnel',
+          resourceId: personnelId,
+          details: why,
+        });
       });
     },
 
@@ -288,6 +322,7 @@ export function createAdminService(platform: Pick<Platform, 'db'>) {
           action: 'epj_client.create',
           resourceType: 'epj_client',
           resourceId: row.clientId,
+          details: reasonDetails(body.reason),
         });
         return toClient(row);
       });
@@ -301,19 +336,35 @@ export function createAdminService(platform: Pick<Platform, 'db'>) {
         if (!row) {
           throw new NotFoundError('Fant ikke klienten i kommunen din.', 'client_not_found');
         }
-        await recordAudit(tx, ctx, { action: 'epj_client.rotate', resourceType: 'epj_client', resourceId: clientId });
+        await recordAudit(tx, ctx, {
+          action: 'epj_client.rotate',
+          resourceType: 'epj_client',
+          resourceId: clientId,
+          details: reasonDetails(body.reason),
+        });
         return toClient(row);
       });
     },
 
-    async revokeClient(ctx: RequestContext, clientId: string): Promise<MachineClientItem> {
+    /** Revokes a client: its tokens already issued run out by themselves (10 minutes). The reason is required. */
+    async revokeClient(
+      ctx: RequestContext,
+      clientId: string,
+      reason: string | null | undefined,
+    ): Promise<MachineClientItem> {
       return db.transaction(async (tx) => {
         await requireMunicipalAdmin(tx, ctx);
+        const why = requireReason(reason);
         const row = await repo.updateClient(tx, ctx, clientId, { revokedAt: new Date() });
         if (!row) {
           throw new NotFoundError('Fant ikke klienten i kommunen din.', 'client_not_found');
         }
-        await recordAudit(tx, ctx, { action: 'epj_client.revoke', resourceType: 'epj_client', resourceId: clientId });
+        await recordAudit(tx, ctx, {
+          action: 'epj_client.revoke',
+          resourceType: 'epj_client',
+          resourceId: clientId,
+          details: why,
+        });
         return toClient(row);
       });
     },

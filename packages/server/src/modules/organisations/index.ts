@@ -11,6 +11,7 @@ import { onboardingRoutes } from './onboarding.routes.ts';
 import { createOnboardingService } from './onboarding.service.ts';
 
 export {
+  hasRoleInUnit,
   requireUnitStaff,
   unitsOfStaff,
   type PersonnelRole,
@@ -20,10 +21,11 @@ export {
   type UnitRow,
 } from './unit-access.ts';
 export { createOnboardingService, type OnboardingService } from './onboarding.service.ts';
-export { createAdminService, type AdminService } from './admin.service.ts';
+export { createAdminService, requireMunicipalAdmin, type AdminService } from './admin.service.ts';
 
 /** The operator's onboarding API and the municipality administrator's API. Register after the identity module. */
 export const organisationsModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
   await app.register(onboardingRoutes, { service: createOnboardingService(platform) });
   await app.register(adminRoutes, { service: createAdminService(platform) });
 };
+export { seedOrganisationsDemo, type OrganisationsDemo, type OrganisationsDemoIds } from './organisations.demo.ts';

@@ -2,7 +2,9 @@ import {
   administratorBody,
   epjProduct,
   epjProductBody,
+  epjProductParams,
   epjProductsResponse,
+  epjSupportContactBody,
   municipalitiesResponse,
   municipalityCreateBody,
   municipalityDetail,
@@ -51,6 +53,14 @@ export const onboardingRoutes: FastifyPluginAsyncZod<{ service: OnboardingServic
     '/api/operator/epj-products',
     { preHandler, schema: { body: epjProductBody, response: { 201: epjProduct } } },
     async (req, reply) => reply.code(201).send(await service.createProduct(req.ctx, req.body)),
+  );
+  app.put(
+    '/api/operator/epj-products/:productId/support-contact',
+    {
+      preHandler,
+      schema: { params: epjProductParams, body: epjSupportContactBody, response: { 200: epjProduct } },
+    },
+    async (req) => service.setProductSupport(req.ctx, req.params.productId, req.body),
   );
   return Promise.resolve();
 };

@@ -6,12 +6,14 @@ import {
   type EpjProduct,
   type EpjProductBody,
   type EpjProductsResponse,
+  type EpjSupportContactBody,
   type MunicipalitiesResponse,
   type MunicipalityCreateBody,
   type MunicipalityDetail,
   type PageQuery,
 } from '@helsebro/contracts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { reasonDetails } from '../../platform/audit/reason.ts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { AppError, ForbiddenError, NotFoundError, UnprocessableError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
@@ -130,12 +132,13 @@ export function createOnboardingService(platform: Pick<Platform, 'db'>) {
             'municipality_exists',
           );
         }
-        const m = await repo.insertMunicipality(tx, body);
+        const { reason, ...fields } = body;
+        const m = await repo.insertMunicipality(tx, fields);
         await recordAudit(tx, inThe(ctx, m.id), {
           action: 'municipality.create',
           resourceType: 'municipality',
           resourceId: m.id,
-          details: { number: m.number, orgNumber: m.orgNumber },
+          details: { number: m.number, orgNumber: m.orgNumber, ...reasonDetails(reason) },
         });
         return detail(tx, m);
       });
@@ -171,6 +174,7 @@ export function createOnboardingService(platform: Pick<Platform, 'db'>) {
           action: 'municipality.administrator.add',
           resourceType: 'personnel',
           resourceId: person.id,
+          details: reasonDetails(who.reason),
         });
         return detail(tx, m);
       });
@@ -197,10 +201,47 @@ export function createOnboardingService(platform: Pick<Platform, 'db'>) {
           name: body.name,
           versions: [...new Set(body.versions)],
           services: [...new Set(body.services)],
+          ...supportColumns(body.supportContact),
         });
-        await recordAudit(tx, ctx, { action: 'epj_product.create', resourceType: 'epj_product', resourceId: row.id });
+        await recordAudit(tx, ctx, {
+          action: 'epj_product.create',
+          resourceType: 'epj_product',
+          resourceId: row.id,
+          details: reasonDetails(body.reason),
+        });
         return toProduct(row);
       });
     },
+
+    /**
+     * Sets or replaces the vendor's support contact on a product (null removes it): staff asking about the EPJ's
+     * functions are sent there (seed 000 §5.1). Requests already filed keep the contact they were sent to.
+     * @throws NotFoundError when there is no product by that id
+     */
+    async setProductSupport(ctx: RequestContext, id: string, body: EpjSupportContactBody): Promise<EpjProduct> {
+      requireOperator(ctx);
+      return db.transaction(async (tx) => {
+        const row = await repo.updateProductSupport(tx, id, supportColumns(body.supportContact));
+        if (!row) {
+          throw new NotFoundError('Fant ikke journalsystemet.', 'epj_product_not_found');
+        }
+        await recordAudit(tx, ctx, {
+          action: 'epj_product.support_contact.set',
+          resourceType: 'epj_product',
+          resourceId: id,
+          details: { ...reasonDetails(body.reason), removed: body.supportContact === null },
+        });
+        return toProduct(row);
+      });
+    },
+  };
+}
+
+/** A contact as the product's three support columns, all null when there is none (the table's check). */
+function supportColumns(contact: EpjProductBody['supportContact']) {
+  return {
+    supportName: contact?.name ?? null,
+    supportEmail: contact?.email ?? null,
+    supportPhone: contact?.phone ?? null,
   };
 }

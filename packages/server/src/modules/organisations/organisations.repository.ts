@@ -98,6 +98,16 @@ export async function insertProduct(q: Queryable, values: typeof epjProducts.$in
   return row as ProductRow;
 }
 
+/** Sets (or clears, all three null) a product's support contact; null when there is no product by that id. */
+export async function updateProductSupport(
+  q: Queryable,
+  id: string,
+  values: Pick<ProductRow, 'supportName' | 'supportEmail' | 'supportPhone'>,
+): Promise<ProductRow | null> {
+  const [row] = await q.update(epjProducts).set(values).where(eq(epjProducts.id, id)).returning();
+  return row ?? null;
+}
+
 // --- Personnel (platform table) and their roles (municipal table) ---
 
 export async function findPersonnelBy(q: Queryable, by: { nin: string } | { hprNumber: string }) {
@@ -272,7 +282,9 @@ export async function updateUnit(
   q: Queryable,
   ctx: RequestContext,
   id: string,
-  values: Partial<Pick<UnitRow, 'name' | 'kind' | 'phone' | 'functionalEmail' | 'herId' | 'closedAt'>>,
+  values: Partial<
+    Pick<UnitRow, 'name' | 'kind' | 'phone' | 'functionalEmail' | 'herId' | 'closedAt' | 'visitsEveryDay'>
+  >,
 ): Promise<UnitRow | null> {
   const [row] = await q
     .update(serviceUnits)
@@ -308,5 +320,11 @@ export async function updateClient(
     .set(values)
     .where(and(eq(epjClients.clientId, clientId), inMunicipality(epjClients.municipalityId, ctx)))
     .returning();
+  return row ?? null;
+}
+
+/** The municipality with this number (the operator's list is searched by it; the demo seed finds its own by it). */
+export async function findMunicipalityByNumber(q: Queryable, number: string): Promise<MunicipalityRow | null> {
+  const [row] = await q.select().from(municipalities).where(eq(municipalities.number, number));
   return row ?? null;
 }

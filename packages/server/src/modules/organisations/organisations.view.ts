@@ -29,6 +29,10 @@ export function toProduct(p: repo.ProductRow): EpjProduct {
     name: p.name,
     versions: p.versions,
     services: p.services as EpjServiceCode[],
+    supportContact:
+      p.supportName && p.supportEmail && p.supportPhone
+        ? { name: p.supportName, email: p.supportEmail, phone: p.supportPhone }
+        : null,
   };
 }
 
@@ -41,6 +45,7 @@ export function toUnit(u: repo.UnitRow): AdminUnit {
     functionalEmail: u.functionalEmail,
     herId: u.herId,
     closedAt: u.closedAt?.toISOString() ?? null,
+    visitsEveryDay: u.visitsEveryDay,
   };
 }
 

@@ -38,19 +38,28 @@ void describe('requireUnitStaff and unitsOfStaff', () => {
     await database.cleanup();
   });
 
-  it('lets a health worker act for their own unit with their role, and the administrator for every unit', async () => {
+  it('lets a health worker act for their own unit with their role, and the administrator for every unit where the use case allows it', async () => {
     const own = await requireUnitStaff(database.db, as.nurse, ids.home);
     assert.deepEqual([own.unit.id, own.role], [ids.home, 'nurse']);
-    const admin = await requireUnitStaff(database.db, as.admin, ids.station);
+    const admin = await requireUnitStaff(database.db, as.admin, ids.station, { admin: true });
     assert.equal(admin.role, 'municipal_admin');
     assert.deepEqual(
-      (await unitsOfStaff(database.db, as.nurse)).map((u) => u.id),
+      (await unitsOfStaff(database.db, as.nurse, { admin: true })).map((u) => u.id),
       [ids.home],
     );
     assert.deepEqual(
-      (await unitsOfStaff(database.db, as.admin)).map((u) => u.id).sort(),
+      (await unitsOfStaff(database.db, as.admin, { admin: true })).map((u) => u.id).sort(),
       [ids.home, ids.station].sort(),
     );
+    await assert.rejects(requireUnitStaff(database.db, as.admin, ids.foreign, { admin: true }), {
+      code: 'unit_not_found',
+    });
+  });
+
+  it('gives the administrator role alone no unit elsewhere: no citizen data without a service need', async () => {
+    await assert.rejects(requireUnitStaff(database.db, as.admin, ids.station), { code: 'not_unit_staff' });
+    await assert.rejects(requireUnitStaff(database.db, as.admin, ids.home, { epj: true }), { code: 'not_unit_staff' });
+    assert.deepEqual(await unitsOfStaff(database.db, as.admin), []);
   });
 
   it("refuses another unit of the municipality (403), and another municipality's unit as unknown (404)", async () => {
@@ -64,7 +73,7 @@ void describe('requireUnitStaff and unitsOfStaff', () => {
       (await unitsOfStaff(database.db, as.nurse, { ownRolesOnly: true })).map((u) => u.id),
       [ids.home],
     );
-    assert.deepEqual(await unitsOfStaff(database.db, as.admin, { ownRolesOnly: true }), []);
+    assert.deepEqual(await unitsOfStaff(database.db, as.admin, { admin: true, ownRolesOnly: true }), []);
   });
 
   it('lets the EPJ act for every unit of its municipality only where the use case allows it', async () => {

@@ -9,13 +9,22 @@ export type UnitRow = typeof serviceUnits.$inferSelect;
 export type PersonnelRole = (typeof personnelRoles.$inferSelect)['role'];
 
 /**
- * Who acts for a unit: a health worker with a role there (or the municipality's administrator), or — where the use
- * case allows it — the municipality's EPJ machine client, which acts for every unit of its municipality and names
- * the health worker itself (E1).
+ * Who acts for a unit: a health worker with a role there, or — where the use case allows it — the municipality's
+ * administrator or its EPJ machine client, which acts for every unit of its municipality and names the health
+ * worker itself (E1).
  */
 export type UnitActor = { personnelId: string; role: PersonnelRole } | { personnelId: null; role: 'epj' };
 export type UnitAccess = { unit: UnitRow } & UnitActor;
-export type UnitAccessOptions = { epj?: boolean };
+export type UnitAccessOptions = {
+  epj?: boolean;
+  /**
+   * The use case configures the unit (its dialog settings, its appointment types) and shows no citizen: the
+   * municipality's administrator may act for every unit here. Everywhere else the administrator needs a role in
+   * the unit like anyone else: health data only on a service need (tjenstlig behov, pjl § 19; Normen's guide on
+   * access to health data), and administering the municipality is not one.
+   */
+  admin?: boolean;
+};
 
 function unitActorKind(ctx: RequestContext, opts: UnitAccessOptions): { personnelId: string | null } {
   if (ctx.actor.kind === 'personnel') {
@@ -60,7 +69,9 @@ export async function requireUnitStaff(
     return { unit, personnelId, role: 'epj' };
   }
   const roles = await rolesOf(q, ctx, personnelId);
-  const role = roles.find((r) => r.unitId === unitId) ?? roles.find((r) => r.role === 'municipal_admin');
+  const role =
+    roles.find((r) => r.unitId === unitId) ??
+    (opts.admin ? roles.find((r) => r.role === 'municipal_admin') : undefined);
   if (!role) {
     throw new ForbiddenError('Du arbeider ikke i denne enheten.', 'not_unit_staff');
   }
@@ -68,13 +79,12 @@ export async function requireUnitStaff(
 }
 
 /**
- * The units the caller acts for: every unit of the municipality for its administrator and its EPJ, else the
- * units the health worker has a role in.
+ * The units the caller acts for: every unit of the municipality for its EPJ and, where the use case allows it,
+ * its administrator; else the units the health worker has a role in.
  * @param q - the database
  * @param ctx - the caller
- * @param opts - `epj: true` where the municipality's EPJ may act for units; `ownRolesOnly: true` for the units
- *   the health worker has a role in, the administrator's included, without the rest of the municipality (the
- *   dialog's inbox panel lists where one answers, not every unit the administrator may open)
+ * @param opts - `epj: true` where the municipality's EPJ may act for units; `admin: true` where the administrator
+ *   may (see UnitAccessOptions); `ownRolesOnly: true` for the units the health worker has a role in even then
  */
 export async function unitsOfStaff(
   q: Queryable,
@@ -87,6 +97,25 @@ export async function unitsOfStaff(
     return all;
   }
   const roles = await rolesOf(q, ctx, personnelId);
-  const admin = !opts.ownRolesOnly && roles.some((r) => r.role === 'municipal_admin');
+  const admin = opts.admin && !opts.ownRolesOnly && roles.some((r) => r.role === 'municipal_admin');
   return all.filter((u) => admin || roles.some((r) => r.unitId === u.id));
+}
+
+/**
+ * Whether a health worker has a role in the unit (in the caller's municipality): who a conversation or a visit can
+ * be given to.
+ */
+export async function hasRoleInUnit(q: Queryable, ctx: RequestContext, personnelId: string, unitId: string) {
+  const [role] = await q
+    .select({ id: personnelRoles.id })
+    .from(personnelRoles)
+    .where(
+      and(
+        eq(personnelRoles.personnelId, personnelId),
+        eq(personnelRoles.serviceUnitId, unitId),
+        inMunicipality(personnelRoles.municipalityId, ctx),
+      ),
+    )
+    .limit(1);
+  return role !== undefined;
 }

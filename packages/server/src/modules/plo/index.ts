@@ -5,7 +5,11 @@ import { createConsoleService } from './console/console.service.ts';
 import { createAddressRegister } from './address-register/address-register.service.ts';
 import { appRecSendHandler } from './receive/apprec-send.job.ts';
 import { receiveRoutes } from './receive/receive.routes.ts';
-import { APPREC_SEND_JOB, createReceiveService } from './receive/receive.service.ts';
+import { APPREC_SEND_JOB, createReceiveService, type AfterAccepted } from './receive/receive.service.ts';
+import { alertEmailHandler } from './monitor/alert-email.ts';
+import { alertsRoutes } from './monitor/alerts.routes.ts';
+import { createAlertsService } from './monitor/alerts.service.ts';
+import { ALERT_EMAIL_JOB, MONITOR_JOB, monitorHandler, scheduleMonitor } from './monitor/monitor.job.ts';
 import { createPloXmlPool, ploSchemaSet } from './schema-set.ts';
 import { messageSendHandler, retryFailedDelivery } from './send/deliver.job.ts';
 import { sendRoutes } from './send/send.routes.ts';
@@ -24,8 +28,9 @@ export { DEMO_HOSPITAL_HER_ID, DEMO_HOSPITAL_TOKEN, DEMO_PARTIES } from './addre
 export { createAddressRegister, type AddressRegister } from './address-register/address-register.service.ts';
 export { buildMessage, BUILDABLE_TYPES, type OutgoingMessageInput } from './msghead/message.build.ts';
 export { ploSchemaSet } from './schema-set.ts';
-export { APPREC_SEND_JOB } from './receive/receive.service.ts';
+export { APPREC_SEND_JOB, type AcceptedPloMessage, type AfterAccepted } from './receive/receive.service.ts';
 export { createInboxService, type InboxItem } from './receive/inbox.service.ts';
+export { ALERT_EMAIL_JOB, MONITOR_JOB, sweep as sweepPloMonitor } from './monitor/monitor.job.ts';
 export { createCredentialsService, type CredentialsService } from './send/credentials.service.ts';
 export { createOutgoingCredentials, type OutgoingCredentials } from './send/outgoing-credentials.ts';
 export {
@@ -40,16 +45,27 @@ export {
  * The PLO message hub (issue 4): the EDI receiving endpoint, the send API, the message console, and the outbox
  * handlers that deliver messages and AppRecs; the address register and the credentials, whose operator screen is
  * the operator module's. Compiles the official schema set while the app is built (once per process) and logs how
- * long it took. Register after the identity module.
+ * long it took. Register after the identity module. `afterAccepted` is what other modules do with an accepted
+ * message of a known patient (app.ts passes appointments' hospital admissions), so this module imports none of them.
  */
-export const ploModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (app, { platform }) => {
+export const ploModule: FastifyPluginAsyncZod<{ platform: Platform; afterAccepted?: AfterAccepted }> = async (
+  app,
+  { platform, afterAccepted },
+) => {
   const xml = ploSchemaSet();
   platform.logger.info({ compileMs: Math.round(xml.compileMs * 10) / 10 }, 'PLO schema set compiled');
   const register = createAddressRegister(platform);
   // Large received documents are validated in XML threads (started on first use, stopped with the app).
   const pool = createPloXmlPool(platform.config.xml);
   app.addHook('onClose', () => pool.close());
-  const service = createReceiveService({ db: platform.db, register, clock: platform.clock, xml: pool });
+  const service = createReceiveService({
+    db: platform.db,
+    register,
+    clock: platform.clock,
+    xml: pool,
+    afterAccepted,
+    logger: platform.logger,
+  });
   const credentials = createOutgoingCredentials({
     db: platform.db,
     register,
@@ -62,7 +78,20 @@ export const ploModule: FastifyPluginAsyncZod<{ platform: Platform }> = async (a
   platform.jobs.register(MESSAGE_SEND_JOB, messageSendHandler({ register, credentials }), {
     onRetry: retryFailedDelivery,
   });
+  // Monitoring (issue 14): the sweep queues itself again after each run; the first is queued when this process
+  // runs workers and the app is ready.
+  platform.jobs.register(MONITOR_JOB, monitorHandler({ register, config: platform.config.ploMonitor }));
+  platform.jobs.register(
+    ALERT_EMAIL_JOB,
+    alertEmailHandler({ db: platform.db, register, clock: platform.clock, config: platform.config }),
+  );
+  if (platform.config.workers) {
+    app.addHook('onReady', () => scheduleMonitor(platform.db));
+  }
   await app.register(receiveRoutes, { service, register, perMinute: platform.config.rateLimit.ediPerMinute });
   await app.register(sendRoutes, { send });
   await app.register(consoleRoutes, { service: createConsoleService({ db: platform.db, register, xml, send }) });
+  await app.register(alertsRoutes, {
+    service: createAlertsService({ db: platform.db, register, clock: platform.clock }),
+  });
 };

@@ -40,4 +40,14 @@ export const ploAccess: RouteAccessTable = {
       json: { type: 'DIALOG_FORESPORSEL', questionKind: '8', text: 'Når er pasienten ventet utskrevet?' },
     }),
   },
+  // Alerts (issue 14): the handlers of the organisation whose service sent the message; another organisation's
+  // handler sees its own alerts only.
+  'GET /api/plo/console/alerts': { allow: HANDLER, own: ['messageHandlerOtherOrg'] },
+  'GET /api/plo/console/alerts/:id': { allow: HANDLER, params: { id: 'ploAlert' } },
+  'POST /api/plo/console/alerts/:id/acknowledge': { allow: HANDLER, params: { id: 'ploAlert' } },
+  'POST /api/plo/console/alerts/:id/close': {
+    allow: HANDLER,
+    params: { id: 'ploAlertToClose' },
+    body: () => ({ json: { note: 'Sykehuset var nede; meldingen er sendt på nytt.' } }),
+  },
 };

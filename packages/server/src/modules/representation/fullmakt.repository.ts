@@ -1,10 +1,17 @@
-import { aliasedTable, and, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, gte, isNull, ne, or, sql } from 'drizzle-orm';
 import type { FullmaktEndReason, ServiceArea } from '@helsebro/contracts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { fullmakter, persons } from '../../platform/db/schema.ts';
+import { auditLog, fullmakter, persons } from '../../platform/db/schema.ts';
 
 export type FullmaktRow = typeof fullmakter.$inferSelect;
-export type NamedFullmaktRow = FullmaktRow & { giverName: string; holderName: string; endedByName: string | null };
+export type NamedFullmaktRow = FullmaktRow & {
+  giverName: string;
+  holderName: string;
+  endedByName: string | null;
+  /** Folkeregisteret's date of death of either party: a fullmakt lapses with a death. */
+  giverDeceasedOn: string | null;
+  holderDeceasedOn: string | null;
+};
 
 const giver = aliasedTable(persons, 'giver');
 const holder = aliasedTable(persons, 'holder');
@@ -17,6 +24,8 @@ function namedQuery(q: Queryable) {
       giverName: sql<string>`${giver.givenName} || ' ' || ${giver.familyName}`,
       holderName: sql<string>`${holder.givenName} || ' ' || ${holder.familyName}`,
       endedByName: sql<string | null>`${endedBy.givenName} || ' ' || ${endedBy.familyName}`,
+      giverDeceasedOn: giver.deceasedOn,
+      holderDeceasedOn: holder.deceasedOn,
     })
     .from(fullmakter)
     .innerJoin(giver, eq(giver.id, fullmakter.giverId))
@@ -24,12 +33,34 @@ function namedQuery(q: Queryable) {
     .leftJoin(endedBy, eq(endedBy.id, fullmakter.endedByPersonId));
 }
 
-const flatten = (r: { f: FullmaktRow; giverName: string; holderName: string; endedByName: string | null }) => ({
+const flatten = (r: { f: FullmaktRow } & Omit<NamedFullmaktRow, keyof FullmaktRow>): NamedFullmaktRow => ({
   ...r.f,
   giverName: r.giverName,
   holderName: r.holderName,
   endedByName: r.endedByName,
+  giverDeceasedOn: r.giverDeceasedOn,
+  holderDeceasedOn: r.holderDeceasedOn,
 });
+
+/**
+ * How many name lookups (fullmakt.holder_lookup) the citizen has made since an instant, refused ones included
+ * (index audit_log_holder_lookup_idx, migration 0020).
+ * @param q - database or open transaction
+ */
+export async function countHolderLookups(q: Queryable, personId: string, since: Date): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, 'fullmakt.holder_lookup'),
+        eq(auditLog.actorKind, 'citizen'),
+        eq(auditLog.actorId, personId),
+        gte(auditLog.occurredAt, since),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
 
 /**
  * Every fullmakt a person has given or received, ended ones included, newest first, with the names.
@@ -100,7 +131,7 @@ export async function insertFullmakt(q: Queryable, row: typeof fullmakter.$infer
 export async function endFullmakt(
   q: Queryable,
   id: string,
-  end: { at: Date; byPersonId: string; reason: FullmaktEndReason },
+  end: { at: Date; byPersonId: string; reason: Exclude<FullmaktEndReason, 'giver_deceased' | 'holder_deceased'> },
 ): Promise<FullmaktRow | null> {
   const [row] = await q
     .update(fullmakter)

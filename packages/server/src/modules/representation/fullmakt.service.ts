@@ -1,6 +1,9 @@
 import {
+  FULLMAKT_HOLDER_LOOKUPS_PER_HOUR,
   isValidNin,
   SERVICE_AREAS,
+  type FullmaktHolderLookupBody,
+  type FullmaktHolderLookupResponse,
   type FullmaktItem,
   type FullmakterResponse,
   type FullmaktStatus,
@@ -10,7 +13,7 @@ import {
 } from '@helsebro/contracts';
 import { audited, auditedRead, type AuditEntry } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/db/client.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { AppError, ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { ActiveSession } from '../identity/index.ts';
@@ -115,14 +118,7 @@ export function createFullmaktService(platform: Pick<Platform, 'db' | 'clock' | 
     async give(ctx: RequestContext, session: ActiveSession, body: GiveFullmaktBody): Promise<FullmaktItem> {
       const giverId = requireActingForSelf(ctx);
       requireRecentLogin(session, clock.now(), config.reauthMaxAgeMinutes);
-      const nin = body.holderNin.replace(/[\s.]/g, '');
-      if (!isValidNin(nin)) {
-        throw new ValidationError(
-          'Fødselsnummeret er ikke gyldig. Det skal ha 11 siffer med riktige kontrollsiffer.',
-          [{ path: 'holderNin', message: 'ugyldig fødselsnummer' }],
-          'nin_invalid',
-        );
-      }
+      const nin = holderNinOf(body);
       const today = osloDate(clock.now());
       const period = checkPeriod(body, today);
       const entry: AuditEntry = { action: 'fullmakt.give', resourceType: 'fullmakt', subjectPersonId: giverId };
@@ -143,6 +139,43 @@ export function createFullmaktService(platform: Pick<Platform, 'db' | 'clock' | 
           validTo: item.validTo,
         };
         return item;
+      });
+    },
+
+    /**
+     * The name of the person with this number, before a fullmakt is given to them (issue 15), after the same checks
+     * of the two persons as giving (so a refusal comes at once, and a protected address is refused without a name).
+     * Against walking the register: only the name, only for a valid number of a registered person; at most
+     * FULLMAKT_HOLDER_LOOKUPS_PER_HOUR per citizen, counted in the audit log, so the limit holds across instances
+     * and restarts; each lookup is in the looked-up person's access log.
+     * @param ctx - a citizen acting for themselves
+     * @param body - the holder's number
+     */
+    async lookupHolder(ctx: RequestContext, body: FullmaktHolderLookupBody): Promise<FullmaktHolderLookupResponse> {
+      const me = requireActingForSelf(ctx);
+      const nin = holderNinOf(body);
+      const entry: AuditEntry = { action: 'fullmakt.holder_lookup', resourceType: 'person' };
+      return audited(db, ctx, entry, async (tx) => {
+        const since = new Date(clock.now().getTime() - 3_600_000);
+        if ((await repo.countHolderLookups(tx, me, since)) >= FULLMAKT_HOLDER_LOOKUPS_PER_HOUR) {
+          throw new AppError(
+            429,
+            'rate_limited',
+            'Du har slått opp mange fødselsnumre den siste timen. Vent litt og prøv igjen.',
+          );
+        }
+        const holder = await findPersonByNin(tx, nin);
+        if (!holder) {
+          throw new UnprocessableError(
+            'Fant ingen person med dette fødselsnummeret i folkeregisteret.',
+            [{ path: 'holderNin', message: 'ukjent fødselsnummer' }],
+            'person_not_found',
+          );
+        }
+        checkParties((await findPersons(tx, [me])).get(me)!, holder, osloDate(clock.now()));
+        entry.resourceId = holder.id;
+        entry.subjectPersonId = holder.id;
+        return { displayName: holder.displayName };
       });
     },
 
@@ -227,6 +260,19 @@ async function liveFullmakt(
   return f;
 }
 
+/** The holder's number without spaces and dots, refused at the field when it is not a valid number. */
+function holderNinOf(body: FullmaktHolderLookupBody): string {
+  const nin = body.holderNin.replace(/[\s.]/g, '');
+  if (!isValidNin(nin)) {
+    throw new ValidationError(
+      'Fødselsnummeret er ikke gyldig. Det skal ha 11 siffer med riktige kontrollsiffer.',
+      [{ path: 'holderNin', message: 'ugyldig fødselsnummer' }],
+      'nin_invalid',
+    );
+  }
+  return nin;
+}
+
 /** The rules on the two persons (citizen-services.md §2.4), each a clear error naming the rule. */
 function checkParties(giver: NamedPerson, holder: NamedPerson, today: string): void {
   if (giver.id === holder.id) {
@@ -262,8 +308,14 @@ function checkParties(giver: NamedPerson, holder: NamedPerson, today: string): v
   }
 }
 
-function statusOf(f: repo.FullmaktRow, today: string): FullmaktStatus {
-  if (f.endedAt !== null) {
+/** The party whose death ended the fullmakt (it lapses with a death; the register's date, not a user's act). */
+function deathOf(f: repo.NamedFullmaktRow, today: string): 'giver_deceased' | 'holder_deceased' | null {
+  const dead = (on: string | null) => on !== null && on <= today;
+  return dead(f.giverDeceasedOn) ? 'giver_deceased' : dead(f.holderDeceasedOn) ? 'holder_deceased' : null;
+}
+
+function statusOf(f: repo.NamedFullmaktRow, today: string): FullmaktStatus {
+  if (f.endedAt !== null || deathOf(f, today) !== null) {
     return 'ended';
   }
   if (f.validTo !== null && f.validTo < today) {
@@ -284,7 +336,7 @@ function toItem(f: repo.NamedFullmaktRow, today: string): FullmaktItem {
     createdAt: f.createdAt.toISOString(),
     endedAt: f.endedAt?.toISOString() ?? null,
     endedBy: f.endedByPersonId && f.endedByName ? { personId: f.endedByPersonId, displayName: f.endedByName } : null,
-    endReason: f.endReason,
+    endReason: f.endReason ?? deathOf(f, today),
     replacesId: f.replacesId,
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Platform } from '../../platform/platform.ts';
 import { representationRoutes } from './representation.routes.ts';
 
-export { createActingForResolver, REFUSAL_MESSAGES } from './representation.service.ts';
+export { createActingForResolver, REFUSAL_MESSAGES, selfRepresentation } from './representation.service.ts';
 export { decide, ownRights } from './representation.engine.ts';
 export type { Decision, PersonFacts, Population } from './representation.engine.ts';
 export { addDays, ageOn, osloDate, startOfOsloDay } from './dates.ts';

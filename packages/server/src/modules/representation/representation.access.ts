@@ -18,6 +18,11 @@ export const representationAccess: RouteAccessTable = {
     own: ['otherCitizen'],
     body: (f) => ({ json: { holderNin: f.holderNin, serviceAreas: ['innsyn'] } }),
   },
+  'POST /api/fullmakter/holder-lookup': {
+    allow: ['citizen'],
+    own: ['otherCitizen'],
+    body: (f) => ({ json: { holderNin: f.holderNin } }),
+  },
   'POST /api/fullmakter/:id/replace': {
     allow: ['citizen'],
     params: { id: 'fullmaktToReplace' },

@@ -1,5 +1,7 @@
 import {
   fullmakterResponse,
+  fullmaktHolderLookupBody,
+  fullmaktHolderLookupResponse,
   fullmaktParams,
   fullmaktResponse,
   giveFullmaktBody,
@@ -49,6 +51,11 @@ export const representationRoutes: FastifyPluginCallbackZod<{ platform: Platform
     '/api/fullmakter',
     { schema: { body: giveFullmaktBody, response: { 201: fullmaktResponse } }, preHandler },
     async (req, reply) => reply.code(201).send({ fullmakt: await fullmakt.give(req.ctx, sessionOf(req), req.body) }),
+  );
+  app.post(
+    '/api/fullmakter/holder-lookup',
+    { schema: { body: fullmaktHolderLookupBody, response: { 200: fullmaktHolderLookupResponse } }, preHandler },
+    async (req) => fullmakt.lookupHolder(req.ctx, req.body),
   );
   app.post(
     '/api/fullmakter/:id/replace',

@@ -1,3 +1,4 @@
+import { MUNICIPAL_SERVICE_STATUSES } from '@helsebro/contracts';
 import {
   bigint,
   bigserial,
@@ -43,6 +44,10 @@ export const epjProducts = pgTable('epj_products', {
   versions: text('versions').array().notNull().default([]),
   services: text('services').array().notNull().default([]),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The vendor's support contact, for requests about the EPJ's functions (0016). */
+  supportName: text('support_name'),
+  supportEmail: text('support_email'),
+  supportPhone: text('support_phone'),
 });
 
 export const serviceUnits = pgTable('service_units', {
@@ -73,6 +78,8 @@ export const serviceUnits = pgTable('service_units', {
   /** Administration (0013). */
   herId: text('her_id'),
   closedAt: ts('closed_at'),
+  /** Works every day, weekends and holidays included (0021: home care). */
+  visitsEveryDay: boolean('visits_every_day').notNull().default(false),
 });
 
 export const persons = pgTable('persons', {
@@ -390,6 +397,33 @@ export const ploOutgoingCredentials = pgTable('plo_outgoing_credentials', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
+/** PLO monitoring (migration 0023): alerts about our services' messages, raised once each by the monitoring job. */
+export const ploAlerts = pgTable('plo_alerts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  dedupKey: text('dedup_key').notNull(),
+  kind: text('kind', { enum: ['apprec_missing', 'apprec_timeout', 'apprec_negative', 'delivery_failed'] }).notNull(),
+  severity: text('severity', { enum: ['warning', 'critical'] }).notNull(),
+  partyId: uuid('party_id').notNull(),
+  partnerPartyId: uuid('partner_party_id'),
+  municipalityId: uuid('municipality_id'),
+  messageId: uuid('message_id'),
+  appRecId: uuid('apprec_id'),
+  detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  raisedAt: ts('raised_at').notNull(),
+  state: text('state', { enum: ['open', 'acknowledged', 'closed'] })
+    .notNull()
+    .default('open'),
+  acknowledgedAt: ts('acknowledged_at'),
+  acknowledgedBy: uuid('acknowledged_by'),
+  closedAt: ts('closed_at'),
+  closedBy: uuid('closed_by'),
+  closeNote: text('close_note'),
+  emailOurs: text('email_ours', { enum: ['queued', 'sent', 'no_address'] }),
+  emailOursAt: ts('email_ours_at'),
+  emailPartner: text('email_partner', { enum: ['queued', 'sent', 'no_address'] }),
+  emailPartnerAt: ts('email_partner_at'),
+});
+
 /** Dialog and notifications (migration 0004). */
 export const serviceUnitAbsences = pgTable('service_unit_absences', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -622,4 +656,214 @@ export const appointmentStaffNameHidings = pgTable('appointment_staff_name_hidin
 export const homeVisitNoticeOptins = pgTable('home_visit_notice_optins', {
   personId: uuid('person_id').primaryKey(),
   optedInAt: ts('opted_in_at').notNull().defaultNow(),
+});
+
+/** A citizen's hospital stay as the PLO messages tell it (0022, issue 15): pauses their planned home visits. */
+export const hospitalAdmissions = pgTable('hospital_admissions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  admittedAt: ts('admitted_at').notNull(),
+  admissionMessageId: uuid('admission_message_id').notNull(),
+  dischargedAt: ts('discharged_at'),
+  dischargeMessageId: uuid('discharge_message_id'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  /** The unit's review of the plan after the discharge ("Gjennomgått", 0025): who and when. */
+  reviewedAt: ts('reviewed_at'),
+  reviewedByPersonnelId: uuid('reviewed_by_personnel_id'),
+});
+
+/** Service catalogue (versioned data), data processing agreements, service status per municipality (0015). */
+
+export const serviceCatalogueVersions = pgTable('service_catalogue_versions', {
+  version: integer('version').primaryKey(),
+  note: text('note').notNull(),
+  publishedAt: ts('published_at').notNull().defaultNow(),
+  publishedBy: uuid('published_by'),
+});
+
+export const serviceCatalogueAreas = pgTable('service_catalogue_areas', {
+  version: integer('version').notNull(),
+  code: text('code').notNull(),
+  position: integer('position').notNull(),
+  nameNb: text('name_nb').notNull(),
+  nameNn: text('name_nn').notNull(),
+  nameEn: text('name_en').notNull(),
+});
+
+export const serviceCatalogueServices = pgTable('service_catalogue_services', {
+  version: integer('version').notNull(),
+  code: text('code').notNull(),
+  areaCode: text('area_code').notNull(),
+  position: integer('position').notNull(),
+  nameNb: text('name_nb').notNull(),
+  nameNn: text('name_nn').notNull(),
+  nameEn: text('name_en').notNull(),
+  descriptionNb: text('description_nb').notNull(),
+  descriptionNn: text('description_nn').notNull(),
+  descriptionEn: text('description_en').notNull(),
+  requiresDpa: boolean('requires_dpa').notNull().default(false),
+  requiresEpjSupport: boolean('requires_epj_support').notNull().default(true),
+});
+
+export const dataProcessingAgreements = pgTable('data_processing_agreements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  version: text('version').notNull(),
+  signatoryName: text('signatory_name').notNull(),
+  signatoryTitle: text('signatory_title').notNull(),
+  signedOn: date('signed_on', { mode: 'string' }).notNull(),
+  recordedByPersonnelId: uuid('recorded_by_personnel_id'),
+  recordedAt: ts('recorded_at').notNull().defaultNow(),
+});
+
+export const municipalityServices = pgTable('municipality_services', {
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceCode: text('service_code').notNull(),
+  status: text('status', { enum: MUNICIPAL_SERVICE_STATUSES }).notNull(),
+  catalogueVersion: integer('catalogue_version').notNull(),
+  changedAt: ts('changed_at').notNull().defaultNow(),
+});
+
+export const municipalityServiceHistory = pgTable('municipality_service_history', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceCode: text('service_code').notNull(),
+  fromStatus: text('from_status', { enum: MUNICIPAL_SERVICE_STATUSES }),
+  toStatus: text('to_status', { enum: MUNICIPAL_SERVICE_STATUSES }).notNull(),
+  reason: text('reason'),
+  actorKind: text('actor_kind').notNull(),
+  actorId: text('actor_id'),
+  changedAt: ts('changed_at').notNull().defaultNow(),
+});
+
+/** Terms versions (0014, platform): the general and the special terms, drafts and published versions. */
+export const termsVersions = pgTable('terms_versions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  document: text('document', { enum: ['general', 'special'] }).notNull(),
+  version: text('version').notNull(),
+  versionDate: date('version_date', { mode: 'string' }).notNull(),
+  changes: text('changes').array().notNull().default([]),
+  significant: boolean('significant').notNull().default(false),
+  status: text('status', { enum: ['draft', 'published'] })
+    .notNull()
+    .default('draft'),
+  acceptBy: date('accept_by', { mode: 'string' }),
+  publishedAt: ts('published_at'),
+  ksSentOn: date('ks_sent_on', { mode: 'string' }),
+  ksAnswer: text('ks_answer'),
+  ksAnsweredOn: date('ks_answered_on', { mode: 'string' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** A municipality's acceptance of one terms version (0014, municipal). */
+export const termsAcceptances = pgTable('terms_acceptances', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  termsVersionId: uuid('terms_version_id').notNull(),
+  acceptedByPersonnelId: uuid('accepted_by_personnel_id').notNull(),
+  acceptedAt: ts('accepted_at').notNull().defaultNow(),
+});
+
+/** DigiFin membership and connection fee per municipality (0014, municipal). */
+export const municipalityDigifin = pgTable('municipality_digifin', {
+  municipalityId: uuid('municipality_id').primaryKey(),
+  member: boolean('member').notNull(),
+  memberSince: date('member_since', { mode: 'string' }),
+  feeAmountNok: integer('fee_amount_nok'),
+  feeInvoiceReference: text('fee_invoice_reference'),
+  feePaidOn: date('fee_paid_on', { mode: 'string' }),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Support routing and evaluation (0016). */
+
+export const ictOperationsVendors = pgTable('ict_operations_vendors', {
+  municipalityId: uuid('municipality_id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  phone: text('phone').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedByPersonnelId: uuid('updated_by_personnel_id').notNull(),
+});
+
+export const supportRequests = pgTable('support_requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceUnitId: uuid('service_unit_id'),
+  category: text('category', { enum: ['epj_operation', 'epj_function', 'platform'] }).notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  routedTo: text('routed_to', { enum: ['ict_operations_vendor', 'epj_vendor', 'operator'] }).notNull(),
+  recipientName: text('recipient_name').notNull(),
+  recipientEmail: text('recipient_email'),
+  recipientPhone: text('recipient_phone'),
+  status: text('status', { enum: ['open', 'answered', 'closed'] })
+    .notNull()
+    .default('open'),
+  reply: text('reply'),
+  repliedAt: ts('replied_at'),
+  repliedByOperatorId: uuid('replied_by_operator_id'),
+  closedAt: ts('closed_at'),
+  filedByPersonnelId: uuid('filed_by_personnel_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const epjFeedHours = pgTable('epj_feed_hours', {
+  municipalityId: uuid('municipality_id').notNull(),
+  hour: ts('hour').notNull(),
+  polls: integer('polls').notNull().default(0),
+  failures: integer('failures').notNull().default(0),
+});
+
+/** Termination (migration 0017, seed 000 §6): the operator's wind-downs and each municipality's notices. */
+export const operatorWindDowns = pgTable('operator_wind_downs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  serviceCode: text('service_code').notNull(),
+  instructionReference: text('instruction_reference').notNull(),
+  noticeDate: date('notice_date', { mode: 'string' }).notNull(),
+  effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+  reason: text('reason').notNull(),
+  createdByOperatorId: uuid('created_by_operator_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  endedAt: ts('ended_at'),
+});
+
+export const serviceTerminations = pgTable('service_terminations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  kind: text('kind', { enum: ['municipality_notice', 'operator_wind_down'] }).notNull(),
+  windDownId: uuid('wind_down_id'),
+  serviceCodes: text('service_codes').array().notNull(),
+  noticeDate: date('notice_date', { mode: 'string' }).notNull(),
+  effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+  reason: text('reason').notNull(),
+  givenByPersonnelId: uuid('given_by_personnel_id'),
+  givenByOperatorId: uuid('given_by_operator_id'),
+  givenAt: ts('given_at').notNull().defaultNow(),
+  endedAt: ts('ended_at'),
+});
+
+/** Letters (migration 0024, issue 13 B1): a unit's letter to a citizen, its channel and the reason. */
+export const letters = pgTable('letters', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  serviceUnitId: uuid('service_unit_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  title: text('title').notNull(),
+  importance: text('importance', { enum: ['important', 'ordinary'] }).notNull(),
+  filename: text('filename').notNull(),
+  content: bytea('content').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  sentByPersonnelId: uuid('sent_by_personnel_id'),
+  sentByClientId: text('sent_by_client_id'),
+  channel: text('channel', { enum: ['portal', 'print'] }).notNull(),
+  channelReason: text('channel_reason').notNull(),
+  channelDetails: jsonb('channel_details').$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  readAt: ts('read_at'),
+  readByPersonId: uuid('read_by_person_id'),
+  printedAt: ts('printed_at'),
+  printedByPersonnelId: uuid('printed_by_personnel_id'),
 });

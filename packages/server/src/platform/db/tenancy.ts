@@ -28,7 +28,24 @@ export const MUNICIPAL_TABLES = [
   'appointments',
   'appointment_requests',
   'completed_visits',
+  'hospital_admissions',
   'appointment_staff_name_hidings',
+  // Agreements (issue 12): a municipality's acceptance of terms and its DigiFin record.
+  'terms_acceptances',
+  'municipality_digifin',
+  // Services (issue 12): a municipality's data processing agreements, its services' status and their history.
+  'data_processing_agreements',
+  'municipality_services',
+  'municipality_service_history',
+  // Support and evaluation (issue 12): the municipality's ICT operations vendor, its staff's support requests, and
+  // its EPJ's reads of the event feed per hour.
+  'ict_operations_vendors',
+  'support_requests',
+  'epj_feed_hours',
+  // Termination (issue 12): a municipality's notices, its own and one per operator wind-down.
+  'service_terminations',
+  // Letters (issue 13): a letter belongs to the sending unit's municipality.
+  'letters',
 ] as const;
 
 /**
@@ -65,6 +82,8 @@ export const PLATFORM_TABLES = [
   // Sending (issue 4): an outgoing message's status history, and the tokens we present to partner organisations.
   'plo_message_events',
   'plo_outgoing_credentials',
+  // Monitoring (issue 14): alerts about a hosted service's messages, scoped by the service like its messages.
+  'plo_alerts',
   // Notifications (issue 5): a person's choice holds whichever municipality writes; notices and the development
   // capture store are the outbox's bookkeeping.
   'notification_preferences',
@@ -77,6 +96,14 @@ export const PLATFORM_TABLES = [
   // Appointments (issue 6): the opt-in to completed-visit notices is the person's own choice, like their
   // notification preferences, and holds whichever municipality visits them.
   'home_visit_notice_optins',
+  // Agreements (issue 12): the terms versions, one set for every municipality.
+  'terms_versions',
+  // Services (issue 12): the service catalogue's versions, one for every municipality.
+  'service_catalogue_versions',
+  'service_catalogue_areas',
+  'service_catalogue_services',
+  // Termination (issue 12): the operator's wind-down of a service, for every municipality.
+  'operator_wind_downs',
 ] as const;
 
 /**

@@ -124,6 +124,8 @@ void describe('safeFilename: the name a stored or downloaded file gets', () => {
       'image/jpeg': ['jpg', 'jpeg'],
       'image/png': ['png'],
       'application/xml': ['xml'],
+      'application/zip': ['zip'],
+      'text/csv': ['csv'],
     };
     const type = fc.constantFrom<DownloadType | undefined>(undefined, ...(Object.keys(extensions) as DownloadType[]));
     fc.assert(

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 
 /** The types we hand out as files, each with the extensions a user's system opens as that type (first: ours). */
@@ -6,6 +7,8 @@ const EXTENSIONS = {
   'image/jpeg': ['jpg', 'jpeg'],
   'image/png': ['png'],
   'application/xml': ['xml'],
+  'text/csv': ['csv'],
+  'application/zip': ['zip'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type DownloadType = keyof typeof EXTENSIONS;
@@ -127,7 +130,7 @@ export function contentDisposition(filename: string): string {
  */
 export function sendDownload(
   reply: FastifyReply,
-  file: { filename: string; contentType: DownloadType; content: Buffer | string },
+  file: { filename: string; contentType: DownloadType; content: Buffer | string | Readable },
 ) {
   return reply
     .header('cache-control', 'no-store')

@@ -31,6 +31,8 @@ export const CALLER_KINDS = [
   'epjClientOtherMunicipality',
   /** A PLO partner's bearer credential (the hospital that sends A's municipality messages). */
   'partnerOtherOrg',
+  /** Personnel with the role `municipal_admin` in A's municipality (and no unit role): its administrator. */
+  'municipalAdmin',
 ] as const;
 export type CallerKind = (typeof CALLER_KINDS)[number];
 
@@ -50,6 +52,9 @@ export const FIXTURE_KEYS = [
   'conversation',
   'attachment',
   'conversationToClose',
+  /** A's letter from `unit` (on Helsebro), and one queued for print (A reserved in KRR when it was sent). */
+  'letter',
+  'letterToPrint',
   /** A's planned home visits with `unit`, one for each family of writes so that one does not spoil the next. */
   'appointment',
   'appointmentToMove',
@@ -74,6 +79,9 @@ export const FIXTURE_KEYS = [
   /** A's municipality's receiving service (HER-id), and the hospital organisation (HER-id). */
   'ploService',
   'ploPartner',
+  /** Alerts about two more messages A's municipality sent (their delivery failed): one to acknowledge, one to close. */
+  'ploAlert',
+  'ploAlertToClose',
   /** Fullmakter A gave (kept apart from the proxies' own): one to replace, one to end. */
   'fullmaktToReplace',
   'fullmaktToEnd',
@@ -87,6 +95,16 @@ export const FIXTURE_KEYS = [
   'laterInstant',
   /** A login interaction id at the development IdP that no login started. */
   'idpInteraction',
+  /** What A's municipality's administrator made through the API, to change and end: a unit, staff, an EPJ client. */
+  'adminUnit',
+  'adminStaff',
+  'adminClient',
+  /** An EPJ product the operator registered (version 1.0), for the administrator to choose. */
+  'epjProduct',
+  /** The same kinds of object in the other municipality, which A's municipality's callers must not reach (404). */
+  'unitOtherMunicipality',
+  'staffOtherMunicipality',
+  'clientOtherMunicipality',
 ] as const;
 export type FixtureKey = (typeof FIXTURE_KEYS)[number];
 export type AccessFixture = Readonly<Record<FixtureKey, string>>;
@@ -114,6 +132,11 @@ export type RouteAccess =
       own?: readonly CallerKind[];
       /** The fixture object each path parameter names. */
       params?: Readonly<Record<string, FixtureKey>>;
+      /**
+       * The path parameters naming the other municipality's objects instead: every allowed caller, sent with them
+       * and the valid body, must get 404 (an id from another municipality is not found, whatever the body holds).
+       */
+      foreign?: Readonly<Record<string, FixtureKey>>;
       query?: (f: AccessFixture) => Readonly<Record<string, string>>;
       /** The valid body of a write; the matrix also sends `{}` and every field null. */
       body?: (f: AccessFixture) => RouteBody;

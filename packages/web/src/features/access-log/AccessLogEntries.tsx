@@ -16,14 +16,13 @@ type EntriesProps = {
  */
 export function AccessLogEntries({ entries, actingSelf, caption }: EntriesProps) {
   const { t } = useTranslation();
-  const { dateTime } = useFormatters();
   return (
     <>
       <ul className="hb-logcards" aria-label={caption}>
         {entries.map((entry) => (
           <li key={entry.id} className={entryClass('hb-logcard', entry)}>
             <p className="hb-logcard__when">
-              <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>
+              <When entry={entry} />
             </p>
             <Flags entry={entry} />
             <dl className="hb-logcard__facts">
@@ -64,7 +63,7 @@ export function AccessLogEntries({ entries, actingSelf, caption }: EntriesProps)
             {entries.map((entry) => (
               <tr key={entry.id} className={entryClass('hb-logtable__row', entry)}>
                 <th scope="row">
-                  <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>
+                  <When entry={entry} />
                 </th>
                 <td>
                   <Who entry={entry} actingSelf={actingSelf} />
@@ -81,6 +80,22 @@ export function AccessLogEntries({ entries, actingSelf, caption }: EntriesProps)
           </tbody>
         </table>
       </div>
+    </>
+  );
+}
+
+/** The time, or for repeated reads grouped into one line, the first and last time and how many. */
+function When({ entry }: { entry: AccessLogEntry }) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  if (entry.count === 1) {
+    return <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>;
+  }
+  return (
+    <>
+      <time dateTime={entry.firstOccurredAt}>{dateTime(entry.firstOccurredAt)}</time> {t('accessLog.timeSpanTo')}{' '}
+      <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>
+      <span className="hb-log__line hb-log__count">{t('accessLog.times', { count: entry.count })}</span>
     </>
   );
 }

@@ -55,8 +55,10 @@ function AccessLogBody({ acting }: { acting: ActingFor }) {
     from: params.get('fra') ?? '',
     to: params.get('til') ?? '',
     organisation: params.get('virksomhet') ?? '',
+    // Others than the person by default: their own use of Helsebro is not what the log is read for.
+    who: params.get('vis') === 'alle' ? 'all' : 'others',
   };
-  const filterKey = `${period.from}|${period.to}|${period.organisation}`;
+  const filterKey = `${period.from}|${period.to}|${period.organisation}|${period.who}`;
   // The cursors of the pages before this one, so "Forrige side" can go back; a new filter starts again.
   const [pages, setPages] = useState<{ key: string; cursors: string[] }>({ key: filterKey, cursors: [] });
   const cursors = pages.key === filterKey ? pages.cursors : [];
@@ -64,6 +66,7 @@ function AccessLogBody({ acting }: { acting: ActingFor }) {
     ...(period.from ? { from: period.from } : {}),
     ...(period.to ? { to: period.to } : {}),
     ...(period.organisation ? { organisation: period.organisation } : {}),
+    who: period.who,
     ...(cursors.length > 0 ? { cursor: cursors[cursors.length - 1] } : {}),
     limit: PAGE_SIZE,
   };
@@ -81,6 +84,9 @@ function AccessLogBody({ acting }: { acting: ActingFor }) {
     if (next.organisation) {
       search.set('virksomhet', next.organisation);
     }
+    if (next.who === 'all') {
+      search.set('vis', 'alle');
+    }
     setParams(search);
   };
   const goTo = (next: string[]) => {
@@ -97,6 +103,7 @@ function AccessLogBody({ acting }: { acting: ActingFor }) {
         key={filterKey}
         period={period}
         organisations={log.data?.organisations ?? []}
+        subjectName={acting.basis === 'self' ? null : acting.displayName}
         onApply={apply}
       />
       <section
@@ -114,7 +121,13 @@ function AccessLogBody({ acting }: { acting: ActingFor }) {
         ) : log.isError ? (
           <ErrorPanel error={log.error} onRetry={() => void log.refetch()} />
         ) : log.data.entries.length === 0 ? (
-          <p className="hb-empty">{filtered || cursors.length > 0 ? t('accessLog.empty') : t('accessLog.emptyAll')}</p>
+          <p className="hb-empty">
+            {filtered || cursors.length > 0
+              ? t('accessLog.empty')
+              : period.who === 'others'
+                ? t('accessLog.emptyOthers')
+                : t('accessLog.emptyAll')}
+          </p>
         ) : (
           <AccessLogEntries
             entries={log.data.entries}

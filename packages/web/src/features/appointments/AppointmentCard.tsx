@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCancelAppointment, useRequestNewTime } from '../../api/appointment-queries.ts';
 import { isApiError } from '../../api/api-error.ts';
+import { calendarFilePath } from './paths.ts';
 import { UnitContact } from './UnitContact.tsx';
 import { useAppointmentFormat } from './useAppointmentFormat.ts';
 import { appointmentError } from './appointment-errors.ts';
@@ -26,10 +27,13 @@ type Open = 'none' | 'cancel' | 'new-time';
 export function AppointmentCard({
   appointment: a,
   mayManage,
+  upcoming = true,
   onDone,
 }: {
   appointment: CitizenAppointment;
   mayManage: boolean;
+  /** Still to come; a card under "Historikk" offers no calendar file and no changes. */
+  upcoming?: boolean;
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
@@ -48,6 +52,7 @@ export function AppointmentCard({
       {!booked && (
         <p className={`hb-appt__status hb-appt__status--${a.status}`}>{t(`appointments.status.${a.status}`)}</p>
       )}
+      {booked && a.paused && <p className="hb-appt__status hb-appt__status--paused">{t('appointments.paused')}</p>}
       <dl className="hb-appt__facts">
         <div>
           <dt>{t('appointments.time')}</dt>
@@ -96,9 +101,22 @@ export function AppointmentCard({
         </p>
       )}
 
-      {booked && mayManage && <CancelRule appointment={a} />}
+      {booked && upcoming && (
+        <p className="hb-appt__calendar">
+          {/* The server writes the file (RFC 5545) so it matches the stored appointment and the read is audited. */}
+          <a href={calendarFilePath(a.id)} download className="hb-appt__calendar-link">
+            {t('appointmentHistory.addToCalendar')}
+            <span className="hb-visually-hidden">
+              {' '}
+              {t('appointmentHistory.addToCalendarHidden', { what: a.type.name, when: f.dayInSentence(a.localDate) })}
+            </span>
+          </a>
+        </p>
+      )}
 
-      {booked && mayManage && open === 'none' && (a.cancellable || a.mayRequestNewTime) && (
+      {booked && upcoming && mayManage && <CancelRule appointment={a} />}
+
+      {booked && upcoming && mayManage && open === 'none' && (a.cancellable || a.mayRequestNewTime) && (
         <div className="hb-appt__actions">
           {a.cancellable && (
             <Button variant="outline" onClick={() => setOpen('cancel')}>
@@ -150,7 +168,7 @@ function CancelRule({ appointment: a }: { appointment: CitizenAppointment }) {
       <p className="hb-appt__rule">
         {a.cancelByDate === a.localDate
           ? t('appointments.cancelUntilStart')
-          : t('appointments.cancelUntil', { date: f.day(a.cancelByDate) })}
+          : t('appointments.cancelUntil', { date: f.dayInSentence(a.cancelByDate) })}
         {a.cancellationNeedsAcceptance && <> {t('appointments.needsAcceptance', { unit: a.unit.name })}</>}
       </p>
     );
@@ -164,7 +182,7 @@ function CancelRule({ appointment: a }: { appointment: CitizenAppointment }) {
       <p className="hb-appt__refusal-title">{t('appointments.cannotCancelTitle')}</p>
       <p>
         {reason === 'deadline_passed' && a.cancelByDate
-          ? t('appointments.reason.deadline_passed', { date: f.day(a.cancelByDate) })
+          ? t('appointments.reason.deadline_passed', { date: f.dayInSentence(a.cancelByDate) })
           : t(`appointments.reason.${reason}`)}
       </p>
       {reason !== 'not_permitted' && <UnitContact unit={a.unit} />}
@@ -200,7 +218,7 @@ function CancelForm({
           onDone(
             t(outcome === 'cancelled' ? 'appointments.cancelled' : 'appointments.cancelRequested', {
               what: a.type.name,
-              when: f.day(a.localDate),
+              when: f.dayInSentence(a.localDate),
               unit: a.unit.name,
             }),
           ),

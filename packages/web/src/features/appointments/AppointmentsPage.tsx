@@ -1,6 +1,6 @@
 import type { ActingFor } from '@helsebro/contracts';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useAppointments } from '../../api/appointment-queries.ts';
@@ -13,6 +13,7 @@ import { CitizenPage, type CitizenContext } from '../citizen/CitizenPage.tsx';
 import { RefusedPanel } from '../citizen/RefusedPanel.tsx';
 import { may } from '../citizen/rights.ts';
 import { AppointmentCard } from './AppointmentCard.tsx';
+import { splitAppointments } from './appointment-format.ts';
 import { BOOK_PATH, HOME_VISITS_PATH } from './paths.ts';
 
 /** What the booking page hands over when it navigates back here. */
@@ -31,7 +32,11 @@ function Appointments({ acting }: CitizenContext) {
   return (
     <>
       <PageHeading>{title}</PageHeading>
-      <p className="hb-lead">{t('appointments.lead')}</p>
+      <p className="hb-lead">
+        {acting.basis === 'self'
+          ? t('appointments.lead')
+          : t('appointmentHistory.leadFor', { name: acting.displayName })}
+      </p>
       {may(acting, 'appointments.read') ? (
         <AppointmentsBody acting={acting} />
       ) : (
@@ -71,7 +76,8 @@ function AppointmentsBody({ acting }: { acting: ActingFor }) {
     }
     return <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />;
   }
-  const { appointments, mayManage, mayReadHomeVisits } = list.data;
+  const { mayManage, mayReadHomeVisits } = list.data;
+  const { upcoming, history } = splitAppointments(list.data, new Date());
   return (
     <>
       {flash && (
@@ -97,22 +103,58 @@ function AppointmentsBody({ acting }: { acting: ActingFor }) {
           </Link>
         )}
       </div>
-      <section aria-labelledby="appointments-heading" className="hb-appt-list">
-        <h2 id="appointments-heading" className="hb-section__heading">
-          {t('appointments.listHeading')}
-        </h2>
-        {appointments.length === 0 ? (
-          <p className="hb-empty">{t('appointments.empty')}</p>
-        ) : (
-          <ul className="hb-appt-list__items">
-            {[...appointments]
-              .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-              .map((a) => (
-                <AppointmentCard key={a.id} appointment={a} mayManage={mayManage} onDone={setFlash} />
-              ))}
-          </ul>
-        )}
-      </section>
+      <AppointmentSection
+        id="appointments-heading"
+        heading={t('appointments.listHeading')}
+        empty={
+          acting.basis === 'self'
+            ? t('appointments.empty')
+            : t('appointmentHistory.emptyFor', { name: acting.displayName })
+        }
+      >
+        {upcoming.map((a) => (
+          <AppointmentCard key={a.id} appointment={a} mayManage={mayManage} onDone={setFlash} />
+        ))}
+      </AppointmentSection>
+      <AppointmentSection
+        id="history-heading"
+        heading={t('appointmentHistory.heading')}
+        lead={t('appointmentHistory.lead')}
+        empty={t('appointmentHistory.empty')}
+      >
+        {history.map((a) => (
+          <AppointmentCard key={a.id} appointment={a} mayManage={false} upcoming={false} onDone={setFlash} />
+        ))}
+      </AppointmentSection>
     </>
+  );
+}
+
+/** A list of appointment cards under its heading, or what to say when it has none. */
+function AppointmentSection({
+  id,
+  heading,
+  lead,
+  empty,
+  children,
+}: {
+  id: string;
+  heading: string;
+  lead?: string;
+  empty: string;
+  children: ReactNode[];
+}) {
+  return (
+    <section aria-labelledby={id} className="hb-appt-list">
+      <h2 id={id} className="hb-section__heading">
+        {heading}
+      </h2>
+      {lead && <p className="hb-hint">{lead}</p>}
+      {children.length === 0 ? (
+        <p className="hb-empty">{empty}</p>
+      ) : (
+        <ul className="hb-appt-list__items">{children}</ul>
+      )}
+    </section>
   );
 }

@@ -169,7 +169,7 @@ function ChooseSlot({ type, onChangeType }: { type: BookableType; onChangeType: 
           const state: AppointmentsLocationState = {
             flash: t('book.booked', {
               what: appointment.type.name,
-              when: `${f.day(appointment.localDate)} ${t('appointments.at')} ${f.time(appointment.localDate, appointment.localTime)}`,
+              when: `${f.dayInSentence(appointment.localDate)} ${t('appointments.at')} ${f.time(appointment.localDate, appointment.localTime)}`,
             }),
           };
           void navigate(APPOINTMENTS_PATH, { state });

@@ -1,8 +1,8 @@
 import type { CitizenAppointment } from '@helsebro/contracts';
 import { useTranslation } from 'react-i18next';
-import { telHref } from './appointment-format.ts';
+import { formatPhone, telHref } from './appointment-format.ts';
 
-/** "Ring Vaksinasjonskontoret på 77 70 30 000 (Hverdager 08–15:30)": whom to call when the web cannot help. */
+/** "Ring Vaksinasjonskontoret på +47 77 70 30 00 (Hverdager 08–15:30)": whom to call when the web cannot help. */
 export function UnitContact({ unit }: { unit: CitizenAppointment['unit'] }) {
   const { t } = useTranslation();
   if (!unit.phone) {
@@ -12,7 +12,7 @@ export function UnitContact({ unit }: { unit: CitizenAppointment['unit'] }) {
     <p className="hb-appt__call">
       {t('appointments.callBefore', { unit: unit.name })}{' '}
       <a href={telHref(unit.phone)} className="hb-appt__phone">
-        {unit.phone}
+        {formatPhone(unit.phone)}
       </a>
       {unit.openingHours && <> ({unit.openingHours})</>}
     </p>

@@ -25,8 +25,10 @@ export function useAppointmentFormat() {
     });
     const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
     return {
-      /** "mandag 30. november 2026" from 2026-11-30. */
+      /** "Mandag 30. november 2026" from 2026-11-30, to begin a heading or a line. */
       day: (localDate: string) => capitalise(weekdayDate.format(asUtc(localDate, '00:00'))),
+      /** "mandag 30. november 2026": mid-sentence, where Norwegian writes the weekday in lower case (issue 15). */
+      dayInSentence: (localDate: string) => weekdayDate.format(asUtc(localDate, '00:00')),
       /** "man. 30. nov." */
       shortDay: (localDate: string) => shortDay.format(asUtc(localDate, '00:00')),
       /** "09:30" in the reader's convention. */

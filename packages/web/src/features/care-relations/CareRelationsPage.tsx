@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useEndCareRelation, useUnitCareRelations } from '../../api/care-relations-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { ErrorPanel, errorMessage, Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
 import { Shell } from '../../components/Shell.tsx';
@@ -136,7 +137,6 @@ function RelationList(props: {
     return <Loading />;
   }
   const { items, total, pageSize } = list.data;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <section aria-labelledby="care-list-heading">
       <h2 id="care-list-heading">{t('careRelations.count', { total })}</h2>
@@ -195,17 +195,7 @@ function RelationList(props: {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label={t('careRelations.pageOf', { page, pages })} className="hb-pager">
-          <Button variant="outline" disabled={page <= 1} onClick={() => props.onPage(page - 1)}>
-            {t('careRelations.previous')}
-          </Button>
-          <span>{t('careRelations.pageOf', { page, pages })}</span>
-          <Button variant="outline" disabled={page >= pages} onClick={() => props.onPage(page + 1)}>
-            {t('careRelations.next')}
-          </Button>
-        </nav>
-      )}
+      <Pager page={page} total={total} pageSize={pageSize} onPage={props.onPage} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useDialogUnits } from '../../api/dialog-queries.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
+import { formatPhone, telHref } from '../appointments/appointment-format.ts';
 import { newMessageToUnitPath } from '../dialog/paths.ts';
 import { RefusedPanel } from './RefusedPanel.tsx';
 import { may } from './rights.ts';
@@ -101,7 +102,7 @@ function Contact({
           <div>
             <dt>{t('minSide.phone')}</dt>
             <dd>
-              <a href={`tel:${unit.phone.replace(/\s/g, '')}`}>{unit.phone}</a>
+              <a href={telHref(unit.phone)}>{formatPhone(unit.phone)}</a>
             </dd>
           </div>
         )}

@@ -1,4 +1,4 @@
-import type { ActingFor, MunicipalityRef, RepresentedAction } from '@helsebro/contracts';
+import type { ActingFor, RepresentedAction } from '@helsebro/contracts';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -11,12 +11,17 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { CitizenPage, type CitizenContext } from './CitizenPage.tsx';
 import { hasChosen, markChosen } from './chosen.ts';
 import { HealthContactsPanel } from './HealthContactsPanel.tsx';
+import { OverviewPanels } from './OverviewPanels.tsx';
 import { ProfileFacts } from './ProfileFacts.tsx';
 import { RefusedPanel } from './RefusedPanel.tsx';
 import { RightsList } from './RightsList.tsx';
+import { ServiceNoticesPanel } from './ServiceNoticesPanel.tsx';
 import { may } from './rights.ts';
 
-/** `/min-side`: the start page for the person the citizen acts for. */
+/**
+ * `/min-side`: the overview for the person the citizen acts for (issue 15): what comes next, what waits to be read,
+ * whom to contact, each linking to its page; internals such as the municipality number are not shown.
+ */
 export function MinSidePage() {
   return <CitizenPage>{(ctx) => <MinSide {...ctx} />}</CitizenPage>;
 }
@@ -57,9 +62,9 @@ function MinSide({ session, acting, choices }: CitizenContext) {
           </div>
         </>
       )}
+      <ServiceNoticesPanel acting={acting} />
       <div className="hb-grid-2">
-        {self && <MunicipalityPanel fallback={session.user.municipality} />}
-        <AboutPanel acting={acting} />
+        <OverviewPanels acting={acting} />
         <HealthContactsPanel acting={acting} />
         <Gated acting={acting} action="access_log.read" heading={t('minSide.logHeading')}>
           <p>{self ? t('minSide.logText') : t('minSide.logTextFor', { name: acting.displayName })}</p>
@@ -78,6 +83,7 @@ function MinSide({ session, acting, choices }: CitizenContext) {
             </ButtonLink>
           </section>
         )}
+        <AboutPanel acting={acting} />
       </div>
     </>
   );
@@ -105,28 +111,6 @@ function Gated({
         {heading}
       </h2>
       {children}
-    </section>
-  );
-}
-
-/** The user's own municipality (from the profile once read, from the session until then). */
-function MunicipalityPanel({ fallback }: { fallback: MunicipalityRef | null }) {
-  const { t } = useTranslation();
-  const profile = useProfile(true);
-  const municipality = profile.data?.municipality ?? fallback;
-  return (
-    <section className="hb-panel hb-panel--municipality" aria-labelledby="municipality-heading">
-      <h2 id="municipality-heading" className="hb-panel__heading">
-        {t('citizen.municipalityHeading')}
-      </h2>
-      {municipality ? (
-        <>
-          <p className="hb-panel__big">{municipality.name}</p>
-          <p>{t('citizen.municipalityText', { municipality: municipality.name, number: municipality.number })}</p>
-        </>
-      ) : (
-        <p>{t('citizen.noMunicipality')}</p>
-      )}
     </section>
   );
 }

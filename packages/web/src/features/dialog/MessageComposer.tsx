@@ -14,6 +14,7 @@ import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary.ts
 import { errorMessage } from '../../components/PageStatus.tsx';
 import { AttachmentInput } from './AttachmentInput.tsx';
 import {
+  looksAllowed,
   placeServerError,
   toFormData,
   validateMessage,
@@ -73,6 +74,31 @@ export function MessageComposer({
     files: `${idPrefix}-files`,
   };
   const words = (p: MessageProblem | undefined) => (p ? (p.text ?? t(p.key, p.values)) : undefined);
+  const draftOf = (change: Partial<{ unitId: string; subject: string; text: string; files: File[] }>) => ({
+    serviceUnitId: newConversation ? (change.unitId ?? unitId) : null,
+    subject: newConversation ? (change.subject ?? subject) : null,
+    text: change.text ?? text,
+    files: change.files ?? files,
+  });
+  // A shown error is checked again as the field changes, so it goes away once fixed (and not before).
+  const recheck = (field: MessageField, draft: ReturnType<typeof draftOf>) => {
+    if (errors[field]) {
+      const { [field]: _gone, ...rest } = errors;
+      const now = validateMessage(draft)[field];
+      setErrors(now ? { ...rest, [field]: now } : rest);
+    }
+  };
+  // A file that is not a PDF, JPEG or PNG is refused when chosen, by name; the others are kept.
+  const chooseFiles = (next: File[]) => {
+    const kept = next.filter(looksAllowed);
+    const refused = next.find((f) => !looksAllowed(f));
+    setFiles(kept);
+    if (refused) {
+      setErrors({ ...errors, files: { key: 'dialog.errors.fileType', values: { name: refused.name } } });
+    } else {
+      recheck('files', draftOf({ files: kept }));
+    }
+  };
   const fail = (found: MessageErrors) => {
     setErrors(found);
     setAttempt((a) => a + 1);
@@ -80,12 +106,7 @@ export function MessageComposer({
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const draft = {
-      serviceUnitId: newConversation ? unitId : null,
-      subject: newConversation ? subject : null,
-      text,
-      files,
-    };
+    const draft = draftOf({});
     const found = validateMessage(draft);
     if (Object.keys(found).length > 0) {
       fail(found);
@@ -134,7 +155,10 @@ export function MessageComposer({
                 name="serviceUnitId"
                 value={u.id}
                 checked={unitId === u.id}
-                onChange={() => setUnitId(u.id)}
+                onChange={() => {
+                  setUnitId(u.id);
+                  recheck('serviceUnitId', draftOf({ unitId: u.id }));
+                }}
                 label={
                   <Label
                     labelTexts={[{ text: u.name }]}
@@ -167,7 +191,10 @@ export function MessageComposer({
             aria-describedby={`${ids.subject}-hint`}
             autoComplete="off"
             value={subject}
-            onChange={(e) => setSubject(e.target.value)}
+            onChange={(e) => {
+              setSubject(e.target.value);
+              recheck('subject', draftOf({ subject: e.target.value }));
+            }}
             errorText={words(errors.subject)}
           />
         )}
@@ -186,10 +213,13 @@ export function MessageComposer({
           minRows={5}
           grow
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            recheck('text', draftOf({ text: e.target.value }));
+          }}
           errorText={words(errors.text)}
         />
-        <AttachmentInput id={ids.files} files={files} onChange={setFiles} error={words(errors.files)} />
+        <AttachmentInput id={ids.files} files={files} onChange={chooseFiles} error={words(errors.files)} />
         <div className="hb-form__actions">
           <Button type="submit" disabled={pending}>
             {pending ? t('dialog.sending') : submitLabel}

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatBytes, placeServerError, toFormData, validateMessage, type MessageDraft } from './message-form.ts';
+import {
+  formatBytes,
+  looksAllowed,
+  placeServerError,
+  toFormData,
+  validateMessage,
+  type MessageDraft,
+} from './message-form.ts';
 
 const file = (name: string, size: number) => new File([new Uint8Array(size)], name, { type: 'application/pdf' });
 const draft: MessageDraft = { serviceUnitId: 'u1', subject: 'Emne', text: 'Hei', files: [] };
@@ -69,5 +76,19 @@ void describe('formatBytes', () => {
     assert.equal(formatBytes(2048, 'nb-NO'), '2 kB');
     assert.equal(formatBytes(11 * 1024 * 1024, 'nb-NO'), '11 MB');
     assert.equal(formatBytes(1.5 * 1024 * 1024, 'en-GB'), '1.5 MB');
+  });
+});
+
+void describe('looksAllowed', () => {
+  void it('takes PDF, JPEG and PNG by name and type, and names the first other file', () => {
+    const typed = (name: string, type: string) => new File([new Uint8Array(3)], name, { type });
+    assert.equal(looksAllowed(typed('Brev.PDF', 'application/pdf')), true);
+    assert.equal(looksAllowed(typed('bilde.jpeg', 'image/jpeg')), true);
+    assert.equal(looksAllowed(typed('skjerm.png', '')), true, 'a browser that gives no type is judged by the name');
+    assert.equal(looksAllowed(typed('program.exe', 'application/x-msdownload')), false);
+    assert.equal(looksAllowed(typed('notat.docx', 'application/pdf')), false);
+    assert.equal(looksAllowed(typed('falsk.pdf', 'text/html')), false);
+    const errors = validateMessage({ ...draft, files: [file('ok.pdf', 10), typed('program.exe', '')] });
+    assert.deepEqual(errors.files, { key: 'dialog.errors.fileType', values: { name: 'program.exe' } });
   });
 });

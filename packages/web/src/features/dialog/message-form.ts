@@ -14,9 +14,23 @@ export type MessageDraft = {
   files: File[];
 };
 
+const EXTENSIONS = ['.pdf', '.jpg', '.jpeg', '.png'];
+
 /**
- * What the browser can tell before sending: the fields the server would refuse, and files over the size limit
- * or empty. The file type is not judged here: the server reads it from the bytes.
+ * Whether a chosen file looks like a PDF, JPEG or PNG by its name and the type the browser gives it, so a wrong
+ * file is refused when chosen, naming it (issue 15). Only a first answer: the server still judges the bytes, so a
+ * renamed program is refused there.
+ * @param file - a chosen file
+ */
+export function looksAllowed(file: File): boolean {
+  const name = file.name.toLowerCase();
+  const types: readonly string[] = DIALOG_LIMITS.attachmentTypes;
+  return EXTENSIONS.some((e) => name.endsWith(e)) && (file.type === '' || types.includes(file.type));
+}
+
+/**
+ * What the browser can tell before sending: the fields the server would refuse, files over the size limit or
+ * empty, and files whose name and type are not a PDF, JPEG or PNG (the server reads the type from the bytes).
  * @param draft - the form as filled in
  */
 export function validateMessage(draft: MessageDraft): MessageErrors {
@@ -36,10 +50,13 @@ export function validateMessage(draft: MessageDraft): MessageErrors {
   } else if (draft.text.trim().length > DIALOG_LIMITS.maxTextLength) {
     errors.text = { key: 'dialog.errors.textTooLong', values: { max: DIALOG_LIMITS.maxTextLength } };
   }
+  const wrongType = draft.files.find((f) => !looksAllowed(f));
   const big = draft.files.find((f) => f.size > DIALOG_LIMITS.maxAttachmentBytes);
   const empty = draft.files.find((f) => f.size === 0);
   if (draft.files.length > DIALOG_LIMITS.maxAttachments) {
     errors.files = { key: 'dialog.errors.tooManyFiles', values: { max: DIALOG_LIMITS.maxAttachments } };
+  } else if (wrongType) {
+    errors.files = { key: 'dialog.errors.fileType', values: { name: wrongType.name } };
   } else if (big) {
     errors.files = { key: 'dialog.errors.fileTooLarge', values: { name: big.name } };
   } else if (empty) {

@@ -14,7 +14,7 @@ import {
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
-import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/index.ts';
+import { LANGUAGES } from '../../i18n/index.ts';
 import { CitizenPage, type CitizenContext } from '../citizen/CitizenPage.tsx';
 import { ActingForOtherNotice } from '../representation/ActingForOtherNotice.tsx';
 import { NOTIFICATIONS_PATH } from '../dialog/paths.ts';
@@ -123,7 +123,9 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
             value={l}
             checked={draft.language === l}
             onChange={() => update({ language: l })}
-            label={<span lang={l}>{LANGUAGE_NAMES[l]}</span>}
+            // The design system's RadioButton renders only a <Label> (its labelTexts); anything else shows no text.
+            // Named in the page's language, so a screen reader reads it in one voice (WCAG 3.1.2 needs no lang).
+            label={<Label labelTexts={[{ text: t(`notificationPrefs.languageName.${l}`) }]} />}
           />
         ))}
       </FormGroup>

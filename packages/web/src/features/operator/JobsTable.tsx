@@ -1,7 +1,33 @@
 import type { JobItem, JobState } from '@helsebro/contracts';
 import Button from '@helsenorge/designsystem-react/components/Button';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/useFormatters.ts';
+
+/** A job kind in words (`plo.message.send` → "Sende PLO-melding"), or its code for a kind without a name yet. */
+export function kindName(t: TFunction, kind: string): string {
+  return t(`jobKind.${kind.replace(/\./g, '_')}`, { defaultValue: kind });
+}
+
+/** A dead job's failure: its cause in plain words, the stored error behind a disclosure for whoever fixes it. */
+function Failure({ job }: { job: JobItem }) {
+  const { t } = useTranslation();
+  if (!job.lastError) {
+    return <>–</>;
+  }
+  if (!job.cause) {
+    return <span>{job.lastError}</span>;
+  }
+  return (
+    <>
+      <span className="hb-jobcause">{t(`jobCause.${job.cause}`)}</span>
+      <details className="hb-joberror">
+        <summary>{t('operator.technicalError')}</summary>
+        <code>{job.lastError}</code>
+      </details>
+    </>
+  );
+}
 
 type JobsTableProps = {
   jobs: JobItem[];
@@ -52,6 +78,8 @@ export function JobsTable({ jobs, state, retryingId, onRetry }: JobsTableProps) 
               <tr key={job.id} className={job.state === 'dead' ? 'hb-table__row--dead' : undefined}>
                 <th scope="row">{job.id}</th>
                 <td>
+                  {kindName(t, job.kind)}
+                  <br />
                   <code>{job.kind}</code>
                 </td>
                 <td>
@@ -60,7 +88,9 @@ export function JobsTable({ jobs, state, retryingId, onRetry }: JobsTableProps) 
                 <td>{t('operator.attempts', { attempts: job.attempts, max: job.maxAttempts })}</td>
                 <td>{job.state === 'ready' || job.state === 'running' ? dateTime(job.runAt) : '–'}</td>
                 <td>{dateTime(job.updatedAt)}</td>
-                <td className="hb-table__error">{job.lastError ? <span>{job.lastError}</span> : '–'}</td>
+                <td className="hb-table__error">
+                  <Failure job={job} />
+                </td>
                 <td className="hb-table__action">
                   {job.state === 'dead' ? <RetryButton id={job.id} retryingId={retryingId} onRetry={onRetry} /> : '–'}
                 </td>
@@ -86,7 +116,7 @@ function JobCards({ jobs, caption, retryingId, onRetry }: Omit<JobsTableProps, '
               <span className="hb-jobcard__id">
                 {t('operator.colId')} {job.id}
               </span>
-              <code>{job.kind}</code>
+              <span>{kindName(t, job.kind)}</span>
               <span className={`hb-state hb-state--${job.state}`}>{t(`jobState.${job.state}`)}</span>
             </p>
             <dl className="hb-jobcard__facts">
@@ -101,7 +131,9 @@ function JobCards({ jobs, caption, retryingId, onRetry }: Omit<JobsTableProps, '
               {job.lastError && (
                 <div className="hb-jobcard__error">
                   <dt>{t('operator.colError')}</dt>
-                  <dd>{job.lastError}</dd>
+                  <dd>
+                    <Failure job={job} />
+                  </dd>
                 </div>
               )}
             </dl>

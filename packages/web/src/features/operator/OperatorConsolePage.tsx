@@ -1,17 +1,19 @@
-import type { JobState } from '@helsebro/contracts';
+import type { JobState, RetryDeadBody } from '@helsebro/contracts';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useJobs, useRetryJob } from '../../api/queries.ts';
+import { useJobs, useRetryDeadJobs, useRetryJob } from '../../api/queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading, errorMessage } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
 import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
+import { DeadGroups } from './DeadGroups.tsx';
 import { JobsTable } from './JobsTable.tsx';
+import { OperatorNav } from './OperatorNav.tsx';
 import { JOB_STATES, OutboxChart } from './OutboxChart.tsx';
 
 /** `/drift`: the operator console. */
@@ -30,6 +32,7 @@ function OperatorConsole({ session }: { session: SignedInSession }) {
   const state = parseState(params.get('state'));
   const jobs = useJobs(state);
   const retry = useRetryJob();
+  const retryGroup = useRetryDeadJobs();
   const [announcement, setAnnouncement] = useState('');
   useDocumentTitle(t('shell.operator'));
 
@@ -49,10 +52,25 @@ function OperatorConsole({ session }: { session: SignedInSession }) {
         ),
     });
   };
+  const onRetryGroup = (group: RetryDeadBody) => {
+    setAnnouncement('');
+    retryGroup.mutate(group, {
+      onSuccess: ({ retried, refused }) =>
+        setAnnouncement(
+          [
+            t('operator.retriedGroup', { count: retried }),
+            refused > 0 ? t('operator.refusedGroup', { count: refused }) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        ),
+      onError: (err) => setAnnouncement(t('operator.retryGroupFailed', { reason: errorMessage(err, t) })),
+    });
+  };
   const counts = jobs.data?.counts;
 
   return (
-    <Shell area="operator" session={session}>
+    <Shell area="operator" session={session} context={<OperatorNav />}>
       <PageHeading>{t('shell.operator')}</PageHeading>
       <section aria-labelledby="outbox-heading">
         <h2 id="outbox-heading" className="hb-section__heading">
@@ -86,6 +104,12 @@ function OperatorConsole({ session }: { session: SignedInSession }) {
                 </p>
               </div>
             </div>
+
+            <DeadGroups
+              groups={jobs.data.deadGroups}
+              busy={retryGroup.isPending ? retryGroup.variables : undefined}
+              onRetry={onRetryGroup}
+            />
 
             <div className="hb-filter" role="group" aria-label={t('operator.filterLabel')}>
               <FilterButton pressed={state === undefined} onClick={() => setState(undefined)}>

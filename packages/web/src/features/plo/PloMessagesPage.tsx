@@ -4,7 +4,7 @@ import Select from '@helsenorge/designsystem-react/components/Select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { usePloList, usePloServices } from '../../api/plo-console-queries.ts';
+import { usePloAlerts, usePloList, usePloServices } from '../../api/plo-console-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
@@ -25,6 +25,8 @@ function Messages({ session }: { session: SignedInSession }) {
   useDocumentTitle(t('ploConsole.title'));
   const services = usePloServices();
   const list = services.data?.services;
+  const alerts = usePloAlerts({ state: 'active', page: 1 });
+  const open = alerts.data ? alerts.data.counts.open + alerts.data.counts.acknowledged : 0;
   return (
     <Shell area="personnel" session={session}>
       <p className="hb-back">
@@ -34,6 +36,11 @@ function Messages({ session }: { session: SignedInSession }) {
       </p>
       <PageHeading>{t('ploConsole.title')}</PageHeading>
       <p className="hb-lead">{t('ploConsole.lead')}</p>
+      {alerts.data && (
+        <p>
+          <Link to="/ansatt/meldinger/varsler">{t('ploAlerts.link', { count: open })}</Link>
+        </p>
+      )}
       {list ? (
         list.length === 0 ? (
           <p className="hb-empty">{t('ploConsole.noServices')}</p>

@@ -56,6 +56,13 @@ export function FullmaktCard({
             : t('fullmakt.endedBy', { date: dateTime(item.endedAt), name: item.endedBy?.displayName ?? '–' })}
         </p>
       )}
+      {(item.endReason === 'giver_deceased' || item.endReason === 'holder_deceased') && (
+        <p className="hb-hint">
+          {t('fullmakt.endedByDeath', {
+            name: item.endReason === 'giver_deceased' ? item.giver.displayName : item.holder.displayName,
+          })}
+        </p>
+      )}
       {item.status === 'expired' && item.validTo && (
         <p className="hb-hint">{t('fullmakt.expiredOn', { date: date(item.validTo) })}</p>
       )}

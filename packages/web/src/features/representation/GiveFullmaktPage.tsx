@@ -9,7 +9,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/api-error.ts';
-import { useGiveFullmakt } from '../../api/citizen-queries.ts';
+import { useFullmaktHolderLookup, useGiveFullmakt } from '../../api/citizen-queries.ts';
+import { normalizeNin } from '../../components/nin-check.ts';
 import { SERVICE_AREAS } from '@helsebro/contracts/constants';
 import { reauthUrl } from '../../api/reauth.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
@@ -50,7 +51,11 @@ function GiveFullmakt({ acting, choices }: CitizenContext) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const give = useGiveFullmakt();
+  const lookup = useFullmaktHolderLookup();
   const [draft, setDraft] = useState<FullmaktDraft>(restoreDraft);
+  // The register's name for the number, shown before the fullmakt is given; it stands only for that number.
+  const [holder, setHolder] = useState<{ nin: string; name: string } | null>(null);
+  const holderName = holder && holder.nin === normalizeNin(draft.holderNin) ? holder.name : null;
   const [errors, setErrors] = useState<FullmaktErrors>({});
   const [attempt, setAttempt] = useState(0);
   useDocumentTitle(t('giveFullmakt.title'));
@@ -71,7 +76,21 @@ function GiveFullmakt({ acting, choices }: CitizenContext) {
       return;
     }
     setErrors({});
-    give.mutate(toGiveBody(draft), {
+    const body = toGiveBody(draft);
+    if (holderName === null) {
+      lookup.mutate(
+        { holderNin: body.holderNin },
+        {
+          onSuccess: ({ displayName }) => {
+            setHolder({ nin: body.holderNin, name: displayName });
+            document.getElementById('holder-name')?.focus();
+          },
+          onError: (err) => fail(placeErrors(err)),
+        },
+      );
+      return;
+    }
+    give.mutate(body, {
       onSuccess: ({ fullmakt }) => {
         void navigate(FULLMAKT_PATH, { state: { given: fullmakt.holder.displayName } });
       },
@@ -81,18 +100,22 @@ function GiveFullmakt({ acting, choices }: CitizenContext) {
           window.location.assign(reauthUrl(GIVE_FULLMAKT_PATH));
           return;
         }
-        const placed = isApiError(err)
-          ? serverErrors(
-              err.code,
-              err.errors.map((x) => x.path),
-            )
-          : {};
-        if (!isApiError(err) || (placed.form && !t(placed.form.key, { defaultValue: '' }))) {
-          placed.form = { key: '', text: errorMessage(err, t) };
-        }
-        fail(placed);
+        fail(placeErrors(err));
       },
     });
+  };
+  /** The server's refusal at the field it is about, or for the form in the server's words. */
+  const placeErrors = (err: unknown): FullmaktErrors => {
+    const placed = isApiError(err)
+      ? serverErrors(
+          err.code,
+          err.errors.map((x) => x.path),
+        )
+      : {};
+    if (!isApiError(err) || (placed.form && !t(placed.form.key, { defaultValue: '' }))) {
+      placed.form = { key: '', text: errorMessage(err, t) };
+    }
+    return placed;
   };
 
   if (acting.basis !== 'self') {
@@ -133,6 +156,14 @@ function GiveFullmakt({ acting, choices }: CitizenContext) {
           onChange={(e) => update({ holderNin: e.target.value })}
           errorText={text(errors.holderNin)}
         />
+        {holderName !== null && (
+          <div id="holder-name" className="hb-panel hb-holder-name" role="status" tabIndex={-1}>
+            <p>
+              {t('giveFullmakt.holderIs')} <strong>{holderName}</strong>
+            </p>
+            <p className="hb-hint">{t('giveFullmakt.holderCheck')}</p>
+          </div>
+        )}
 
         <FormGroup legend={t('giveFullmakt.areasLegend')} error={text(errors.serviceAreas)}>
           <p className="hb-hint hb-form__hint">{t('giveFullmakt.areasHint')}</p>
@@ -205,8 +236,12 @@ function GiveFullmakt({ acting, choices }: CitizenContext) {
         </FormGroup>
 
         <div className="hb-form__actions">
-          <Button type="submit" disabled={give.isPending}>
-            {give.isPending ? t('giveFullmakt.submitting') : t('giveFullmakt.submit')}
+          <Button type="submit" disabled={give.isPending || lookup.isPending}>
+            {give.isPending
+              ? t('giveFullmakt.submitting')
+              : holderName !== null
+                ? t('giveFullmakt.submitTo', { name: holderName })
+                : t('giveFullmakt.submit')}
           </Button>
           <ButtonLink href={FULLMAKT_PATH} variant="borderless">
             {t('giveFullmakt.cancel')}

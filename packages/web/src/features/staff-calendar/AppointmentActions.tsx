@@ -93,7 +93,11 @@ function StaffNamesToggle({ a }: { a: StaffAppointment }) {
         disabled={save.isPending}
         onChange={(e) => save.mutate(e.target.checked)}
         label={t('staffCalendar.hideNames', { name: a.citizen.displayName })}
+        aria-describedby={`names-help-${a.id}`}
       />
+      <p id={`names-help-${a.id}`} className="hb-cal-names__help">
+        {t('staffCalendar.hideNamesHelp', { name: a.citizen.displayName })}
+      </p>
       <p className="hb-cal-actions__done" role="status">
         {save.isSuccess && (save.data.hidden ? t('staffCalendar.namesHidden') : t('staffCalendar.namesShown'))}
       </p>

@@ -1,11 +1,13 @@
 import type { CalendarDay, StaffAppointment, StaffAppointmentUnitsResponse } from '@helsebro/contracts';
 import Button from '@helsenorge/designsystem-react/components/Button';
 import Input from '@helsenorge/designsystem-react/components/Input';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 import Select from '@helsenorge/designsystem-react/components/Select';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCalendar, useStaffAppointmentUnits } from '../../api/appointment-queries.ts';
+import { useMyServices } from '../../api/services-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
@@ -30,6 +32,10 @@ function StaffCalendar({ session }: { session: SignedInSession }) {
   const units = useStaffAppointmentUnits();
   const [params, setParams] = useSearchParams();
   useDocumentTitle(t('staffCalendar.title'));
+  // Timeavtaler not active in the municipality (seed 000 §5.1): the page says so instead of a calendar whose every
+  // booking the API refuses (409 service_not_active). The same code the workspace hides its calendar link by.
+  const services = useMyServices();
+  const inactive = services.data !== undefined && !services.data.services.includes('appointments.view');
 
   const list = units.data?.units ?? [];
   const unit = list.find((u) => u.id === params.get('enhet')) ?? list[0] ?? null;
@@ -60,7 +66,11 @@ function StaffCalendar({ session }: { session: SignedInSession }) {
         </Link>
       </p>
       <PageHeading>{t('staffCalendar.title')}</PageHeading>
-      {units.isPending ? (
+      {inactive ? (
+        <NotificationPanel variant="info" label={t('staffCalendar.notActiveTitle')} labelHtmlMarkup="h2">
+          <p>{t('staffCalendar.notActive')}</p>
+        </NotificationPanel>
+      ) : units.isPending || services.isPending ? (
         <Loading />
       ) : units.isError ? (
         <ErrorPanel error={units.error} onRetry={() => void units.refetch()} />
@@ -225,13 +235,13 @@ function CalendarDayTable({
   const chosen = day.appointments.find((a) => a.id === selected);
   const title = `${f.day(day.date)}${day.holiday ? ` – ${day.holiday}` : ''}`;
   return (
-    <div className={`hb-cal-day${day.workingDay ? '' : ' hb-cal-day--off'}`}>
+    <div className={`hb-cal-day${day.open ? '' : ' hb-cal-day--off'}`}>
       {Heading && (
         <Heading id={captionId} className="hb-cal-day__heading">
           {title}
         </Heading>
       )}
-      {!day.workingDay && <p className="hb-cal-day__off">{day.holiday ?? t('staffCalendar.notWorkingDay')}</p>}
+      {!day.open && <p className="hb-cal-day__off">{day.holiday ?? t('staffCalendar.notWorkingDay')}</p>}
       {day.appointments.length === 0 ? (
         <p className="hb-cal-day__empty">{t('staffCalendar.noAppointments')}</p>
       ) : (
@@ -299,6 +309,7 @@ function Row({ a, open, onToggle }: { a: StaffAppointment; open: boolean; onTogg
         {a.completedVisit && (
           <span className="hb-cal-status hb-cal-status--done">{t('staffCalendar.visitRecorded')}</span>
         )}
+        {a.paused && <span className="hb-cal-status hb-cal-status--paused">{t('staffCalendar.admitted')}</span>}
       </td>
       <td>
         <button type="button" className="hb-linkbutton" aria-expanded={open} onClick={onToggle}>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useStaffCitizens } from '../../api/staff-queries.ts';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
+import { HospitalReview } from '../home-care/HospitalReview.tsx';
 import { staffCitizenPath } from './paths.ts';
 
 /** "Mine brukere": the citizens receiving services from the staff member's units now. */
@@ -35,6 +36,10 @@ export function MyCitizens() {
               <span className="hb-people__units">
                 {list([...new Set(c.careRelations.map((r) => r.serviceUnit.name))])}
               </span>
+              {c.hospital === 'admitted' && (
+                <span className="hb-cal-status hb-cal-status--paused">{t('staffAccess.hospital.admitted')}</span>
+              )}
+              {c.hospital === 'review' && <HospitalReview personId={c.personId} name={c.displayName} />}
             </li>
           ))}
         </ul>

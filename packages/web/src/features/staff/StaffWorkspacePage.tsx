@@ -5,8 +5,13 @@ import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { InboxPanel } from '../staff-inbox/InboxPanel.tsx';
 import { CalendarLinkPanel } from '../staff-calendar/CalendarLinkPanel.tsx';
+import { MyVisitsLinkPanel } from '../home-care/MyVisitsLinkPanel.tsx';
 import { CareRelationsLinkPanel } from '../care-relations/CareRelationsLinkPanel.tsx';
 import { PloConsoleLinkPanel } from '../plo/PloConsoleLinkPanel.tsx';
+import { useMyServices } from '../../api/services-queries.ts';
+import { AdminLinkPanel } from '../admin/AdminLinkPanel.tsx';
+import { SupportLinkPanel } from '../support/SupportLinkPanel.tsx';
+import { LettersLinkPanel } from '../letters/LettersLinkPanel.tsx';
 import { CitizenLookup } from './CitizenLookup.tsx';
 import { MyCitizens } from './MyCitizens.tsx';
 
@@ -19,6 +24,10 @@ function StaffWorkspace({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();
   const { user } = session;
   useDocumentTitle(t('shell.personnel'));
+  // The calendar (Timeavtaler) and the inbox (dialog): hidden where the municipality has not got them active (seed
+  // 000 §5.1); shown until the answer is known.
+  const services = useMyServices();
+  const has = (code: string) => !services.data || services.data.services.includes(code);
   return (
     <Shell area="personnel" session={session}>
       <PageHeading>{t('shell.personnel')}</PageHeading>
@@ -32,9 +41,13 @@ function StaffWorkspace({ session }: { session: SignedInSession }) {
         <MyCitizens />
       </div>
 
-      <CalendarLinkPanel />
+      {has('appointments.view') && <MyVisitsLinkPanel />}
+      {has('appointments.view') && <CalendarLinkPanel />}
       <CareRelationsLinkPanel />
+      {has('letters') && <LettersLinkPanel />}
       <PloConsoleLinkPanel session={session} />
+      <AdminLinkPanel session={session} />
+      <SupportLinkPanel />
 
       <div className="hb-grid-staff">
         <section className="hb-panel" aria-labelledby="roles-heading">
@@ -58,7 +71,7 @@ function StaffWorkspace({ session }: { session: SignedInSession }) {
           )}
         </section>
 
-        <InboxPanel />
+        {has('dialog') && <InboxPanel />}
       </div>
     </Shell>
   );

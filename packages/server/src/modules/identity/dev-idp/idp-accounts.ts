@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/client.ts';
 import { findCitizenById, findOperator, findPersonnel } from '../accounts.repository.ts';
 
@@ -8,10 +9,33 @@ import { findCitizenById, findOperator, findPersonnel } from '../accounts.reposi
 export type IdpAccountRef =
   | { kind: 'citizen'; id: string }
   | { kind: 'personnel'; id: string; municipalityId: string }
-  | { kind: 'operator'; id: string };
+  | { kind: 'operator'; id: string }
+  | { kind: 'helseid'; id: string };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const ACCOUNT_ID = new RegExp(`^(citizen|personnel|operator):(${UUID})(?::(${UUID}))?$`);
+const ACCOUNT_ID = new RegExp(`^(citizen|personnel|operator|helseid):(${UUID})(?::(${UUID}))?$`);
+
+/**
+ * People HelseID knows but Helsebro does not (a nurse the administrator has not registered yet). The real HelseID
+ * authenticates anyone with a Norwegian eID and leaves it to the service to refuse; the stand-in does the same, so
+ * Helsebro's "not registered" page is reached as in production. The account id is a random id, never the number;
+ * the map lives as long as the process (a login is minutes), and is bounded.
+ */
+const unknownHelseIdPeople = new Map<string, string>();
+const MAX_UNKNOWN = 1000;
+
+/**
+ * An account for someone HelseID would authenticate whom Helsebro has not registered.
+ * @param nin - a valid identity number
+ */
+export function helseIdAccountFor(nin: string): IdpAccountRef {
+  if (unknownHelseIdPeople.size >= MAX_UNKNOWN) {
+    unknownHelseIdPeople.delete(unknownHelseIdPeople.keys().next().value!);
+  }
+  const id = randomUUID();
+  unknownHelseIdPeople.set(id, nin);
+  return { kind: 'helseid', id };
+}
 
 export const HELSEID = {
   pid: 'helseid://claims/identity/pid',
@@ -43,7 +67,7 @@ export function parseAccountId(value: string): IdpAccountRef | null {
   if (m[1] === 'personnel') {
     return m[3] ? { kind: 'personnel', id: m[2], municipalityId: m[3] } : null;
   }
-  return m[3] ? null : { kind: m[1] as 'citizen' | 'operator', id: m[2] };
+  return m[3] ? null : { kind: m[1] as 'citizen' | 'operator' | 'helseid', id: m[2] };
 }
 
 /**
@@ -74,6 +98,11 @@ export async function claimsFor(db: Db, ref: IdpAccountRef): Promise<Record<stri
     case 'operator': {
       const o = await findOperator(db, { id: ref.id });
       return o ? staffClaims(sub, o) : null;
+    }
+    case 'helseid': {
+      // HelseID's identity claims without HPR number or organisation: Helsebro finds no one and says whom to ask.
+      const nin = unknownHelseIdPeople.get(ref.id);
+      return nin ? { sub, [HELSEID.pid]: nin, [HELSEID.securityLevel]: '4' } : null;
     }
   }
 }

@@ -4,7 +4,14 @@ import type { Provider } from 'oidc-provider';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError, NotFoundError, ValidationError } from '../../../platform/errors.ts';
 import { findCitizenByNin, findOperator, findPersonnel, listTestUsers } from '../accounts.repository.ts';
-import { CITIZEN_ACR, claimsFor, formatAccountId, parseAccountId, type IdpAccountRef } from './idp-accounts.ts';
+import {
+  CITIZEN_ACR,
+  claimsFor,
+  formatAccountId,
+  helseIdAccountFor,
+  parseAccountId,
+  type IdpAccountRef,
+} from './idp-accounts.ts';
 import { renderLoginPage, type LoginKind } from './idp.pages.ts';
 
 export type LoginChoice = { account?: string | undefined; nin?: string | undefined; kind?: LoginKind | undefined };
@@ -53,7 +60,7 @@ async function refByNin(db: Db, choice: LoginChoice): Promise<IdpAccountRef | nu
       const p = await findPersonnel(db, { nin });
       const first = p?.workplaces[0];
       if (!p || !first) {
-        throw new NotFoundError('Fant ikke helsepersonell med dette fødselsnummeret i noen kommune.', 'nin_unknown');
+        return helseIdAccountFor(nin);
       }
       return { kind: 'personnel', id: p.id, municipalityId: first.municipalityId };
     }

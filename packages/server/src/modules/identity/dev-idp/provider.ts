@@ -10,6 +10,7 @@ import {
   machineClientSettings,
   withMachineClients,
 } from './machine-clients.ts';
+import { LOGGED_OUT_PATH } from '../auth.service.ts';
 import { renderIdpError, renderLogoutPage, renderLoggedOutPage } from './idp.pages.ts';
 
 /** Where our own interaction pages live; the provider redirects there for login. */
@@ -60,7 +61,7 @@ export async function createDevProvider(platform: Pick<Platform, 'config' | 'db'
         grant_types: ['authorization_code'],
         response_types: ['code'],
         redirect_uris: [`${config.publicUrl}/auth/callback`],
-        post_logout_redirect_uris: [`${config.publicUrl}/`],
+        post_logout_redirect_uris: [`${config.publicUrl}/`, `${config.publicUrl}${LOGGED_OUT_PATH}`],
         token_endpoint_auth_method: 'client_secret_basic',
         id_token_signed_response_alg: 'RS256',
       },

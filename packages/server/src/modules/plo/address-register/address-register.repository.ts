@@ -123,3 +123,25 @@ export async function insertCredential(
 ): Promise<void> {
   await q.insert(ploPartnerCredentials).values(row).onConflictDoNothing({ target: ploPartnerCredentials.tokenSha256 });
 }
+
+/**
+ * Sets (or with null removes) a party's message-responsible address.
+ * @returns whether a party with that HER-id exists
+ */
+export async function setResponsible(
+  q: Queryable,
+  herId: string,
+  responsible: { name: string; email: string; phone: string | null } | null,
+): Promise<boolean> {
+  const rows = await q
+    .update(ploParties)
+    .set({
+      responsibleName: responsible?.name ?? null,
+      responsibleEmail: responsible?.email ?? null,
+      responsiblePhone: responsible?.phone ?? null,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(ploParties.herId, herId))
+    .returning({ id: ploParties.id });
+  return rows.length === 1;
+}

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   ADDRESS_REGISTER_FORMAT,
+  type AddressRegisterOrganisation,
+  type AddressRegisterOrganisationsResponse,
   type AddressRegisterDocument,
   type AddressRegisterImportResult,
   type PloCapability,
@@ -8,7 +10,7 @@ import {
 } from '@helsebro/contracts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db, Queryable } from '../../../platform/db/client.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../../../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../platform/errors.ts';
 import type { RequestContext } from '../../../platform/http/request-context.ts';
 import type { Clock } from '../../../platform/platform.ts';
 import * as repo from './address-register.repository.ts';
@@ -246,6 +248,96 @@ export function createAddressRegister(deps: { db: Db; clock: Clock }, opts: { ca
       });
       invalidate();
       return result;
+    },
+
+    /**
+     * The address register screen (issue 14, D9): organisations by name, a page at a time, each with its services
+     * and persons and every party's own message-responsible address.
+     * @param ctx - the caller; the operator
+     * @param query - the page (from 1) and a part of a name or HER-id
+     */
+    async organisations(
+      ctx: RequestContext,
+      query: { page: number; q?: string | undefined },
+    ): Promise<AddressRegisterOrganisationsResponse> {
+      requireOperator(ctx);
+      const pageSize = 20;
+      const rows = (await repo.listParties(db)).map(toParty);
+      const needle = query.q?.toLocaleLowerCase('nb') ?? '';
+      const children = (p: RegisterParty) => rows.filter((c) => c.parentId === p.id);
+      const matches = (p: RegisterParty) =>
+        p.name.toLocaleLowerCase('nb').includes(needle) || p.herId.startsWith(needle);
+      const organisations = rows
+        .filter((p) => p.kind === 'organisation' && (!needle || matches(p) || children(p).some(matches)))
+        .sort((a, b) => a.name.localeCompare(b.name, 'nb') || a.herId.localeCompare(b.herId));
+      const page = organisations.slice((query.page - 1) * pageSize, query.page * pageSize);
+      const view = (p: RegisterParty) => ({
+        herId: p.herId,
+        name: p.name,
+        kind: p.kind,
+        hosted: p.hosted,
+        messageResponsible: p.responsible,
+      });
+      await recordAudit(db, ctx, {
+        action: 'address_register.read',
+        resourceType: 'address_register',
+        details: { page: query.page, listed: page.length },
+      });
+      return {
+        organisations: page.map((o): AddressRegisterOrganisation => ({
+          ...view(o),
+          orgNumber: o.orgNumber,
+          municipalityNumber: o.municipalityNumber,
+          parties: children(o)
+            .sort((a, b) => a.name.localeCompare(b.name, 'nb') || a.herId.localeCompare(b.herId))
+            .map(view),
+        })),
+        page: query.page,
+        pageSize,
+        total: organisations.length,
+      };
+    },
+
+    /**
+     * Sets or removes a party's message-responsible address (D9), where alerts are e-mailed (plo/monitor). A
+     * service without one inherits its organisation's. Audited with the party, not the address.
+     * @param ctx - the caller; the operator
+     * @param herId - the party
+     * @param responsible - name, e-mail and phone, or null to remove it
+     */
+    async setResponsible(
+      ctx: RequestContext,
+      herId: string,
+      responsible: { name: string; email: string; phone: string | null } | null,
+    ): Promise<AddressRegisterOrganisation> {
+      requireOperator(ctx);
+      await db.transaction(async (tx) => {
+        if (!(await repo.setResponsible(tx, herId, responsible))) {
+          throw new NotFoundError(`Fant ingen part med HER-id ${herId}.`, 'party_not_found');
+        }
+        await recordAudit(tx, ctx, {
+          action: 'address_register.responsible_update',
+          resourceType: 'plo_party',
+          resourceId: herId,
+          details: { herId, removed: responsible === null },
+        });
+      });
+      invalidate();
+      const s = await current();
+      const party = s.byHerId.get(herId)!;
+      const view = (p: RegisterParty) => ({
+        herId: p.herId,
+        name: p.name,
+        kind: p.kind,
+        hosted: p.hosted,
+        messageResponsible: p.responsible,
+      });
+      return {
+        ...view(party),
+        orgNumber: party.orgNumber,
+        municipalityNumber: party.municipalityNumber,
+        parties: [...s.byId.values()].filter((c) => c.parentId === party.id).map(view),
+      };
     },
 
     /**

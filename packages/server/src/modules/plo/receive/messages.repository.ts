@@ -73,6 +73,15 @@ export async function insertReceivedAppRec(q: Queryable, row: NewAppRecRow): Pro
   return r.length > 0;
 }
 
+/** How many AppRecs we have received for a message we sent. */
+export async function receivedAppRecCount(q: Queryable, messageId: string): Promise<number> {
+  const r = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ploAppRecs)
+    .where(and(eq(ploAppRecs.direction, 'in'), eq(ploAppRecs.messageId, messageId)));
+  return Number(r[0]?.n ?? 0);
+}
+
 /** An outgoing message by its MsgId (what an AppRec's OriginalMsgId/Id refers to). */
 export async function findSent(q: Queryable, msgId: string) {
   const [r] = await q

@@ -67,13 +67,14 @@ export async function receiveAppRec(
     });
     // The first AppRec decides: a receiver sends exactly one and never turns it around (HITS 1168 §5.4;
     // HIS 80415-1.1 §3). A second one is kept for inspection but changes nothing.
-    // A late AppRec still counts (Errata 4), also for a message whose delivery we had given up on: it arrived.
-    const first = sent !== undefined && sent.status !== 'apprec_ok' && sent.status !== 'apprec_rejected';
+    // A late AppRec still counts (Errata 4), also for a message whose delivery we had given up on: it arrived; and
+    // for one the monitor counted as rejected after 96 h without an AppRec (plo/monitor): that was no AppRec.
+    const first = sent !== undefined && fresh && (await repo.receivedAppRecCount(tx, sent.id)) === 1;
     if (fresh && sent && first) {
       await transition(
         tx,
         sent.id,
-        ['queued', 'sent', 'delivered', 'failed'],
+        ['queued', 'sent', 'delivered', 'failed', 'apprec_rejected'],
         a.status === '1' || a.status === '3' ? 'apprec_ok' : 'apprec_rejected',
         { appRecId: a.id, answeringHerId: answering, errors: a.errors.map((e) => e.code) },
       );

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import type { EdiReceipt } from '@helsebro/contracts';
 import { auditValues, recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/client.ts';
@@ -35,6 +36,16 @@ export const RECEIVED_TREE = {
   treeDepth: 8,
   subtreeDepth: { [`{${NS.msgHead}}Content`]: 3, [`{${NS.base64Container}}Base64Container`]: -1 },
 };
+
+/** An accepted message of a patient in the population register, as handed to `afterAccepted`. */
+export type AcceptedPloMessage = {
+  messageId: string;
+  msgType: string;
+  municipalityId: string;
+  patientPersonId: string;
+  receivedAt: Date;
+};
+export type AfterAccepted = (ctx: RequestContext, m: AcceptedPloMessage) => Promise<void>;
 
 export type Partner = { credentialId: string; party: RegisterParty };
 /** The body as received, with its SHA-256 (hashed where it was validated, off the event loop when large). */
@@ -125,8 +136,28 @@ export type ReceiveService = ReturnType<typeof createReceiveService>;
  * a 500; every message stored is audited with the patient as subject when the patient is in the register.
  * @param deps - store, address register, clock and the compiled schema set
  */
-export function createReceiveService(deps: { db: Db; register: AddressRegister; clock: Clock; xml: XmlPool }) {
+export function createReceiveService(deps: {
+  db: Db;
+  register: AddressRegister;
+  clock: Clock;
+  xml: XmlPool;
+  afterAccepted?: AfterAccepted | undefined;
+  logger?: Pick<FastifyBaseLogger, 'error'> | undefined;
+}) {
   const { db, register, clock, xml } = deps;
+
+  /**
+   * What other modules do with an accepted message (issue 15: an admission pauses home visits), after it is
+   * stored and its AppRec queued: a failure there is logged (by message id, never the identity number) and
+   * leaves the receipt and the message as they are.
+   */
+  async function afterStored(ctx: RequestContext, m: AcceptedPloMessage): Promise<void> {
+    try {
+      await deps.afterAccepted?.(ctx, m);
+    } catch (err) {
+      deps.logger?.error({ err, messageId: m.messageId, msgType: m.msgType }, 'after-receipt step failed');
+    }
+  }
 
   /** Keeps a message that could not be answered with an AppRec (D6: kept for inspection), then audits it. */
   async function keep(
@@ -249,6 +280,15 @@ export function createReceiveService(deps: { db: Db; register: AddressRegister; 
     });
     if (!stored) {
       return duplicate(partyCtx, partner, sender.organisation, msgId!);
+    }
+    if (status === 'accepted' && municipalityId && stored.patientPersonId && m.msgInfo.type.v) {
+      await afterStored(partyCtx, {
+        messageId: stored.id,
+        msgType: m.msgInfo.type.v,
+        municipalityId,
+        patientPersonId: stored.patientPersonId,
+        receivedAt: now,
+      });
     }
     const body: EdiReceipt = {
       outcome,

@@ -1,0 +1,125 @@
+import type { PloAlertListQuery } from '@helsebro/contracts';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { usePloAlerts } from '../../api/plo-console-queries.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { Loading } from '../../components/PageStatus.tsx';
+import { Pager } from '../../components/Pager.tsx';
+import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
+import { Shell } from '../../components/Shell.tsx';
+import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { useFormatters } from '../../components/useFormatters.ts';
+import { alertKindLabel } from './alert-labels.ts';
+import { ConsoleError } from './ConsoleError.tsx';
+import { typeLabel } from './labels.ts';
+
+/** `/ansatt/meldinger/varsler`: the organisation's alerts about its messages (issue 14), paged. */
+export function PloAlertsPage() {
+  return <RequireKind kind="personnel">{(session) => <Alerts session={session} />}</RequireKind>;
+}
+
+function Alerts({ session }: { session: SignedInSession }) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  useDocumentTitle(t('ploAlerts.title'));
+  const [params, setParams] = useSearchParams();
+  const state: NonNullable<PloAlertListQuery['state']> = params.get('vis') === 'lukket' ? 'closed' : 'active';
+  const page = Math.max(1, Number(params.get('side')) || 1);
+  const list = usePloAlerts({ state, page });
+  const data = list.data;
+  const go = (next: { vis?: string; side?: number }) => {
+    const p = new URLSearchParams();
+    const vis = next.vis ?? (state === 'closed' ? 'lukket' : undefined);
+    if (vis) {
+      p.set('vis', vis);
+    }
+    if (next.side && next.side > 1) {
+      p.set('side', String(next.side));
+    }
+    setParams(p);
+  };
+  return (
+    <Shell area="personnel" session={session}>
+      <p className="hb-back">
+        <Link to="/ansatt/meldinger" className="hb-back__link">
+          {t('ploAlerts.back')}
+        </Link>
+      </p>
+      <PageHeading>{t('ploAlerts.title')}</PageHeading>
+      <p className="hb-lead">{t('ploAlerts.lead')}</p>
+      {data && (
+        <p>
+          {data.messageResponsible?.email
+            ? t('ploAlerts.emailTo', { name: data.messageResponsible.name, email: data.messageResponsible.email })
+            : t('ploAlerts.noEmail')}
+        </p>
+      )}
+      <nav className="hb-plo-tabs" aria-label={t('ploAlerts.show')}>
+        <ul>
+          {(['active', 'closed'] as const).map((s) => (
+            <li key={s}>
+              <Link
+                to={s === 'closed' ? '?vis=lukket' : '?'}
+                className="hb-plo-tabs__tab"
+                aria-current={s === state ? 'page' : undefined}
+              >
+                {t(`ploAlerts.${s}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div aria-busy={list.isFetching}>
+        {data ? (
+          <>
+            {state === 'active' && (
+              <p role="status">
+                {t('ploAlerts.counts', { open: data.counts.open, acknowledged: data.counts.acknowledged })}
+              </p>
+            )}
+            {data.alerts.length === 0 ? (
+              <p className="hb-empty">{t(state === 'closed' ? 'ploAlerts.emptyClosed' : 'ploAlerts.empty')}</p>
+            ) : (
+              <div className="hb-table-scroll" role="region" aria-label={t('ploAlerts.caption')} tabIndex={0}>
+                <table className="hb-table hb-plo-table">
+                  <caption>{t('ploAlerts.caption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('ploAlerts.kindColumn')}</th>
+                      <th scope="col">{t('ploAlerts.messageColumn')}</th>
+                      <th scope="col">{t('ploAlerts.when')}</th>
+                      <th scope="col">{t('ploAlerts.stateColumn')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.alerts.map((a) => (
+                      <tr key={a.id} data-severity={a.severity}>
+                        <td>
+                          <strong>{t(`ploAlerts.severity.${a.severity}`)}:</strong>{' '}
+                          <Link to={`/ansatt/meldinger/varsler/${a.id}`}>{alertKindLabel(t, a)}</Link>
+                        </td>
+                        <td>
+                          {a.message ? typeLabel(t, a.message.msgType, a.message.typeName) : '–'}
+                          {a.partner ? ` → ${a.partner.name}` : ''}
+                          <br />
+                          {a.service.name}
+                        </td>
+                        <td>{fmt.dateTime(a.raisedAt)}</td>
+                        <td>{t(`ploAlerts.state.${a.state}`)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <Pager page={data.page} total={data.total} pageSize={data.pageSize} onPage={(side) => go({ side })} />
+          </>
+        ) : list.isPending ? (
+          <Loading />
+        ) : (
+          <ConsoleError error={list.error} onRetry={() => void list.refetch()} />
+        )}
+      </div>
+    </Shell>
+  );
+}

@@ -1,0 +1,13 @@
+import type { PloAlert } from '@helsebro/contracts';
+import i18next, { type TFunction } from 'i18next';
+
+/** The alert's kind in the reader's language (the hours of a missing receipt filled in). */
+export function alertKindLabel(t: TFunction, a: Pick<PloAlert, 'kind' | 'thresholdHours'>): string {
+  return t(`ploAlerts.kinds.${a.kind}`, { hours: a.thresholdHours ?? '' });
+}
+
+/** An AppRec error (code list 8221): the reader's language where we have the code, else the server's Norwegian. */
+export function alertErrorLabel(t: TFunction, e: { code: string; text: string }): string {
+  const key = `ploAlerts.errors.${e.code}`;
+  return `${e.code}: ${i18next.exists(key) ? t(key) : e.text}`;
+}

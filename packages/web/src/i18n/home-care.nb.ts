@@ -1,0 +1,50 @@
+import type { Widen } from './widen.ts';
+
+/** Bokmål: "Mine besøk i dag", the home care round (issue 15). */
+export const homeCareNb = {
+  homeCare: {
+    title: 'Mine besøk i dag',
+    workspaceLink: 'Mine besøk i dag',
+    workspaceLinkText:
+      'Besøkene dine i dag i rekkefølge, med adresse og hva som skal gjøres. Registrer dem som utført.',
+    back: 'Tilbake til arbeidsflaten',
+    date: 'Dato: {{date}}',
+    empty: 'Du har ingen besøk i dag.',
+    listLabel: 'Besøk i tidsrekkefølge',
+    planned: 'Planlagt {{time}}',
+    unplanned: 'Besøk utenom plan',
+    done: 'Utført {{time}}',
+    doneEarly: 'Utført {{time}}, før planlagt tid {{planned}}',
+    address: 'Adresse',
+    noAddress: 'Adressen vises ikke',
+    what: 'Hva skal gjøres',
+    location: 'Sted',
+    note: 'Merknad til besøket (valgfritt)',
+    noteHelp: 'Innbyggeren kan se merknaden. Uten merknad står det «Besøket er utført.»',
+    markDone: 'Utført',
+    markDoneFor: 'Utført: {{name}} kl. {{time}}',
+    unplannedHeading: 'Registrer besøk utenom plan',
+    unplannedLead: 'Et besøk som ikke stod i planen, for eksempel etter en trygghetsalarm. Det registreres nå.',
+    unit: 'Enhet',
+    citizen: 'Innbygger',
+    chooseCitizen: 'Velg innbygger',
+    whatWasDone: 'Hva ble gjort',
+    recordUnplanned: 'Registrer besøket',
+    unplannedSaved: 'Besøket utenom plan er registrert kl. {{time}}.',
+    required: 'Fyll ut feltet.',
+    errorSummary: 'Sjekk dette før du går videre:',
+    assignHeading: 'Fordel dagens besøk – {{unit}}',
+    assignEmpty: 'Enheten har ingen planlagte besøk i dag.',
+    assignTo: 'Kl. {{time}} hos {{name}}: hvem går?',
+    nobody: 'Ingen ennå',
+    assign: 'Tildel',
+    assigned: 'Tildelt {{name}}.',
+    paused: 'Satt på pause',
+    pausedSince: 'Innlagt på sykehus siden {{at}}. Ikke dra på besøket.',
+    pausedReason: 'Innlagt på sykehus. Ikke dra på besøket.',
+    reviewed: 'Gjennomgått',
+    reviewedFor: 'Gjennomgått: planen for {{name}}',
+  },
+};
+
+export type HomeCareResources = Widen<typeof homeCareNb>;

@@ -1,0 +1,58 @@
+import type { servicesNb } from './services.nb.ts';
+
+/** English: the service catalogue, ordering, activation and the data processing agreement (issue 12). */
+export const servicesEn: typeof servicesNb = {
+  services: {
+    adminTitle: 'Services',
+    adminLead:
+      "Here the municipality orders Helsebro's services. The municipality's record system (EPJ) must support a service, and formidling needs a data processing agreement. Norsk Helsenett activates a service once ordered.",
+    panelHeading: 'Services',
+    caption: 'The services of {{area}}',
+    column: { service: 'Service', status: 'Status', epj: 'Record system', action: 'Action' },
+    status: {
+      none: 'Not ordered',
+      ordered: 'Ordered',
+      active: 'Active',
+      suspended: 'Suspended',
+      terminating: 'Being terminated',
+      ended: 'Ended',
+    },
+    epjYes: 'Supported',
+    epjNo: 'Not supported',
+    needsDpa: 'Needs a data processing agreement.',
+    noEpj: 'The municipality has not chosen its record system yet. Choose it before ordering services.',
+    orderArea: 'Order all of {{area}}',
+    order: 'Order {{service}}',
+    orderedNotice: '{{name}} has been ordered. Norsk Helsenett will activate it.',
+    reason: 'Reason for the change',
+    reasonRequired: 'Write a reason before changing the status.',
+    activate: 'Activate {{service}}',
+    suspend: 'Suspend {{service}}',
+    activated: '{{service}} has been activated.',
+    suspended: '{{service}} has been suspended.',
+    dpa: {
+      heading: 'Data processing agreement',
+      none: 'The municipality has not recorded a data processing agreement.',
+      signed: 'Version {{version}} was signed by {{name}} ({{title}}) on {{date}}.',
+      formHeading: 'Record a signed data processing agreement',
+      errorSummary: 'Correct this before saving',
+      version: 'Version',
+      signatoryName: 'Signed by',
+      signatoryTitle: 'Title',
+      signedOn: 'Date signed',
+      submit: 'Record the agreement',
+      saved: 'The data processing agreement has been recorded.',
+      required: 'Fill in this field.',
+    },
+    history: {
+      heading: 'Changes',
+      none: 'No changes yet.',
+      when: 'When',
+      change: 'Change',
+      fromTo: '{{from}} → {{to}}',
+      who: 'Who',
+      reason: 'Reason',
+      actor: { personnel: "The municipality's administrator", operator: 'Norsk Helsenett', system: 'The system' },
+    },
+  },
+};

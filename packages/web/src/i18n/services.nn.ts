@@ -1,0 +1,58 @@
+import type { servicesNb } from './services.nb.ts';
+
+/** Nynorsk: the service catalogue, ordering, activation and the data processing agreement (issue 12). */
+export const servicesNn: typeof servicesNb = {
+  services: {
+    adminTitle: 'Tenester',
+    adminLead:
+      'Her bestiller kommunen tenestene i Helsebro. Journalsystemet til kommunen må støtte tenesta, og formidling krev databehandlaravtale. Norsk Helsenett aktiverer tenesta etter bestillinga.',
+    panelHeading: 'Tenester',
+    caption: 'Tenestene i {{area}}',
+    column: { service: 'Teneste', status: 'Status', epj: 'Journalsystemet', action: 'Handling' },
+    status: {
+      none: 'Ikkje bestilt',
+      ordered: 'Bestilt',
+      active: 'Aktiv',
+      suspended: 'Stansa',
+      terminating: 'Under avvikling',
+      ended: 'Avslutta',
+    },
+    epjYes: 'Vert støtta',
+    epjNo: 'Vert ikkje støtta',
+    needsDpa: 'Krev databehandlaravtale.',
+    noEpj: 'Kommunen har ikkje valt journalsystem enno. Vel journalsystem før du bestiller tenester.',
+    orderArea: 'Bestill heile {{area}}',
+    order: 'Bestill {{service}}',
+    orderedNotice: '{{name}} er bestilt. Norsk Helsenett aktiverer tenesta.',
+    reason: 'Grunngiving for endringa',
+    reasonRequired: 'Skriv ei grunngiving før du endrar status.',
+    activate: 'Aktiver {{service}}',
+    suspend: 'Stans {{service}}',
+    activated: '{{service}} er aktivert.',
+    suspended: '{{service}} er stansa.',
+    dpa: {
+      heading: 'Databehandlaravtale',
+      none: 'Kommunen har ikkje registrert databehandlaravtale.',
+      signed: 'Versjon {{version}} er signert av {{name}} ({{title}}) {{date}}.',
+      formHeading: 'Registrer signert databehandlaravtale',
+      errorSummary: 'Rett opp før du lagrar',
+      version: 'Versjon',
+      signatoryName: 'Signert av',
+      signatoryTitle: 'Stilling',
+      signedOn: 'Dato for signering',
+      submit: 'Registrer avtalen',
+      saved: 'Databehandlaravtalen er registrert.',
+      required: 'Fyll ut feltet.',
+    },
+    history: {
+      heading: 'Endringar',
+      none: 'Ingen endringar enno.',
+      when: 'Tidspunkt',
+      change: 'Endring',
+      fromTo: '{{from}} → {{to}}',
+      who: 'Kven',
+      reason: 'Grunngiving',
+      actor: { personnel: 'Administratoren i kommunen', operator: 'Norsk Helsenett', system: 'Systemet' },
+    },
+  },
+};
