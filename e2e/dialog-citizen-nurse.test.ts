@@ -84,10 +84,10 @@ async function inspectStore(dataDir: string): Promise<void> {
       `SELECT (SELECT count(*)::int FROM dialog_conversations) AS c, (SELECT count(*)::int FROM dialog_messages) AS m,
               (SELECT count(*)::int FROM dialog_attachments) AS a`,
     );
-    // Ingrid's conversation of two messages, Per's of four (Anne, Siri, Anne, the EPJ); a PDF from Ingrid and a PNG
-    // from the nurse. The refused sends (an empty message, an 11 MB file, an executable named .pdf, Ahmed without
+    // The demo's own (Kari and the health station: question and answer), Ingrid's conversation of two messages,
+    // Per's of four (Anne, Siri, Anne, the EPJ); a PDF from Ingrid and a PNG from the nurse. The refused sends (an empty message, an 11 MB file, an executable named .pdf, Ahmed without
     // the area) left nothing behind.
-    assert.deepEqual(counts, { c: 2, m: 6, a: 2 });
+    assert.deepEqual(counts, { c: 3, m: 8, a: 2 });
     const files = await one<{ filename: string; content_type: string; size_bytes: number }>(
       'SELECT filename, content_type, size_bytes FROM dialog_attachments ORDER BY filename',
     );
@@ -117,7 +117,8 @@ async function inspectStore(dataDir: string): Promise<void> {
     );
     assert.equal(knut.length, 0, 'nothing was stored for Knut');
     const read = await one<{ n: number }>(
-      "SELECT count(*)::int AS n FROM dialog_messages WHERE read_at IS NULL AND from_side = 'unit'",
+      `SELECT count(*)::int AS n FROM dialog_messages m JOIN dialog_conversations c ON c.id = m.conversation_id
+       WHERE m.read_at IS NULL AND m.from_side = 'unit' AND c.subject IN ('${SUBJECT}', '${PROXY_SUBJECT}')`,
     );
     assert.equal(read[0]?.n, 0, 'both replies were read by the citizen side');
   } finally {

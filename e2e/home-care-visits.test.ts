@@ -52,8 +52,9 @@ void describe('home care: a nurse records a visit before its planned time', () =
           });
           const [audit] = await store.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM audit_log
-              WHERE action = 'completed_visit.create' AND outcome = 'success' AND actor_id = $1`,
-            [seen.siri],
+              WHERE action = 'completed_visit.create' AND outcome = 'success' AND actor_id = $1
+                AND resource_id = $2`,
+            [seen.siri, seen.visit],
           );
           assert.equal(audit?.n, 1, 'the record is audited');
           const [assigned] = await store.query<{ staff_personnel_id: string; by: string }>(

@@ -19,6 +19,15 @@ export function useMyServices(enabled = true, actingFor?: string) {
   });
 }
 
+/**
+ * Whether to offer what a service code stands for, for a page that would rather wait than take a link back (the
+ * staff workspace, seed 000 §5.1): only once the service is known to be active; if the answer cannot be had, offered,
+ * since every route behind it refuses an inactive service anyway. (The citizen's menu shows all until it knows.)
+ */
+export function isServiceOffered(services: ReturnType<typeof useMyServices>, code: string): boolean {
+  return services.data ? services.data.services.includes(code) : services.isError;
+}
+
 /** The municipality's services: the administrator's own (no id) or one the operator looks at. */
 export function useMunicipalityServices(municipalityId?: string) {
   const api = useApi();

@@ -8,7 +8,7 @@ import { CalendarLinkPanel } from '../staff-calendar/CalendarLinkPanel.tsx';
 import { MyVisitsLinkPanel } from '../home-care/MyVisitsLinkPanel.tsx';
 import { CareRelationsLinkPanel } from '../care-relations/CareRelationsLinkPanel.tsx';
 import { PloConsoleLinkPanel } from '../plo/PloConsoleLinkPanel.tsx';
-import { useMyServices } from '../../api/services-queries.ts';
+import { isServiceOffered, useMyServices } from '../../api/services-queries.ts';
 import { AdminLinkPanel } from '../admin/AdminLinkPanel.tsx';
 import { SupportLinkPanel } from '../support/SupportLinkPanel.tsx';
 import { LettersLinkPanel } from '../letters/LettersLinkPanel.tsx';
@@ -24,10 +24,9 @@ function StaffWorkspace({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();
   const { user } = session;
   useDocumentTitle(t('shell.personnel'));
-  // The calendar (Timeavtaler) and the inbox (dialog): hidden where the municipality has not got them active (seed
-  // 000 §5.1); shown until the answer is known.
+  // The calendar (Timeavtaler), letters and the inbox (dialog) where the municipality has them active.
   const services = useMyServices();
-  const has = (code: string) => !services.data || services.data.services.includes(code);
+  const has = (code: string) => isServiceOffered(services, code);
   return (
     <Shell area="personnel" session={session}>
       <PageHeading>{t('shell.personnel')}</PageHeading>
