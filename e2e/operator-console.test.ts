@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { AddressRegisterDocument, JobsResponse } from '@helsebro/contracts';
 import { DEMO_PERSONS } from '../packages/server/src/modules/demo-data/index.ts';
-import { DEMO_HOSPITAL_TOKEN } from '../packages/server/src/modules/plo/index.ts';
+import { DEMO_HOSPITAL_HER_ID, DEMO_HOSPITAL_TOKEN } from '../packages/server/src/modules/plo/index.ts';
 import { buildMessage } from '../packages/server/src/modules/plo/msghead/message.build.ts';
 import { sampleMessage } from '../packages/server/src/modules/plo/testing/sample-messages.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
@@ -137,14 +137,13 @@ void describe('an operator reads why jobs died and retries all of one cause', ()
       await page.goto('/auth/login?returnTo=%2Fdrift');
       await chooseTestUser(page, 'Ola Operatør');
       await waitForHeading(page, 'Driftskonsoll');
-      // The operator points the hospital's transport endpoint at the stand-in (it refuses us for now).
+      // The operator points the hospital's transport endpoint (the demo's own stand-in) at this one, which refuses us
+      // for now.
       const register = await apiAs(page.request, 'GET', '/api/operator/address-register');
       const document = register.json as unknown as AddressRegisterDocument;
       const endpoint = `http://127.0.0.1:${hospitalPort}/edi/v1/messages`;
       const parties = document.parties.map((party) =>
-        party.transportEndpoint === 'http://127.0.0.1:8081/edi/v1/messages'
-          ? { ...party, transportEndpoint: endpoint }
-          : party,
+        party.herId === DEMO_HOSPITAL_HER_ID ? { ...party, transportEndpoint: endpoint } : party,
       );
       assert.ok(
         parties.some((party) => party.transportEndpoint === endpoint),

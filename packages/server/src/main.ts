@@ -28,14 +28,17 @@ async function main(): Promise<void> {
   }
   if (config.seedDemo === 'all') {
     const { seedDemo } = await import('./modules/demo-data/index.ts');
-    await seedDemo(database.db);
+    const { demoHospitalLink } = await import('./modules/plo/index.ts');
+    await seedDemo(database.db, { demoHospital: demoHospitalLink(config) });
   } else if (config.seedDemo === 'operators') {
     const { seedDemoOperators } = await import('./modules/demo-data/index.ts');
     await database.db.transaction((tx) => seedDemoOperators(tx));
   }
   const app = await buildApp(config, { database, logger });
-  const background = await startBackground(app.platform);
+  // Listening before the workers start: jobs may call this same server (the KRR and other stand-ins under /dev in
+  // development), and a job run before it listens fails its first attempt for nothing.
   await app.listen({ host: config.host, port: config.port });
+  const background = await startBackground(app.platform);
   if (config.seedDemo === 'all') {
     const { printDemoBanner } = await import('./cli/demo-banner.ts');
     printDemoBanner(config);

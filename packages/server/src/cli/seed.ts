@@ -4,7 +4,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../platform/db/client.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { seedDemo, seedPersons } from '../modules/demo-data/index.ts';
-import { DEMO_HOSPITAL_TOKEN } from '../modules/plo/index.ts';
+import { DEMO_HOSPITAL_TOKEN, demoHospitalLink } from '../modules/plo/index.ts';
 
 /** `npm run seed [-- --persons N]`: the demo population, and optionally N more synthetic persons. */
 async function main(): Promise<void> {
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
   try {
     await migrate(database);
-    const s = await seedDemo(database.db);
+    const s = await seedDemo(database.db, { demoHospital: demoHospitalLink(config) });
     process.stdout.write(
       `Demo data: ${s.municipalities} municipalities, ${s.serviceUnits} service units, ${s.persons} persons, ${s.personnel} personnel, ${s.operators} operator(s).\n`,
     );

@@ -14,7 +14,7 @@ import { systemContext } from '../../platform/http/request-context.ts';
 import { progressBar } from '../../platform/cli/progress.ts';
 import { osloDateOf } from '../../platform/time/oslo-time.ts';
 import { makeSyntheticNin, type PopulationPersonDocument } from '@helsebro/contracts';
-import { seedPloDemo } from '../plo/index.ts';
+import { seedPloDemo, type DemoHospitalLink } from '../plo/index.ts';
 import { seedAppointmentsDemo } from '../appointments/index.ts';
 import { seedOrganisationsDemo } from '../organisations/index.ts';
 import { createPopulationRegisterService, describeImport, IMPORT_BATCH } from '../population-register/index.ts';
@@ -50,7 +50,7 @@ export type SeedSummary = {
  * municipality number, unit name within its municipality, identity number, HPR number).
  * @param db - the store
  */
-export async function seedDemo(db: Db): Promise<SeedSummary> {
+export async function seedDemo(db: Db, opts: { demoHospital?: DemoHospitalLink } = {}): Promise<SeedSummary> {
   return db.transaction(async (tx) => {
     // The operators first: the operator onboards the municipalities.
     await seedDemoOperators(tx);
@@ -93,7 +93,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     }
     await seedRelations(tx, { personIds, personnelIds, muniIds, unitIds });
     // PLO address register: the synthetic hospital and the municipalities' receiving services (issue 4).
-    await seedPloDemo(tx);
+    await seedPloDemo(tx, opts.demoHospital);
     // Appointments and home visits: types, slots for six weeks, planned and completed visits (issue 6).
     await seedAppointmentsDemo(tx);
     // EPJ integration (issue 5): the demo machine clients were registered by the administrators above.

@@ -15,6 +15,7 @@ import { messageSendHandler, retryFailedDelivery } from './send/deliver.job.ts';
 import { sendRoutes } from './send/send.routes.ts';
 import { createOutgoingCredentials } from './send/outgoing-credentials.ts';
 import { createSendService, MESSAGE_SEND_JOB, type SendService } from './send/send.service.ts';
+import { demoHospitalStandIn } from './dev/demo-hospital.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +25,7 @@ declare module 'fastify' {
 }
 
 export { seedPloDemo } from './address-register/address-register.seed.ts';
+export { demoHospitalLink, type DemoHospitalLink } from './dev/demo-hospital.ts';
 export { DEMO_HOSPITAL_HER_ID, DEMO_HOSPITAL_TOKEN, DEMO_PARTIES } from './address-register/demo-register.ts';
 export { createAddressRegister, type AddressRegister } from './address-register/address-register.service.ts';
 export { buildMessage, BUILDABLE_TYPES, type OutgoingMessageInput } from './msghead/message.build.ts';
@@ -94,4 +96,7 @@ export const ploModule: FastifyPluginAsyncZod<{ platform: Platform; afterAccepte
   await app.register(alertsRoutes, {
     service: createAlertsService({ db: platform.db, register, clock: platform.clock }),
   });
+  if (platform.config.oidc.devIdp) {
+    await app.register(demoHospitalStandIn, { platform });
+  }
 };

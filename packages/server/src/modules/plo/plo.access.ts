@@ -18,6 +18,11 @@ export const ploAccess: RouteAccessTable = {
     allow: ['partnerOtherOrg'],
     body: (f) => ({ xml: buildMessage(sampleMessage('LOG_INNLAGT', { patient: patientA(f) })).xml }),
   },
+  // The single-instance demo's hospital (development IdP only): its own token, held by no caller of the matrix.
+  'POST /dev/demo-hospital/edi/v1/messages': {
+    allow: [],
+    body: (f) => ({ xml: buildMessage(sampleMessage('INNLEGGELSESRAPPORT', { patient: patientA(f) })).xml }),
+  },
   'POST /api/plo/messages': {
     allow: HANDLER,
     body: (f) => ({

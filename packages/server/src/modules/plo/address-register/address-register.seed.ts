@@ -1,5 +1,8 @@
 import { ADDRESS_REGISTER_FORMAT, addressRegisterDocument } from '@helsebro/contracts';
 import type { Queryable } from '../../../platform/db/client.ts';
+import { ploOutgoingCredentials } from '../../../platform/db/schema.ts';
+import type { DemoHospitalLink } from '../dev/demo-hospital.ts';
+import { deriveCredentialKey, encryptToken } from '../send/outgoing-credentials.ts';
 import * as repo from './address-register.repository.ts';
 import { sha256Hex, writeParties } from './address-register.service.ts';
 import { DEMO_HOSPITAL_HER_ID, DEMO_HOSPITAL_TOKEN, DEMO_PARTIES } from './demo-register.ts';
@@ -8,9 +11,15 @@ import { DEMO_HOSPITAL_HER_ID, DEMO_HOSPITAL_TOKEN, DEMO_PARTIES } from './demo-
  * Writes the demo address register and the synthetic hospital's bearer credential. Idempotent: parties are keyed
  * by HER-id and the credential by its hash. Runs in the demo seed's transaction, after the municipalities.
  * @param q - the seed's open transaction
+ * @param link - with the development IdP: the demo hospital's stand-in endpoint on this server and the token we
+ *   present there, so what is sent to the hospital is delivered and receipted (issue 15: no dead jobs in a demo);
+ *   without it the hospital's address is the two-instance demo's port 8081
  */
-export async function seedPloDemo(q: Queryable): Promise<{ parties: number }> {
-  const doc = addressRegisterDocument.parse({ format: ADDRESS_REGISTER_FORMAT, parties: DEMO_PARTIES });
+export async function seedPloDemo(q: Queryable, link?: DemoHospitalLink): Promise<{ parties: number }> {
+  const parties = DEMO_PARTIES.map((p) =>
+    link && p.herId === DEMO_HOSPITAL_HER_ID ? { ...p, transportEndpoint: link.endpoint } : p,
+  );
+  const doc = addressRegisterDocument.parse({ format: ADDRESS_REGISTER_FORMAT, parties });
   await writeParties(q, doc.parties, 'merge');
   const hospital = (await repo.listParties(q)).find((p) => p.herId === DEMO_HOSPITAL_HER_ID);
   if (!hospital) {
@@ -21,5 +30,17 @@ export async function seedPloDemo(q: Queryable): Promise<{ parties: number }> {
     label: 'Demo: Fjordvik sykehus HF',
     tokenSha256: sha256Hex(DEMO_HOSPITAL_TOKEN),
   });
+  if (link) {
+    const key = deriveCredentialKey(link.secret);
+    const values = {
+      label: 'Demo: utstedt av Fjordvik sykehus HF',
+      tokenEncrypted: encryptToken(key, link.token, hospital.id),
+      keyId: key.id,
+    };
+    await q
+      .insert(ploOutgoingCredentials)
+      .values({ partyId: hospital.id, ...values })
+      .onConflictDoUpdate({ target: ploOutgoingCredentials.partyId, set: values });
+  }
   return { parties: doc.parties.length };
 }
