@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { StaffAppointment, StaffAppointmentUnitsResponse, StaffCalendarResponse } from '@helsebro/contracts';
-import type { Page } from 'playwright-core';
+import type { StaffCalendarResponse } from '@helsebro/contracts';
 import { openDatabase } from '../packages/server/src/platform/db/client.ts';
 import { isWorkingDay } from '../packages/server/src/platform/time/working-days.ts';
 import { osloMinutesAhead } from './support/appointments.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
 import { useJourney } from './support/fixture.ts';
+import { planVisitToPer } from './support/home-care.ts';
 import { chooseTestUser, waitForHeading } from './support/journey.ts';
 import { apiAs } from './support/people.ts';
 import { DEMO_PERSONS } from '../packages/server/src/modules/demo-data/index.ts';
@@ -20,9 +20,9 @@ const seen: { visit?: string; siri?: string; date?: string; assigned?: string } 
 
 /**
  * Home care on its round (issue 15): Siri opens "Mine besøk i dag" from the workspace on her phone and marks a
- * visit done before its planned time; the page shows the real time. The demo's home care works every day, so the
- * visit is planned and recorded on whatever day the journey runs — a weekend when it runs on one (the server has
- * no clock to set; appointments.every-day.routes and home-care.routes pin a Saturday).
+ * visit done before its planned time; the page shows the real time. These run on the real date, whatever day that
+ * is; home-care-weekend.test.ts runs the same round on a Saturday morning with the server's and the browser's clock
+ * set (`useJourney`'s `clockStart`, DEV_CLOCK_START).
  */
 void describe('home care: a nurse records a visit before its planned time', () => {
   const journey = useJourney(
@@ -80,7 +80,7 @@ void describe('home care: a nurse records a visit before its planned time', () =
       await waitForHeading(page, 'Arbeidsflate');
 
       // A visit to Per later today, planned for Siri as the unit's calendar plans one.
-      const plan = await planVisitToPer(page, 45, true);
+      const plan = await planVisitToPer(page, osloMinutesAhead(45), true);
       const { at, unit } = plan;
       seen.siri = plan.siri;
       seen.date = at.date;
@@ -121,7 +121,7 @@ void describe('home care: a nurse records a visit before its planned time', () =
       await page.getByRole('link', { name: 'Logg inn' }).click();
       await chooseTestUser(page, 'Tone Leder');
       await waitForHeading(page, 'Arbeidsflate');
-      const plan = await planVisitToPer(page, 90, false);
+      const plan = await planVisitToPer(page, osloMinutesAhead(90), false);
       seen.assigned = plan.id;
 
       await page.getByRole('link', { name: 'Mine besøk i dag' }).click();
@@ -146,30 +146,3 @@ void describe('home care: a nurse records a visit before its planned time', () =
     }),
   );
 });
-
-/**
- * Plans a home visit to Per Hansen some minutes from now through the staff API, as the calendar does.
- * @param forSiri - give it to Siri Sykepleier, else to no one
- */
-async function planVisitToPer(page: Page, minutesAhead: number, forSiri: boolean) {
-  const units = (await apiAs(page.request, 'GET', '/api/staff/appointments/units'))
-    .json as unknown as StaffAppointmentUnitsResponse;
-  const unit = units.units.find((u) => u.name === 'Hjemmesykepleien')!;
-  const type = unit.types.find((t) => t.kind === 'home_visit')!;
-  const week = (await apiAs(page.request, 'GET', `/api/staff/appointments/units/${unit.id}/calendar?view=week`))
-    .json as unknown as StaffCalendarResponse;
-  const planned = week.days.flatMap((d) => d.appointments);
-  const per = planned.find((a) => a.citizen.displayName === 'Per Hansen')!.citizen.personId;
-  const siri = planned.find((a) => a.staff?.displayName === 'Siri Sykepleier')!.staff!.personnelId;
-  const at = osloMinutesAhead(minutesAhead);
-  const created = await apiAs(page.request, 'POST', `/api/staff/appointments/units/${unit.id}/appointments`, {
-    personId: per,
-    typeId: type.id,
-    localDate: at.date,
-    localTime: at.time,
-    location: 'Hjemme, nøkkelboks ved døren',
-    ...(forSiri ? { staffPersonnelId: siri } : {}),
-  });
-  assert.equal(created.status, 201, JSON.stringify(created.json));
-  return { id: (created.json as unknown as StaffAppointment).id, at, unit, siri };
-}

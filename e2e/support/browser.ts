@@ -27,13 +27,20 @@ export async function launchBrowser(): Promise<Browser> {
  * @param browser - the launched browser
  * @param baseUrl - the server's address; relative `goto` paths resolve against it
  * @param viewport - screen size, the desktop size by default
+ * @param opts - `clockAt`: the pages' clock starts at this instant (epoch milliseconds) and runs on in real time
+ *   (Playwright's clock), to match a server started with DEV_CLOCK_START; the real time when absent
  */
 export async function newVisitor(
   browser: Browser,
   baseUrl: string,
   viewport = DESKTOP,
+  opts: { clockAt?: number } = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'nb-NO' });
+  if (opts.clockAt !== undefined) {
+    // Before the first page, so the app never sees the real date.
+    await context.clock.install({ time: opts.clockAt });
+  }
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));

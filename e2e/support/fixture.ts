@@ -20,6 +20,11 @@ export type Journey = {
    * @param steps - what the visitor does
    */
   visit(name: string, viewport: { width: number; height: number }, steps: (v: Visitor) => Promise<void>): Promise<void>;
+  /**
+   * With `clockStart`: what the server's clock reads now (epoch milliseconds), at most the few milliseconds it took
+   * to spawn the server process ahead of it; the browsers' clocks are set from it. Without: the real time.
+   */
+  clockNow(): number;
 };
 
 /**
@@ -28,17 +33,25 @@ export type Journey = {
  * @param env - extra environment for the server, e.g. a shorter REAUTH_MAX_AGE_MINUTES; read when the server
  *   starts, so a `before` registered earlier may still fill it in (an SMTP server's port)
  * @param opts - `inspectStore` runs after the server has stopped, on its data directory (PGlite in `pglite/`), to
- *   check what the journeys left in the database; a failure there fails the file
+ *   check what the journeys left in the database; a failure there fails the file. `clockStart` runs the server and
+ *   every visitor's browser on a set clock: the server with DEV_CLOCK_START (it reads that instant when its process
+ *   starts, then runs on in real time), each browser context from the same instant plus the time since then
+ *   (Playwright's clock), so a journey happens on a chosen day and hour whatever the real date
  */
 export function useJourney(
   env: Record<string, string> = {},
-  opts: { inspectStore?: (dataDir: string) => Promise<void> } = {},
+  opts: { inspectStore?: (dataDir: string) => Promise<void>; clockStart?: Date } = {},
 ): Journey {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  // The real time just before the server process was spawned: its clock read clockStart at a moment after this.
+  let spawnedAt = 0;
+  const clockNow = () => (opts.clockStart ? opts.clockStart.getTime() + (Date.now() - spawnedAt) : Date.now());
 
   before(async () => {
-    const [s, b] = await Promise.allSettled([startServer(env), launchBrowser()]);
+    const serverEnv = opts.clockStart ? { ...env, DEV_CLOCK_START: opts.clockStart.toISOString() } : env;
+    spawnedAt = Date.now();
+    const [s, b] = await Promise.allSettled([startServer(serverEnv), launchBrowser()]);
     server = s.status === 'fulfilled' ? s.value : undefined;
     browser = b.status === 'fulfilled' ? b.value : undefined;
     if (s.status === 'rejected' || b.status === 'rejected') {
@@ -72,9 +85,10 @@ export function useJourney(
     get baseUrl() {
       return ready().server.baseUrl;
     },
+    clockNow,
     async visit(name, viewport = DESKTOP, steps) {
       const { server: srv, browser: chromium } = ready();
-      const visitor = await newVisitor(chromium, srv.baseUrl, viewport);
+      const visitor = await newVisitor(chromium, srv.baseUrl, viewport, opts.clockStart ? { clockAt: clockNow() } : {});
       try {
         await steps(visitor);
       } catch (err) {

@@ -12,7 +12,7 @@ import { createLogger } from './platform/logger.ts';
 import { frameworkProblem, registerProblemHandlers } from './platform/http/problem.ts';
 import { registerInputGuard } from './platform/http/input-guard.ts';
 import { anonymousContext, type RequestContext } from './platform/http/request-context.ts';
-import { systemClock, type Clock, type Platform } from './platform/platform.ts';
+import { offsetClock, systemClock, type Clock, type Platform } from './platform/platform.ts';
 import { createJobRegistry } from './platform/jobs/registry.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { webPlugin } from './platform/http/web.ts';
@@ -47,6 +47,15 @@ export type AppDeps = {
   clock?: Clock;
 };
 
+/**
+ * The platform clock: the system clock, or with DEV_CLOCK_START one that read that instant when the process started
+ * (performance.timeOrigin) and runs on in real time, so a journey can compute the server's "now" from when it
+ * started the process.
+ */
+function configuredClock(config: Config): Clock {
+  return config.devClockStart ? offsetClock(config.devClockStart, performance.timeOrigin) : systemClock;
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
@@ -73,9 +82,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     database: deps.database,
     db: deps.database.db,
     logger: app.log,
-    clock: deps.clock ?? systemClock,
+    clock: deps.clock ?? configuredClock(config),
     jobs: createJobRegistry<Platform>(),
   };
+  if (config.devClockStart) {
+    // Loud on purpose: every date and deadline this instance computes is off from the real one.
+    app.log.warn(
+      { devClockStart: config.devClockStart.toISOString(), now: platform.clock.now().toISOString() },
+      'DEV_CLOCK_START is set: the server runs on a set clock, not the real time (development and tests only)',
+    );
+  }
   app.decorate('platform', platform);
   // Before any route: the table must see every scope's routes (the authorization matrix tests each one).
   recordRoutes(app);

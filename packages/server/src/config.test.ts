@@ -55,6 +55,43 @@ describe('configuration', () => {
     assert.equal(c.oidc.issuer, 'https://test.idporten.no');
   });
 
+  it('takes DEV_CLOCK_START as an instant with offset, and none by default', () => {
+    assert.equal(loadConfig({}).devClockStart, null);
+    assert.equal(
+      loadConfig({ DEV_CLOCK_START: '2026-12-12T09:00:00+01:00' }).devClockStart?.toISOString(),
+      '2026-12-12T08:00:00.000Z',
+    );
+    assert.equal(
+      loadConfig({ NODE_ENV: 'test', DEV_CLOCK_START: '2026-06-13T07:00:00Z' }).devClockStart?.getTime(),
+      Date.parse('2026-06-13T07:00:00Z'),
+    );
+    for (const bad of ['2026-12-12', '2026-12-12T09:00:00', '2026-02-30T09:00:00Z', 'saturday', '']) {
+      assert.throws(
+        () => loadConfig({ DEV_CLOCK_START: bad }),
+        (err: unknown) => err instanceof ConfigError && /DEV_CLOCK_START/.test(err.message),
+        bad,
+      );
+    }
+  });
+
+  it('refuses DEV_CLOCK_START in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      AUDIT_KEY: 'y'.repeat(40),
+      PUBLIC_URL: 'https://helsebro.example',
+      OIDC_ISSUER: 'https://test.idporten.no',
+      OIDC_CLIENT_SECRET: 'z'.repeat(20),
+    };
+    assert.equal(loadConfig(production).devClockStart, null);
+    assert.throws(
+      () => loadConfig({ ...production, DEV_CLOCK_START: '2026-12-12T09:00:00+01:00' }),
+      (err: unknown) =>
+        err instanceof ConfigError &&
+        /DEV_CLOCK_START: a set clock is for development and tests only/.test(err.message),
+    );
+  });
+
   it('stops the server process with a message naming the variable', () => {
     const main = fileURLToPath(new URL('./main.ts', import.meta.url));
     const res = spawnSync(process.execPath, ['--import', 'tsx', main], {

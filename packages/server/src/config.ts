@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { isoInstant } from '@helsebro/contracts';
 import { z } from 'zod';
 
 /**
@@ -81,6 +82,8 @@ const envSchema = z.object({
     .default('Helsebro'),
   KRR_URL: z.url().optional(),
   KRR_TOKEN: z.string().min(1).optional(),
+  // Development and tests only: the server's clock starts at this instant (see Config.devClockStart).
+  DEV_CLOCK_START: isoInstant.transform((v) => new Date(v)).optional(),
 });
 
 export type Config = {
@@ -149,6 +152,12 @@ export type Config = {
     krrToken: string | null;
     captureUnconfigured: boolean;
   };
+  /**
+   * DEV_CLOCK_START: when set, the platform clock reads this instant when the process starts and runs forward in
+   * real time from there (platform.ts `offsetClock`), so a journey can run on a chosen day and hour (a Saturday
+   * morning) whatever the real date. Null: the system clock. Refused in production.
+   */
+  devClockStart: Date | null;
 };
 
 export class ConfigError extends Error {
@@ -189,6 +198,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && devIdp) {
     throw new ConfigError(
       'Invalid configuration:\n  DEV_IDP: the development identity provider cannot run in production',
+    );
+  }
+  // Every time rule (deadlines, sessions, what "today" is) would be wrong for real people.
+  if (production && e.DEV_CLOCK_START) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DEV_CLOCK_START: a set clock is for development and tests only, not production',
     );
   }
   return {
@@ -240,5 +255,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       krrToken: e.KRR_TOKEN ?? null,
       captureUnconfigured: !production,
     },
+    devClockStart: e.DEV_CLOCK_START ?? null,
   };
 }
