@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import type { AddressRegisterDocument, JobsResponse } from '@helsebro/contracts';
+import type { JobsResponse } from '@helsebro/contracts';
 import { DEMO_PERSONS } from '../packages/server/src/modules/demo-data/index.ts';
-import { DEMO_HOSPITAL_HER_ID, DEMO_HOSPITAL_TOKEN } from '../packages/server/src/modules/plo/index.ts';
+import { DEMO_HOSPITAL_TOKEN } from '../packages/server/src/modules/plo/index.ts';
 import { buildMessage } from '../packages/server/src/modules/plo/msghead/message.build.ts';
 import { sampleMessage } from '../packages/server/src/modules/plo/testing/sample-messages.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
 import { useJourney } from './support/fixture.ts';
+import { pointDemoHospitalAt, startTestHospital, type TestHospital } from './support/hospital.ts';
 import { chooseTestUser, logInFromLanding, pathOf, waitForHeading } from './support/journey.ts';
 import { apiAs, ninOf } from './support/people.ts';
-import { freePort } from './support/server.ts';
 
 const STATES = [
   ['ready', 'Klar'],
@@ -86,29 +85,16 @@ void describe('an operator opens the operator console', () => {
  * dead job for a real cause, and the fix the operator makes before retrying all jobs of that cause.
  */
 void describe('an operator reads why jobs died and retries all of one cause', () => {
-  let hospital: Server | undefined;
-  let hospitalPort = 0;
-  let accepting = false;
-  const received: string[] = [];
+  let hospital: TestHospital | undefined;
+  // It refuses us (403) until it is "fixed".
   before(async () => {
-    hospitalPort = await freePort();
-    hospital = createServer((req, res) => {
-      let body = '';
-      req.setEncoding('utf8');
-      req.on('data', (chunk: string) => (body += chunk));
-      req.on('end', () => {
-        // Only the answer counts: the AppRec for the hospital's own message comes here too, on its own retries.
-        if (body.includes('DIALOG_FORESPORSEL')) {
-          received.push('answer');
-        }
-        res.writeHead(accepting ? 202 : 403, { 'content-type': 'application/json' }).end('{}');
-      });
-    });
-    await new Promise<void>((resolve) => hospital!.listen(hospitalPort, '127.0.0.1', resolve));
+    hospital = await startTestHospital(403);
   });
   after(async () => {
-    await new Promise<void>((resolve) => (hospital ? hospital.close(() => resolve()) : resolve()));
+    await hospital?.close();
   });
+  // Only the answer counts: the AppRec for the hospital's own message may come here too.
+  const answers = () => hospital!.received.filter((b) => b.includes('DIALOG_FORESPORSEL')).length;
   const journey = useJourney();
 
   void it('sees "refused our access" for a dead PLO send, fixes it, and retries the group', { timeout: 180_000 }, () =>
@@ -137,32 +123,9 @@ void describe('an operator reads why jobs died and retries all of one cause', ()
       await page.goto('/auth/login?returnTo=%2Fdrift');
       await chooseTestUser(page, 'Ola Operatør');
       await waitForHeading(page, 'Driftskonsoll');
-      // The operator points the hospital's transport endpoint (the demo's own stand-in) at this one, which refuses us
-      // for now.
-      const register = await apiAs(page.request, 'GET', '/api/operator/address-register');
-      const document = register.json as unknown as AddressRegisterDocument;
-      const endpoint = `http://127.0.0.1:${hospitalPort}/edi/v1/messages`;
-      const parties = document.parties.map((party) =>
-        party.herId === DEMO_HOSPITAL_HER_ID ? { ...party, transportEndpoint: endpoint } : party,
-      );
-      assert.ok(
-        parties.some((party) => party.transportEndpoint === endpoint),
-        'the demo hospital is in the register',
-      );
-      const put = await apiAs(page.request, 'PUT', '/api/operator/address-register?mode=merge', {
-        ...document,
-        parties,
-      });
-      assert.equal(put.status, 200, JSON.stringify(put.json));
-      // …and gives Helsebro the token the hospital issued us, so the send reaches it (and is refused there).
-      const hospitalHerId = parties.find((party) => party.transportEndpoint === endpoint)!.herId;
-      const credential = await apiAs(
-        page.request,
-        'PUT',
-        `/api/operator/address-register/${hospitalHerId}/outgoing-credential`,
-        { token: 'hb-test-hospital-token-0001', label: 'Fjordvik sykehus, test' },
-      );
-      assert.ok(credential.status < 300, JSON.stringify(credential.json));
+      // The operator points the hospital's transport endpoint (the demo's own stand-in) at this one, and gives
+      // Helsebro the token the hospital issued us, so the send reaches it (and is refused there).
+      await pointDemoHospitalAt(page, hospital!);
 
       const handler = await page.context().browser()!.newContext({ baseURL: journey.baseUrl });
       try {
@@ -197,14 +160,14 @@ void describe('an operator reads why jobs died and retries all of one cause', ()
       await expectNoAxeViolations(page, 'dead jobs grouped by cause');
 
       // Fixed at the hospital's end: the whole group goes round again and is delivered.
-      accepting = true;
-      const before = received.length;
+      hospital!.answer = 202;
+      const before = answers();
       await group.getByRole('button', { name: /^Prøv jobben igjen/ }).click();
       await page.getByRole('status').getByText('1 jobb er lagt i køen igjen.').waitFor();
-      for (let i = 0; i < 30 && received.length === before; i += 1) {
+      for (let i = 0; i < 30 && answers() === before; i += 1) {
         await page.waitForTimeout(500);
       }
-      assert.equal(received.length, before + 1, 'the message is sent again, once');
+      assert.equal(answers(), before + 1, 'the message is sent again, once');
       await page.getByRole('button', { name: 'Oppdater nå' }).click();
       await groups.waitFor({ state: 'detached' });
       assert.deepEqual(problems, []);

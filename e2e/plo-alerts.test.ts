@@ -10,12 +10,14 @@ import { sampleMessage } from '../packages/server/src/modules/plo/testing/sample
 import { expectNoAxeViolations } from './support/axe.ts';
 import { DESKTOP } from './support/browser.ts';
 import { useJourney } from './support/fixture.ts';
+import { pointDemoHospitalAt, startTestHospital, type TestHospital } from './support/hospital.ts';
 import { chooseTestUser, logInFromLanding, waitForHeading } from './support/journey.ts';
 import { ninOf } from './support/people.ts';
 import { freePort } from './support/server.ts';
 
 const mails: Array<{ to: string[]; raw: string }> = [];
 let smtp: SMTPServer | undefined;
+let hospital: TestHospital | undefined;
 const env: Record<string, string> = { PLO_MONITOR_INTERVAL_SECONDS: '1' };
 const QUESTION = 'Når er Per ventet utskrevet?';
 
@@ -54,6 +56,7 @@ void describe('a message handler sees, acknowledges and closes an alert about a 
   });
   after(async () => {
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await hospital?.close();
   });
   const journey = useJourney(env);
 
@@ -82,6 +85,20 @@ void describe('a message handler sees, acknowledges and closes an alert about a 
         });
         assert.equal(posted.status, 202);
         const receipt = (await posted.json()) as EdiReceipt;
+
+        // The hospital is one that takes our messages and answers in its own time (the demo's stand-in would send
+        // its positive AppRec at once, and the first AppRec for a message is the one that counts).
+        hospital = await startTestHospital();
+        const operator = await page.context().browser()!.newContext({ baseURL: journey.baseUrl });
+        try {
+          const operatorPage = await operator.newPage();
+          await operatorPage.goto('/auth/login?returnTo=%2Fdrift');
+          await chooseTestUser(operatorPage, 'Ola Operatør');
+          await waitForHeading(operatorPage, 'Driftskonsoll');
+          await pointDemoHospitalAt(operatorPage, hospital);
+        } finally {
+          await operator.close();
+        }
 
         await logInFromLanding(page, 'Are Meldingsansvarlig');
         await waitForHeading(page, 'Arbeidsflate');
