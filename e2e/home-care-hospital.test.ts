@@ -1,24 +1,20 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type {
-  EdiReceipt,
-  StaffAppointment,
-  StaffAppointmentUnitsResponse,
-  StaffCalendarResponse,
-} from '@helsebro/contracts';
+import type { EdiReceipt } from '@helsebro/contracts';
 import type { Page } from 'playwright-core';
 import { DEMO_PERSONS } from '../packages/server/src/modules/demo-data/index.ts';
 import { DEMO_HOSPITAL_TOKEN } from '../packages/server/src/modules/plo/address-register/demo-register.ts';
 import { buildMessage } from '../packages/server/src/modules/plo/msghead/message.build.ts';
 import { sampleMessage } from '../packages/server/src/modules/plo/testing/sample-messages.ts';
 import { openDatabase } from '../packages/server/src/platform/db/client.ts';
-import { osloMinutesAhead } from './support/appointments.ts';
+import { nextOsloAt, osloMinutesAhead } from './support/appointments.ts';
+import { planVisitToPer } from './support/home-care.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { DESKTOP } from './support/browser.ts';
 import { useJourney } from './support/fixture.ts';
-import { chooseTestUser, waitForHeading } from './support/journey.ts';
-import { apiAs, ninOf } from './support/people.ts';
+import { chooseTestUser, logInFromLanding, waitForHeading } from './support/journey.ts';
+import { ninOf } from './support/people.ts';
 
 const PER = DEMO_PERSONS.find((p) => p.givenName === 'Per' && p.familyName === 'Hansen')!;
 /** What the journey did, checked in the store after the server has stopped. */
@@ -28,12 +24,15 @@ const seen: { siri?: string; per?: string; admission?: string; discharge?: strin
  * Hospital admission as the nurse meets it (issue 15): the demo hospital sends a LOG_INNLAGT for Per Hansen through
  * the real PLO receive path (`POST /edi/v1/messages` with its demo credential); Siri's "Mine besøk i dag" shows her
  * visit to Per paused with the reason, not as a visit to make. The LOG_UTSKREVET brings it back with the prompt to
- * review the plan; she marks it "Gjennomgått" and the prompt is gone. The store keeps who reviewed it and when.
+ * review the plan; she marks it "Gjennomgått" and the prompt is gone. The store keeps who reviewed it and when. Per's
+ * daughter Anne, acting for him, sees the visit paused while he is in hospital and back when he is home.
  */
 void describe('home care: a hospital stay pauses the visit and the discharge asks for a review', () => {
+  // From the coming 10:00 in Oslo: the visit two hours ahead is today's whatever hour the journey runs.
   const journey = useJourney(
     {},
     {
+      clockStart: nextOsloAt('10:00'),
       inspectStore: async (dataDir) => {
         const store = await openDatabase({ dataDir: join(dataDir, 'pglite') });
         try {
@@ -86,7 +85,7 @@ void describe('home care: a hospital stay pauses the visit and the discharge ask
         await page.getByRole('link', { name: 'Logg inn' }).click();
         await chooseTestUser(page, 'Siri Sykepleier');
         await waitForHeading(page, 'Arbeidsflate');
-        const plan = await planVisitToPer(page, 120);
+        const plan = await planVisitToPer(page, osloMinutesAhead(120, journey.clockNow()), true);
         seen.siri = plan.siri;
         seen.per = plan.per;
 
@@ -101,6 +100,12 @@ void describe('home care: a hospital stay pauses the visit and the discharge ask
         assert.equal(await card.getByRole('button', { name: /^Utført/ }).count(), 0, 'not a visit to drive to');
         assert.equal(await card.getByRole('button', { name: /^Gjennomgått/ }).count(), 0);
         await expectNoAxeViolations(page, 'a visit paused while Per is in hospital');
+        // Per's daughter, acting for him, sees the visit paused with the reason, naming Per.
+        await asAnneForPer(page, journey.clockNow(), async (anne) => {
+          const visit = anne.getByRole('listitem').filter({ has: anne.getByRole('heading', { name: /Hjemmebesøk/ }) });
+          await visit.getByText('Besøket er satt på pause mens Per Hansen er innlagt på sykehus.').first().waitFor();
+          await expectNoAxeViolations(anne, "Per's appointments while he is in hospital, seen by Anne");
+        });
 
         seen.discharge = await receive(journey.baseUrl, 'LOG_UTSKREVET');
         await page.reload();
@@ -128,6 +133,15 @@ void describe('home care: a hospital stay pauses the visit and the discharge ask
         assert.equal(await page.getByRole('button', { name: /^Gjennomgått/ }).count(), 0, 'gone from every card');
         await card.getByRole('button', { name: `Utført: Per Hansen kl. ${plan.at.time}` }).waitFor();
 
+        // Back home: Anne no longer sees the visit paused.
+        await asAnneForPer(page, journey.clockNow(), async (anne) => {
+          await anne
+            .getByRole('heading', { name: /Hjemmebesøk/ })
+            .first()
+            .waitFor();
+          assert.equal(await anne.getByText(/satt på pause/).count(), 0, 'the visit is no longer paused');
+        });
+
         // Mine brukere on the workspace shows no flag for Per either.
         await page.goto('/ansatt');
         await waitForHeading(page, 'Arbeidsflate');
@@ -144,6 +158,31 @@ void describe('home care: a hospital stay pauses the visit and the discharge ask
       }),
   );
 });
+
+/**
+ * In a browser context of her own beside the nurse's, from `clockAt`: Anne Hansen logs in, acts for her father Per (fullmakt) and
+ * opens his appointments.
+ */
+async function asAnneForPer(nurse: Page, clockAt: number, steps: (anne: Page) => Promise<void>): Promise<void> {
+  const context = await nurse
+    .context()
+    .browser()!
+    .newContext({ baseURL: new URL(nurse.url()).origin, locale: 'nb-NO' });
+  try {
+    // On the journey's set clock, as the nurse's browser is.
+    await context.clock.install({ time: clockAt });
+    const anne = await context.newPage();
+    await logInFromLanding(anne, 'Anne Hansen');
+    await waitForHeading(anne, 'Hvem vil du bruke Helsebro for?');
+    await anne.getByRole('button', { name: 'Velg Per Hansen' }).click();
+    await anne.waitForURL((url) => url.pathname === '/min-side');
+    await anne.goto('/min-side/timeavtaler');
+    await waitForHeading(anne, 'Timeavtalene til Per Hansen');
+    await steps(anne);
+  } finally {
+    await context.close();
+  }
+}
 
 /**
  * Posts a hospital message about Per from the demo hospital through the real receive path, with a fresh MsgId.
@@ -171,28 +210,4 @@ async function receive(baseUrl: string, type: 'LOG_INNLAGT' | 'LOG_UTSKREVET'): 
   const receipt = (await posted.json()) as EdiReceipt;
   assert.equal(receipt.outcome, 'accepted');
   return receipt.messageId;
-}
-
-/** Plans a home visit to Per Hansen for Siri some minutes from now through the staff API, as the calendar does. */
-async function planVisitToPer(page: Page, minutesAhead: number) {
-  const units = (await apiAs(page.request, 'GET', '/api/staff/appointments/units'))
-    .json as unknown as StaffAppointmentUnitsResponse;
-  const unit = units.units.find((u) => u.name === 'Hjemmesykepleien')!;
-  const type = unit.types.find((t) => t.kind === 'home_visit')!;
-  const week = (await apiAs(page.request, 'GET', `/api/staff/appointments/units/${unit.id}/calendar?view=week`))
-    .json as unknown as StaffCalendarResponse;
-  const planned = week.days.flatMap((d) => d.appointments);
-  const per = planned.find((a) => a.citizen.displayName === 'Per Hansen')!.citizen.personId;
-  const siri = planned.find((a) => a.staff?.displayName === 'Siri Sykepleier')!.staff!.personnelId;
-  const at = osloMinutesAhead(minutesAhead);
-  const created = await apiAs(page.request, 'POST', `/api/staff/appointments/units/${unit.id}/appointments`, {
-    personId: per,
-    typeId: type.id,
-    localDate: at.date,
-    localTime: at.time,
-    location: 'Hjemme',
-    staffPersonnelId: siri,
-  });
-  assert.equal(created.status, 201, JSON.stringify(created.json));
-  return { id: (created.json as unknown as StaffAppointment).id, at, per, siri };
 }

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { StaffCalendarResponse } from '@helsebro/contracts';
 import { openDatabase } from '../packages/server/src/platform/db/client.ts';
 import { isWorkingDay } from '../packages/server/src/platform/time/working-days.ts';
-import { osloMinutesAhead } from './support/appointments.ts';
+import { nextOsloAt, osloMinutesAhead } from './support/appointments.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { DESKTOP, PHONE } from './support/browser.ts';
 import { useJourney } from './support/fixture.ts';
@@ -20,14 +20,16 @@ const seen: { visit?: string; siri?: string; date?: string; assigned?: string } 
 
 /**
  * Home care on its round (issue 15): Siri opens "Mine besøk i dag" from the workspace on her phone and marks a
- * visit done before its planned time; the page shows the real time. These run on the real date, whatever day that
- * is; home-care-weekend.test.ts runs the same round on a Saturday morning with the server's and the browser's clock
- * set (`useJourney`'s `clockStart`, DEV_CLOCK_START).
+ * visit done before its planned time; the page shows the real time. These run on the coming 10:00 in Oslo (a
+ * weekday or not, as it falls); home-care-weekend.test.ts runs the same round on a Saturday morning. Both set the
+ * server's and the browser's clock (`useJourney`'s `clockStart`, DEV_CLOCK_START).
  */
 void describe('home care: a nurse records a visit before its planned time', () => {
+  // From the coming 10:00 in Oslo: visits an hour or two ahead are today's whatever hour the journey runs.
   const journey = useJourney(
     {},
     {
+      clockStart: nextOsloAt('10:00'),
       inspectStore: async (dataDir) => {
         const store = await openDatabase({ dataDir: join(dataDir, 'pglite') });
         try {
@@ -80,7 +82,7 @@ void describe('home care: a nurse records a visit before its planned time', () =
       await waitForHeading(page, 'Arbeidsflate');
 
       // A visit to Per later today, planned for Siri as the unit's calendar plans one.
-      const plan = await planVisitToPer(page, osloMinutesAhead(45), true);
+      const plan = await planVisitToPer(page, osloMinutesAhead(45, journey.clockNow()), true);
       const { at, unit } = plan;
       seen.siri = plan.siri;
       seen.date = at.date;
@@ -121,7 +123,7 @@ void describe('home care: a nurse records a visit before its planned time', () =
       await page.getByRole('link', { name: 'Logg inn' }).click();
       await chooseTestUser(page, 'Tone Leder');
       await waitForHeading(page, 'Arbeidsflate');
-      const plan = await planVisitToPer(page, osloMinutesAhead(90), false);
+      const plan = await planVisitToPer(page, osloMinutesAhead(90, journey.clockNow()), false);
       seen.assigned = plan.id;
 
       await page.getByRole('link', { name: 'Mine besøk i dag' }).click();

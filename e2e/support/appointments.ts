@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { addCalendarDays, fromOslo, osloDateOf } from '../../packages/server/src/platform/time/oslo-time.ts';
 import { chooseTestUser, escapeRegExp, waitForHeading } from './journey.ts';
 
 /** One appointment card, found by text in its heading (day and time, or the type). */
@@ -52,10 +53,11 @@ export async function chooseSlotByKeyboard(
 /**
  * A wall-clock minute in Europe/Oslo some minutes from now, as the staff calendar's date and time fields take it.
  * @param minutes - how far ahead
+ * @param now - "now" in epoch milliseconds: the real time, or a journey's set clock (`journey.clockNow()`)
  * @returns the local date and time, and the instant that minute starts
  */
-export function osloMinutesAhead(minutes: number): { date: string; time: string; startsAt: number } {
-  const at = new Date(Date.now() + minutes * 60_000);
+export function osloMinutesAhead(minutes: number, now = Date.now()): { date: string; time: string; startsAt: number } {
+  const at = new Date(now + minutes * 60_000);
   at.setUTCSeconds(0, 0);
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
@@ -87,4 +89,18 @@ export function longDay(localDate: string): string {
     timeZone: 'UTC',
   }).format(new Date(`${localDate}T00:00:00Z`));
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The first `time` (Europe/Oslo) still ahead of the real time, today's or tomorrow's: a set clock for a journey that
+ * plans visits a few hours ahead and needs them to fall on "today" whatever hour it runs at (near midnight they
+ * would not).
+ */
+export function nextOsloAt(time: string): Date {
+  for (let date = osloDateOf(new Date()); ; date = addCalendarDays(date, 1)) {
+    const at = fromOslo(date, time)!;
+    if (at.getTime() > Date.now()) {
+      return at;
+    }
+  }
 }

@@ -29,5 +29,5 @@ export async function planVisitToPer(page: Page, at: { date: string; time: strin
     ...(forSiri ? { staffPersonnelId: siri } : {}),
   });
   assert.equal(created.status, 201, JSON.stringify(created.json));
-  return { id: (created.json as unknown as StaffAppointment).id, at, unit, siri };
+  return { id: (created.json as unknown as StaffAppointment).id, at, unit, siri, per };
 }

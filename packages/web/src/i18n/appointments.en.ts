@@ -30,6 +30,7 @@ export const appointmentsEn: AppointmentsResources = {
     },
     quoted: '“{{text}}”',
     paused: 'This visit is paused while you are in hospital.',
+    pausedFor: 'This visit is paused while {{name}} is in hospital.',
     pending: {
       cancellation: 'You have asked to cancel this appointment. {{unit}} will answer you.',
       new_time: 'You have asked for a new time. {{unit}} will answer you.',

@@ -30,6 +30,7 @@ export const appointmentsNb = {
     },
     quoted: '«{{text}}»',
     paused: 'Besøket er satt på pause mens du er innlagt på sykehus.',
+    pausedFor: 'Besøket er satt på pause mens {{name}} er innlagt på sykehus.',
     pending: {
       cancellation: 'Du har bedt om å avbestille timen. {{unit}} svarer deg.',
       new_time: 'Du har bedt om ny time. {{unit}} svarer deg.',

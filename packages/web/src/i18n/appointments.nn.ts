@@ -30,6 +30,7 @@ export const appointmentsNn: AppointmentsResources = {
     },
     quoted: '«{{text}}»',
     paused: 'Besøket er sett på pause medan du er innlagd på sjukehus.',
+    pausedFor: 'Besøket er sett på pause medan {{name}} er innlagd på sjukehus.',
     pending: {
       cancellation: 'Du har bede om å avbestille timen. {{unit}} svarer deg.',
       new_time: 'Du har bede om ny time. {{unit}} svarer deg.',

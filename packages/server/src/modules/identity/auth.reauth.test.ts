@@ -61,4 +61,25 @@ describe('fresh login (prompt=login) before switching who you act for', () => {
       await ahead.close();
     }
   });
+
+  it('with DEV_CLOCK_START three days ahead, a fresh login counts as fresh and its auth time is on the set clock', async () => {
+    const start = new Date(Date.now() + 3 * 86_400_000);
+    const set = await buildTestApp({ DEV_CLOCK_START: start.toISOString() }, { listen: true });
+    try {
+      const m = await makeMunicipality(set.app.platform.db);
+      const p = await makePerson(set.app.platform.db, { municipalityId: m.id });
+      const b = new TestBrowser(set.config.publicUrl);
+      await login(b, `citizen:${p.id}`);
+      const { callback } = await login(b, `citizen:${p.id}`, '/auth/login?prompt=login&returnTo=/min-side/velg');
+      assert.equal(callback?.location, `${set.config.publicUrl}/min-side/velg`, 'not refused as stale');
+      const [row] = await set.database.query<{ auth_time: Date }>(
+        'SELECT auth_time FROM sessions WHERE person_id = $1 ORDER BY created_at DESC LIMIT 1',
+        [p.id],
+      );
+      const skew = Math.abs(row!.auth_time.getTime() - set.app.platform.clock.now().getTime());
+      assert.ok(skew < 60_000, `the auth time is the set clock's now, not the real one (off by ${skew} ms)`);
+    } finally {
+      await set.close();
+    }
+  });
 });

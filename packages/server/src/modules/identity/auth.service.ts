@@ -51,6 +51,11 @@ export function safeReturnTo(returnTo: string | undefined, publicUrl: string): s
 /** Where the browser lands after logging out. */
 export const LOGGED_OUT_PATH = '/logget-ut';
 
+/** How far DEV_CLOCK_START set our clock from the real one, in whole seconds as auth_time has them; else nothing. */
+function devClockOffsetMs(config: Config, clock: Clock): number {
+  return config.devClockStart ? Math.round((clock.now().getTime() - Date.now()) / 1000) * 1000 : 0;
+}
+
 export function createAuthService(deps: AuthDeps) {
   const { config, db, oidc, sessions } = deps;
   const clock = deps.clock ?? systemClock;
@@ -123,8 +128,11 @@ export function createAuthService(deps: AuthDeps) {
       if (!claims) {
         throw new LoginFailedError(400, 'login_failed', 'Innloggingstjenesten sendte ikke et ID-token. Prøv igjen.');
       }
+      // The IdP stamps auth_time on the real clock; ours may be set (DEV_CLOCK_START), and then the instant is moved
+      // by the difference before it is compared with our times or stored.
+      const authTime =
+        typeof claims.auth_time === 'number' ? claims.auth_time * 1000 + devClockOffsetMs(config, clock) : null;
       if (typeof saved.freshSince === 'number') {
-        const authTime = typeof claims.auth_time === 'number' ? claims.auth_time * 1000 : null;
         if (authTime === null || authTime < saved.freshSince - CLOCK_SKEW_MS) {
           throw new LoginFailedError(
             400,
@@ -137,7 +145,7 @@ export function createAuthService(deps: AuthDeps) {
       const session = await sessions.create(ctx, subject, {
         idToken: tokens.id_token ?? null,
         acr: typeof claims.acr === 'string' ? claims.acr : null,
-        ...(typeof claims.auth_time === 'number' ? { authTime: new Date(claims.auth_time * 1000) } : {}),
+        ...(authTime !== null ? { authTime: new Date(authTime) } : {}),
       });
       const home = HOME_PATH[subject.kind];
       const fits =

@@ -28,10 +28,13 @@ export function AppointmentCard({
   appointment: a,
   mayManage,
   upcoming = true,
+  forName,
   onDone,
 }: {
   appointment: CitizenAppointment;
   mayManage: boolean;
+  /** The person the user acts for, when not themselves: texts about the person name them instead of "du". */
+  forName?: string | undefined;
   /** Still to come; a card under "Historikk" offers no calendar file and no changes. */
   upcoming?: boolean;
   onDone: (message: string) => void;
@@ -52,7 +55,11 @@ export function AppointmentCard({
       {!booked && (
         <p className={`hb-appt__status hb-appt__status--${a.status}`}>{t(`appointments.status.${a.status}`)}</p>
       )}
-      {booked && a.paused && <p className="hb-appt__status hb-appt__status--paused">{t('appointments.paused')}</p>}
+      {booked && a.paused && (
+        <p className="hb-appt__status hb-appt__status--paused">
+          {forName ? t('appointments.pausedFor', { name: forName }) : t('appointments.paused')}
+        </p>
+      )}
       <dl className="hb-appt__facts">
         <div>
           <dt>{t('appointments.time')}</dt>

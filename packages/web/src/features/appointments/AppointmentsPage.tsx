@@ -113,7 +113,13 @@ function AppointmentsBody({ acting }: { acting: ActingFor }) {
         }
       >
         {upcoming.map((a) => (
-          <AppointmentCard key={a.id} appointment={a} mayManage={mayManage} onDone={setFlash} />
+          <AppointmentCard
+            key={a.id}
+            appointment={a}
+            mayManage={mayManage}
+            forName={acting.basis === 'self' ? undefined : acting.displayName}
+            onDone={setFlash}
+          />
         ))}
       </AppointmentSection>
       <AppointmentSection
