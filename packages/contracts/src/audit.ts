@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'dialog.units.read',
   'dialog.conversations.list',
   'dialog.conversation.start',
+  // The unit (a health worker, in the web or through the EPJ) started a conversation with the citizen (issue 15).
+  'dialog.conversation.unit_start',
   'dialog.conversation.read',
   'dialog.conversation.assign',
   'dialog.conversation.close',

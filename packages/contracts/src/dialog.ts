@@ -29,6 +29,8 @@ import { isoCalendarDate as isoDate } from './dates.ts';
  *   POST /api/staff/dialog/conversations/:id/close  → conversationResponse
  *   POST /api/staff/dialog/conversations/:id/assign assignConversationBody → conversationResponse
  *   GET  /api/staff/dialog/units/:unitId/staff      → unitStaffResponse (colleagues a conversation can be assigned to)
+ *   POST /api/staff/dialog/units/:unitId/conversations  multipart: personId, subject, text, files → 201 conversationResponse
+ *                                                   (the unit starts a conversation with a citizen it serves)
  *   GET  /api/staff/dialog/attachments/:id          → the file
  * Operator:
  *   GET  /api/operator/outbox/captured              → capturedNoticesResponse (development capture store)
@@ -117,6 +119,11 @@ export const messageItem = z.object({
   /** When the other side first read it. */
   readAt: z.string().nullable(),
   attachments: z.array(attachmentMeta),
+  /**
+   * The unit's automatic reply, inserted when a citizen starts a conversation while the unit is absent; written by
+   * no one (`authorName` is the unit's name), and not an answer from the unit.
+   */
+  automatic: z.boolean(),
 });
 export type MessageItem = z.infer<typeof messageItem>;
 
@@ -131,6 +138,8 @@ export const conversationSummary = z.object({
   /** The citizen the conversation is with (always the principal). */
   citizen: z.object({ personId: z.string(), displayName: z.string() }),
   assignedTo: z.object({ personnelId: z.string(), displayName: z.string() }).nullable(),
+  /** Who started it: the citizen (or their representative), or the unit. */
+  startedBy: z.enum(['citizen', 'unit']),
   createdAt: z.string(),
   lastMessageAt: z.string(),
   /** Messages from the other side that the caller's side has not read. */
@@ -242,6 +251,8 @@ export const DIALOG_ERROR_CODES = {
   attachment_not_found: 404,
   /** 404: no such unit in the caller's municipality. */
   unit_not_found: 404,
+  /** 404: the unit starts a conversation with someone who has no active care relation with it (or no one). */
+  citizen_not_found: 404,
   /** 409: the conversation is closed; start a new one. */
   conversation_closed: 409,
   /** 400: the message has no text. */

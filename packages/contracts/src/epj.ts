@@ -9,6 +9,7 @@ import { isoInstant } from './dates.ts';
  * Served as OpenAPI at GET /epj/v1/openapi.json.
  *
  *   GET  /epj/v1/events?after=&limit=            → epjEventsResponse (the municipality's feed, oldest first)
+ *   POST /epj/v1/conversations                   epjStartConversationBody → 201 epjConversationResponse (the unit starts)
  *   GET  /epj/v1/conversations/:id               → epjConversationResponse (marks nothing read)
  *   POST /epj/v1/conversations/:id/messages      epjReplyBody → 201 epjConversationResponse (a reply as the unit)
  *   POST /epj/v1/conversations/:id/read          epjActionBody → epjConversationResponse
@@ -37,7 +38,10 @@ export const epjEvent = z.object({
   kind: z.string(),
   occurredAt: isoInstant,
   serviceUnit: z.object({ id: uuid, name: z.string() }).nullable(),
-  /** Ids of what the event is about (conversationId, messageId …); never content. */
+  /**
+   * Ids of what the event is about (conversationId, messageId …); never content. conversation.created also
+   * carries `startedBy`: `citizen` or `unit` (a health worker of the unit started it, in the web or an EPJ).
+   */
   refs: z.record(z.string(), z.string()),
 });
 export type EpjEvent = z.infer<typeof epjEvent>;
@@ -66,6 +70,19 @@ export const epjReplyBody = z.object({
 });
 export type EpjReplyBody = z.infer<typeof epjReplyBody>;
 
+/**
+ * The unit starts a conversation with a citizen who has an active care relation with it. The citizen is named by
+ * national identity number, in the body (never in a URL); someone who is not the unit's citizen is 404.
+ */
+export const epjStartConversationBody = z.object({
+  serviceUnitId: uuid,
+  nationalIdentityNumber: z.string().max(20),
+  subject: z.string().max(200),
+  text: z.string().max(10_000),
+  author: epjAuthor,
+});
+export type EpjStartConversationBody = z.infer<typeof epjStartConversationBody>;
+
 /** Optional: an EPJ may send no body at all (Fastify gives null then). */
 export const epjActionBody = z.object({ author: epjAuthor.optional() }).nullish();
 export type EpjActionBody = z.infer<typeof epjActionBody>;
@@ -90,6 +107,8 @@ export const epjMessage = z.object({
   /** When the other side first read it. */
   readAt: isoInstant.nullable(),
   attachments: z.array(epjAttachment),
+  /** The unit's automatic reply (no health worker wrote it; it is not an answer). */
+  automatic: z.boolean(),
 });
 export type EpjMessage = z.infer<typeof epjMessage>;
 
@@ -97,6 +116,8 @@ export const epjConversationResponse = z.object({
   id: uuid,
   subject: z.string(),
   status: z.enum(['open', 'closed']),
+  /** Who started it: the citizen (or their representative), or the unit. */
+  startedBy: z.enum(['citizen', 'unit']),
   createdAt: isoInstant,
   lastMessageAt: isoInstant,
   serviceUnit: z.object({ id: uuid, name: z.string() }),

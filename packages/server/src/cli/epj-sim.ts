@@ -260,7 +260,8 @@ export function createEpjSimulator(opts: EpjSimOptions) {
   /** Marks the citizen's messages read and answers, unless the unit has had the last word or it is closed. */
   async function answer(id: string, text: string): Promise<boolean> {
     const c = await api<EpjConversationResponse>('GET', `/conversations/${id}`);
-    if (c.status === 'closed' || c.messages.at(-1)?.from !== 'citizen') {
+    // The unit's automatic reply is no answer: a citizen message before it still waits for one.
+    if (c.status === 'closed' || c.messages.filter((m) => !m.automatic).at(-1)?.from !== 'citizen') {
       return false;
     }
     await api('POST', `/conversations/${id}/read`, { author: opts.author });

@@ -41,9 +41,12 @@ type XmlEdit = { nth: number; value: string; escape: boolean; attribute: boolean
 /** What the request generators need besides the route: ids, and the PLO messages to mutate. */
 export type RequestKnowledge = FuzzKnowledge & { xmlSamples: readonly string[] };
 
-/** Routes that read multipart/form-data themselves (no body schema): the dialog's message routes, a unit's letter. */
+/**
+ * Routes that read multipart/form-data themselves (no body schema): the dialog's message routes (the citizen's and
+ * the unit's new conversation, replies), a unit's letter.
+ */
 const MULTIPART =
-  /^\/api\/((staff\/)?dialog\/conversations(\/:id\/messages)?|staff\/letters\/units\/:unitId\/letters)$/;
+  /^\/api\/((staff\/)?dialog\/conversations(\/:id\/messages)?|staff\/dialog\/units\/:unitId\/conversations|staff\/letters\/units\/:unitId\/letters)$/;
 
 /** Path segments that break naive decoding: bad percent-escapes, traversal, an encoded lone surrogate, NUL. */
 const RAW_SEGMENTS = ['%', '%zz', '%C0%AE%C0%AE', '..', '%2e%2e', '%00', '%ED%A0%80', '%FF%FE', '%252F', ';', '~'];
@@ -160,6 +163,8 @@ function multipartBody(known: FuzzKnowledge): fc.Arbitrary<BodySpec> {
       fc.constant('serviceUnitId'),
       fc.oneof(fc.constantFrom(...(known.tables.service_units ?? [])), hostileString()),
     ),
+    // The unit's new conversation names the citizen (issue 15)
+    fc.tuple(fc.constant('personId'), fc.oneof(fc.constantFrom(...(known.tables.persons ?? [])), hostileString())),
     fc.tuple(fc.constant('subject'), fc.oneof(fc.constant('Spørsmål'), hostileString())),
     fc.tuple(fc.constant('text'), fc.oneof(fc.constant('Hei!'), hostileString())),
     // A unit's letter (issue 13)

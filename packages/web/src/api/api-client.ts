@@ -98,6 +98,8 @@ export type ApiClient = {
   getUnitStaff(unitId: string): Promise<UnitStaffResponse>;
   getStaffConversation(id: string): Promise<ConversationResponse>;
   staffReply(id: string, form: FormData): Promise<ConversationResponse>;
+  /** The unit starts a conversation with a citizen it serves (multipart: personId, subject, text, files). */
+  staffStartConversation(unitId: string, form: FormData): Promise<ConversationResponse>;
   closeConversation(id: string): Promise<ConversationResponse>;
   assignConversation(id: string, personnelId: string | null): Promise<ConversationResponse>;
 };
@@ -207,6 +209,8 @@ export function createApiClient(baseUrl = ''): ApiClient {
     getStaffConversation: (id) => request('GET', `/api/staff/dialog/conversations/${encodeURIComponent(id)}`),
     staffReply: (id, form) =>
       request('POST', `/api/staff/dialog/conversations/${encodeURIComponent(id)}/messages`, form),
+    staffStartConversation: (unitId, form) =>
+      request('POST', `/api/staff/dialog/units/${encodeURIComponent(unitId)}/conversations`, form),
     closeConversation: (id) => request('POST', `/api/staff/dialog/conversations/${encodeURIComponent(id)}/close`),
     assignConversation: (id, personnelId) =>
       request('POST', `/api/staff/dialog/conversations/${encodeURIComponent(id)}/assign`, { personnelId }),

@@ -192,6 +192,19 @@ export function useStaffReply(id: string) {
   return useStaffConversationMutation(id, (form: FormData) => api.staffReply(id, form));
 }
 
+/** The unit starts a conversation with a citizen; the new conversation is kept for the page it opens. */
+export function useStaffStartConversation() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ unitId, form }: { unitId: string; form: FormData }) => api.staffStartConversation(unitId, form),
+    onSuccess: async (data) => {
+      keepConversation(queryClient, data, dialogKeys.staffConversation(data.conversation.id));
+      await queryClient.invalidateQueries({ queryKey: ['staff', 'dialog', 'inbox'] });
+    },
+  });
+}
+
 export function useCloseConversation(id: string) {
   const api = useApi();
   return useStaffConversationMutation(id, () => api.closeConversation(id));

@@ -28,6 +28,7 @@ export const auditActionsEn: Record<AuditAction, string> = {
   'dialog.units.read': 'Saw which services can be written to',
   'dialog.conversations.list': 'Saw the list of messages',
   'dialog.conversation.start': 'Started a conversation with a service',
+  'dialog.conversation.unit_start': 'Started a conversation from the service',
   'dialog.conversation.read': 'Read a conversation',
   'dialog.conversation.assign': 'Gave a conversation to a colleague',
   'dialog.conversation.close': 'Closed a conversation',

@@ -28,6 +28,7 @@ export const auditActionsNb: Record<AuditAction, string> = {
   'dialog.units.read': 'Så hvilke tjenester det går an å skrive til',
   'dialog.conversations.list': 'Så listen over meldinger',
   'dialog.conversation.start': 'Startet en samtale med en tjeneste',
+  'dialog.conversation.unit_start': 'Startet en samtale fra tjenesten',
   'dialog.conversation.read': 'Leste en samtale',
   'dialog.conversation.assign': 'Ga en samtale til en kollega',
   'dialog.conversation.close': 'Avsluttet en samtale',

@@ -28,6 +28,7 @@ export const auditActionsNn: Record<AuditAction, string> = {
   'dialog.units.read': 'Såg kva tenester det går an å skrive til',
   'dialog.conversations.list': 'Såg lista over meldingar',
   'dialog.conversation.start': 'Starta ein samtale med ei teneste',
+  'dialog.conversation.unit_start': 'Starta ein samtale frå tenesta',
   'dialog.conversation.read': 'Las ein samtale',
   'dialog.conversation.assign': 'Gav ein samtale til ein kollega',
   'dialog.conversation.close': 'Avslutta ein samtale',

@@ -58,6 +58,7 @@ export const dialogEn: DialogResources = {
     onBehalfOf: '{{author}} on behalf of {{name}}',
     readAt: 'Read {{date}}',
     notRead: 'Not read yet',
+    automatic: 'Automatic reply',
     attachments: 'Attachments',
     download: 'Download {{name}} ({{size}})',
     replyHeading: 'Reply',
@@ -79,6 +80,7 @@ export const dialogEn: DialogResources = {
       tooManyFiles: 'You can attach at most {{max}} files.',
     },
     problems: {
+      citizen_not_found: 'The person receives no services from the unit now, so the unit cannot write to them here.',
       no_service_from_unit: 'You can only send messages to services you receive now.',
       unit_closed_for_dialog: 'This unit does not accept messages on Helsebro. Call them instead.',
       service_area_not_granted:
@@ -186,5 +188,14 @@ export const dialogEn: DialogResources = {
     close: 'Close the conversation',
     closed: 'The conversation has been closed.',
     isClosed: 'The conversation is closed.',
+    startHeading: 'New message to the citizen',
+    startLead:
+      '{{name}} gets a notification without content and reads the message on Helsebro. The answer arrives in the unit’s inbox.',
+    startUnit: 'From unit',
+    startText: 'Message',
+    startHint: 'Write no more than the citizen needs. Someone with a power of attorney may read the message.',
+    start: 'Start conversation',
+    startNone:
+      'You cannot write to {{name}} here: none of your units that take messages provides services to {{name}} now.',
   },
 };

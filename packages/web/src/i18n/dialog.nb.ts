@@ -59,6 +59,7 @@ export const dialogNb = {
     onBehalfOf: '{{author}} på vegne av {{name}}',
     readAt: 'Lest {{date}}',
     notRead: 'Ikke lest ennå',
+    automatic: 'Automatisk svar',
     attachments: 'Vedlegg',
     download: 'Last ned {{name}} ({{size}})',
     replyHeading: 'Svar',
@@ -81,6 +82,7 @@ export const dialogNb = {
       tooManyFiles: 'Du kan legge ved høyst {{max}} filer.',
     },
     problems: {
+      citizen_not_found: 'Personen får ingen tjenester fra enheten nå, så enheten kan ikke skrive til dem her.',
       no_service_from_unit: 'Du kan bare sende meldinger til tjenester du får nå.',
       unit_closed_for_dialog: 'Denne enheten tar ikke imot meldinger på Helsebro. Ring dem i stedet.',
       service_area_not_granted:
@@ -187,6 +189,15 @@ export const dialogNb = {
     close: 'Avslutt samtalen',
     closed: 'Samtalen er avsluttet.',
     isClosed: 'Samtalen er avsluttet.',
+    startHeading: 'Ny melding til innbygger',
+    startLead:
+      '{{name}} får et varsel uten innhold og leser meldingen på Helsebro. Svaret kommer i innboksen til enheten.',
+    startUnit: 'Fra enhet',
+    startText: 'Melding',
+    startHint: 'Ikke skriv mer enn innbyggeren trenger. Meldingen kan leses av den som har fullmakt.',
+    start: 'Start samtale',
+    startNone:
+      'Du kan ikke skrive til {{name}} her: ingen av enhetene dine som tar imot meldinger, gir {{name}} tjenester nå.',
   },
 };
 

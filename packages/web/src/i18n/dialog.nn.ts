@@ -56,6 +56,7 @@ export const dialogNn: DialogResources = {
     onBehalfOf: '{{author}} på vegner av {{name}}',
     readAt: 'Lesen {{date}}',
     notRead: 'Ikkje lesen enno',
+    automatic: 'Automatisk svar',
     attachments: 'Vedlegg',
     download: 'Last ned {{name}} ({{size}})',
     replyHeading: 'Svar',
@@ -77,6 +78,7 @@ export const dialogNn: DialogResources = {
       tooManyFiles: 'Du kan leggje ved høgst {{max}} filer.',
     },
     problems: {
+      citizen_not_found: 'Personen får ingen tenester frå eininga no, så eininga kan ikkje skrive til dei her.',
       no_service_from_unit: 'Du kan berre sende meldingar til tenester du får no.',
       unit_closed_for_dialog: 'Denne eininga tek ikkje imot meldingar på Helsebro. Ring dei i staden.',
       service_area_not_granted:
@@ -183,5 +185,13 @@ export const dialogNn: DialogResources = {
     close: 'Avslutt samtalen',
     closed: 'Samtalen er avslutta.',
     isClosed: 'Samtalen er avslutta.',
+    startHeading: 'Ny melding til innbyggjar',
+    startLead: '{{name}} får eit varsel utan innhald og les meldinga på Helsebro. Svaret kjem i innboksen til eininga.',
+    startUnit: 'Frå eining',
+    startText: 'Melding',
+    startHint: 'Ikkje skriv meir enn innbyggjaren treng. Meldinga kan lesast av den som har fullmakt.',
+    start: 'Start samtale',
+    startNone:
+      'Du kan ikkje skrive til {{name}} her: ingen av einingane dine som tek imot meldingar, gir {{name}} tenester no.',
   },
 };

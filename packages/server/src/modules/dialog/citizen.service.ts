@@ -16,7 +16,7 @@ import type { MessageInput } from './attachments.ts';
 import { queueUnitAlert } from '../notifications/index.ts';
 import { activeServicesByMunicipality, requireServiceActive } from '../services/index.ts';
 import { epjEvent, messageText } from './conversation.ts';
-import { dialogRepository as repo, type ConversationRow } from './dialog.repository.ts';
+import { dialogRepository as repo, type ConversationRow, type UnitRow } from './dialog.repository.ts';
 import { conversationView, toSummary, unitSettingsView } from './dialog.view.ts';
 
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -54,6 +54,33 @@ async function alertUnit(
     municipalityId: conv.municipalityId,
     eventKey: `dialog.message:${messageId}`,
   });
+}
+
+/**
+ * The unit's automatic reply, stored as a real first answer from the unit when a citizen starts a conversation
+ * while the unit is absent. "Absent" is what the unit has set as structured data: an absence period covering
+ * today (Oslo). The free-text opening hours ("Hverdager 08–15") cannot be read by a machine, so they do not count;
+ * a unit that wants the automatic reply outside its hours registers the days as absence in its dialog settings.
+ * Only the first message of a conversation gets it: one automatic answer per question, not one per line.
+ *
+ * It is not an answer for the response-time promise (the evaluation counts only messages that are not
+ * automatic), it queues no notice of its own (the writer sees it in the answer to their own message, and a
+ * representative's principal learns of the conversation from the unit's real reply, which is notified), and it
+ * adds no feed event: the EPJ sees it in the conversation that `conversation.created` names.
+ * @param now - the citizen message's instant; the reply is a millisecond later, so it is second in the thread
+ */
+async function autoReplyIfAbsent(
+  q: Queryable,
+  unit: UnitRow,
+  conv: Pick<ConversationRow, 'id' | 'municipalityId'>,
+  now: Date,
+  actorId: string,
+) {
+  const text = unit.autoReply?.trim() ?? '';
+  if (text.length === 0 || !(await repo.absentOn(q, unit, osloDate(now)))) {
+    return;
+  }
+  await repo.insertAutoReply(q, conv, text, new Date(now.getTime() + 1), actorId);
 }
 
 /**
@@ -135,8 +162,9 @@ export function createCitizenDialogService(platform: Pick<Platform, 'db' | 'cloc
         });
         const from = { side: 'citizen', personId: actorId } as const;
         const messageId = await repo.insertMessage(tx, conv, from, text, input.files, now);
+        await autoReplyIfAbsent(tx, found.unit, conv, now, actorId);
         await alertUnit(tx, conv, messageId);
-        await recordEpjEvent(tx, epjEvent('conversation.created', conv, now, { messageId }));
+        await recordEpjEvent(tx, epjEvent('conversation.created', conv, now, { messageId, startedBy: 'citizen' }));
         return conversationView(tx, 'citizen', conv);
       });
     },

@@ -39,6 +39,15 @@ export const dialogAccess: RouteAccessTable = {
   'GET /api/staff/dialog/units': { allow: ['staffSameUnit'], own: [...STAFF_ELSEWHERE, 'municipalAdmin'] },
   'GET /api/staff/dialog/units/:unitId/inbox': { allow: ['staffSameUnit'], params: { unitId: 'unit' } },
   'GET /api/staff/dialog/units/:unitId/staff': { allow: ['staffSameUnit'], params: { unitId: 'unit' } },
+  // The unit starts a conversation with A, whom it serves (issue 15); another municipality's unit is not found.
+  'POST /api/staff/dialog/units/:unitId/conversations': {
+    allow: ['staffSameUnit'],
+    params: { unitId: 'unit' },
+    foreign: { unitId: 'unitOtherMunicipality' },
+    body: (f) => ({
+      multipart: { fields: { personId: f.personA, subject: 'Besøk neste uke', text: 'Vi kommer tirsdag kl. 10.' } },
+    }),
+  },
   // A unit's dialog settings: its staff, and the municipality's administrator for every unit (issue 12).
   'GET /api/staff/dialog/units/:unitId/settings': {
     allow: ['staffSameUnit', 'municipalAdmin'],

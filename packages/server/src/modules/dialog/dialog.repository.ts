@@ -1,5 +1,5 @@
 import type { UpdateServiceUnitSettingsBody } from '@helsebro/contracts';
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.ts';
 import {
   careRelations,
@@ -67,6 +67,48 @@ export const dialogRepository = {
       .innerJoin(municipalities, eq(municipalities.id, careRelations.municipalityId))
       .where(and(eq(careRelations.personId, personId), activeCareRelationOn(today)))
       .orderBy(asc(serviceUnits.name));
+  },
+
+  /**
+   * Whether the person has an active care relation with the unit on `today`, in the unit's municipality: the only
+   * citizens a unit may start a conversation with.
+   */
+  async hasActiveRelationWithUnit(
+    q: Queryable,
+    unit: Pick<UnitRow, 'id' | 'municipalityId'>,
+    personId: string,
+    today: string,
+  ): Promise<boolean> {
+    const [row] = await q
+      .select({ id: careRelations.id })
+      .from(careRelations)
+      .where(
+        and(
+          eq(careRelations.personId, personId),
+          eq(careRelations.serviceUnitId, unit.id),
+          eq(careRelations.municipalityId, unit.municipalityId),
+          activeCareRelationOn(today),
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  },
+
+  /** Whether one of the unit's absence periods covers `today` (Oslo date). */
+  async absentOn(q: Queryable, unit: Pick<UnitRow, 'id' | 'municipalityId'>, today: string): Promise<boolean> {
+    const [row] = await q
+      .select({ id: serviceUnitAbsences.id })
+      .from(serviceUnitAbsences)
+      .where(
+        and(
+          eq(serviceUnitAbsences.serviceUnitId, unit.id),
+          eq(serviceUnitAbsences.municipalityId, unit.municipalityId),
+          lte(serviceUnitAbsences.startsOn, today),
+          gte(serviceUnitAbsences.endsOn, today),
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
   },
 
   /** The unit's absence periods, earliest first. */
@@ -155,6 +197,35 @@ export const dialogRepository = {
       });
     }
     await q.update(dialogConversations).set({ lastMessageAt: now }).where(eq(dialogConversations.id, conv.id));
+    return msg!.id;
+  },
+
+  /**
+   * Stores the unit's automatic reply: from the unit side, with no health worker as author. It does not move the
+   * conversation's last-message time past the citizen's message it follows (the same instant), and it is marked
+   * read by the citizen side at once, since the one who wrote sees it in the answer to their own message.
+   * @param at - a moment after the citizen's message, so the thread's order (by time) puts it second
+   */
+  async insertAutoReply(
+    q: Queryable,
+    conv: Pick<ConversationRow, 'id' | 'municipalityId'>,
+    text: string,
+    at: Date,
+    readByPersonId: string,
+  ): Promise<string> {
+    const [msg] = await q
+      .insert(dialogMessages)
+      .values({
+        municipalityId: conv.municipalityId,
+        conversationId: conv.id,
+        fromSide: 'unit',
+        automatic: true,
+        body: text,
+        createdAt: at,
+        readAt: at,
+        readByPersonId,
+      })
+      .returning({ id: dialogMessages.id });
     return msg!.id;
   },
 

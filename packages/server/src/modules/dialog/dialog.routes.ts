@@ -94,6 +94,15 @@ export const dialogRoutes: FastifyPluginAsyncZod<{ service: DialogService }> = a
       return service.unitStaff(req.ctx, req.params.unitId);
     },
   );
+  app.post(
+    '/api/staff/dialog/units/:unitId/conversations',
+    { schema: { params: unitParams, response: { 201: conversationResponse } }, preHandler: staff },
+    async (req, reply) => {
+      const input = await readMessageInput(req);
+      const personId = input.fields.personId ?? null;
+      return reply.code(201).send(await service.unitStart(req.ctx, req.params.unitId, personId, input));
+    },
+  );
   app.get(
     '/api/staff/dialog/units/:unitId/settings',
     { schema: { params: unitParams, response: { 200: serviceUnitSettings } }, preHandler: staff },

@@ -21,6 +21,7 @@ export function toSummary(r: SummaryRow): ConversationSummary {
       r.c.assignedPersonnelId && r.assigneeName
         ? { personnelId: r.c.assignedPersonnelId, displayName: r.assigneeName }
         : null,
+    startedBy: r.c.startedByPersonnelId === null ? 'citizen' : 'unit',
     createdAt: r.c.createdAt.toISOString(),
     lastMessageAt: r.c.lastMessageAt.toISOString(),
     unread: Number(r.unread),
@@ -45,7 +46,8 @@ export async function conversationView(q: Queryable, side: Side, conv: Conversat
     messages: rows.map((r) => ({
       id: r.m.id,
       from: r.m.fromSide,
-      authorName: (r.m.fromSide === 'citizen' ? r.authorName : r.staffName) ?? '',
+      // The automatic reply has no health worker as author: it is the unit's own.
+      authorName: (r.m.automatic ? unit.name : r.m.fromSide === 'citizen' ? r.authorName : r.staffName) ?? '',
       onBehalfOf:
         r.m.fromSide === 'citizen' && r.m.authorPersonId !== conv.personId ? summary.citizen.displayName : null,
       text: r.m.body,
@@ -55,6 +57,7 @@ export async function conversationView(q: Queryable, side: Side, conv: Conversat
       attachments: files
         .filter((f) => f.messageId === r.m.id)
         .map(({ messageId: _m, ...f }) => ({ ...f, filename: safeFilename(f.filename, f.contentType) })),
+      automatic: r.m.automatic,
     })),
     expectedResponseWorkingDays: unit.responseWorkingDays,
     autoReply: unit.autoReply,

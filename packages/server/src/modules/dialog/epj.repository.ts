@@ -17,6 +17,12 @@ export const dialogEpjRepository = {
     return row ?? null;
   },
 
+  /** The person with this national identity number (persons is the national register: no municipality). */
+  async personIdByNin(q: Queryable, nin: string) {
+    const [row] = await q.select({ id: persons.id }).from(persons).where(eq(persons.nin, nin)).limit(1);
+    return row?.id ?? null;
+  },
+
   async ninOf(q: Queryable, personId: string) {
     const [row] = await q.select({ nin: persons.nin }).from(persons).where(eq(persons.id, personId));
     return row?.nin ?? null;

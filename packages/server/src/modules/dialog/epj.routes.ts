@@ -4,6 +4,7 @@ import {
   epjConversationResponse,
   epjIdParams,
   epjReplyBody,
+  epjStartConversationBody,
   problemResponse,
 } from '@helsebro/contracts';
 import { z } from 'zod';
@@ -13,13 +14,28 @@ import { createDialogService } from './dialog.service.ts';
 import { createDialogEpjService } from './epj.service.ts';
 
 /**
- * The dialog in the EPJ API (/epj/v1): a conversation, and reply, read and close as the service unit, and its
- * attachments. Registered by modules/epj inside its scope, which authenticates the client, sets its municipality,
+ * The dialog in the EPJ API (/epj/v1): starting a conversation with a citizen, a conversation, and reply,
+ * read and close as the service unit, and its attachments. Registered by modules/epj inside its scope, which authenticates the client, sets its municipality,
  * counts its requests, and documents each route with the bearer requirement and the problem responses.
  */
 export const epjDialogRoutes: EpjRoutes = async (app, { platform }) => {
   const service = createDialogEpjService(platform, createDialogService(platform));
 
+  app.post(
+    `${EPJ_API_PREFIX}/conversations`,
+    {
+      schema: {
+        tags: ['dialog'],
+        summary:
+          'Start a conversation as the service unit with a citizen who has an active care relation with it, written by ' +
+          'the named health worker; the citizen is notified (no content) and the feed gets conversation.created ' +
+          'with startedBy: unit. Anyone else is 404.',
+        body: epjStartConversationBody,
+        response: { 201: epjConversationResponse, 404: problemResponse },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.start(req.ctx, req.body)),
+  );
   app.get(
     `${EPJ_API_PREFIX}/conversations/:id`,
     {

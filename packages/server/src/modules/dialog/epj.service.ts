@@ -5,6 +5,7 @@ import {
   type EpjAuthor,
   type EpjConversationResponse,
   type EpjReplyBody,
+  type EpjStartConversationBody,
 } from '@helsebro/contracts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
@@ -44,6 +45,7 @@ export function createDialogEpjService(platform: Pick<Platform, 'db'>, dialog: D
       id: c.id,
       subject: c.subject,
       status: c.status,
+      startedBy: c.startedBy,
       createdAt: c.createdAt,
       lastMessageAt: c.lastMessageAt,
       serviceUnit: c.serviceUnit,
@@ -62,6 +64,7 @@ export function createDialogEpjService(platform: Pick<Platform, 'db'>, dialog: D
         createdAt: m.createdAt,
         readAt: m.readAt,
         attachments: m.attachments.map((a) => ({ ...a, href: `${EPJ_API_PREFIX}/attachments/${a.id}` })),
+        automatic: m.automatic,
       })),
     };
   };
@@ -69,6 +72,17 @@ export function createDialogEpjService(platform: Pick<Platform, 'db'>, dialog: D
   return {
     async conversation(ctx: RequestContext, id: string): Promise<EpjConversationResponse> {
       return view(await dialog.unitConversation(ctx, id, await acting(ctx, undefined)));
+    },
+
+    /**
+     * The unit starts a conversation, written by the named health worker, with the citizen the identity number
+     * names; one who is not the unit's citizen (or no one) is the same 404 as in the staff workspace.
+     */
+    async start(ctx: RequestContext, body: EpjStartConversationBody): Promise<EpjConversationResponse> {
+      const author = await acting(ctx, body.author);
+      const personId = await repo.personIdByNin(db, body.nationalIdentityNumber);
+      const input = { fields: { subject: body.subject, text: body.text }, files: [] };
+      return view(await dialog.unitStart(ctx, body.serviceUnitId, personId, input, author));
     },
 
     /** A reply as the unit, written by the named health worker; the citizen is notified as for a web reply. */

@@ -4,18 +4,19 @@ import type {
   StaffInboxResponse,
   UnitStaffResponse,
 } from '@helsebro/contracts';
-import { audited, auditedRead, recordAudit } from '../../platform/audit/audit.ts';
+import { audited, auditedRead, recordAudit, type AuditEntry } from '../../platform/audit/audit.ts';
 import type { Queryable } from '../../platform/db/client.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { recordEpjEvent } from '../epj/index.ts';
 import { requireUnitStaff, unitsOfStaff } from '../organisations/index.ts';
+import { osloDate } from '../representation/index.ts';
 import { requireServiceActive } from '../services/index.ts';
 import type { MessageInput } from './attachments.ts';
 import { queueNotice } from '../notifications/index.ts';
 import { conversationEntry, epjEvent, messageText } from './conversation.ts';
-import { dialogRepository as repo } from './dialog.repository.ts';
+import { dialogRepository as repo, type ConversationRow } from './dialog.repository.ts';
 import { conversationView, toSummary } from './dialog.view.ts';
 
 /**
@@ -42,10 +43,28 @@ async function unitSide(q: Queryable, ctx: RequestContext, id: string, acting?: 
   return { conv, personnelId: access.personnelId, details: {} };
 }
 
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** Asks notifications to tell the citizen (and whoever reads for them) that a message waits: never its content. */
+async function notifyCitizen(
+  q: Queryable,
+  conv: Pick<ConversationRow, 'personId' | 'municipalityId'>,
+  messageId: string,
+) {
+  await queueNotice(q, {
+    personId: conv.personId,
+    municipalityId: conv.municipalityId,
+    template: 'new_message',
+    eventKey: `dialog.message:${messageId}`,
+    minLevel: 'normal',
+  });
+}
+
 /**
- * The unit's side of the dialog (A3): the staff member's units and inbox, reading, replying, assigning and
- * closing. Staff calls are limited to their own units in their municipality; the EPJ API reaches reading,
- * replying and closing with a `UnitActing`. Every conversation touched is audited with the citizen as subject.
+ * The unit's side of the dialog (A3): the staff member's units and inbox, starting a conversation with a
+ * citizen the unit serves, reading, replying, assigning and closing. Staff calls are limited to their own units in
+ * their municipality; the EPJ API reaches starting, reading, replying and closing with a `UnitActing`. Every
+ * conversation touched is audited with the citizen as subject.
  * @param platform - store and clock
  */
 export function createUnitDialogService(platform: Pick<Platform, 'db' | 'clock'>) {
@@ -118,13 +137,77 @@ export function createUnitDialogService(platform: Pick<Platform, 'db' | 'clock'>
         }
         const from = { side: 'unit', personnelId } as const;
         const messageId = await repo.insertMessage(tx, conv, from, text, input.files, clock.now());
-        await queueNotice(tx, {
-          personId: conv.personId,
-          municipalityId: conv.municipalityId,
-          template: 'new_message',
-          eventKey: `dialog.message:${messageId}`,
-          minLevel: 'normal',
+        await notifyCitizen(tx, conv, messageId);
+        return conversationView(tx, 'unit', conv);
+      });
+    },
+
+    /**
+     * The unit starts a conversation with a citizen it serves: one with an active care relation with the unit
+     * today. Anyone else, whether the person exists or not, gets the same 404, so the answer tells nothing about who
+     * exists. The citizen is notified as for a reply from the unit (a notice without content), the feed says
+     * `conversation.created` with `startedBy: unit`, and the conversation is assigned to the health worker who
+     * wrote, so the citizen's answer lands with them.
+     * @param personId - the citizen (from the staff workspace's citizen page, or found by the EPJ's identity number)
+     * @param acting - given by the EPJ API only: the health worker it names
+     */
+    async unitStart(
+      ctx: RequestContext,
+      unitId: string,
+      personId: string | null,
+      input: MessageInput,
+      acting?: UnitActing,
+    ): Promise<ConversationResponse> {
+      const entry: AuditEntry = {
+        action: 'dialog.conversation.unit_start',
+        resourceType: 'service_unit',
+        resourceId: unitId,
+        // Named only once the person is known to be the unit's citizen; a refusal names no one.
+        subjectPersonId: null,
+        details: acting?.details ?? {},
+      };
+      return audited(db, ctx, entry, async (tx) => {
+        const access = await requireUnitStaff(tx, ctx, unitId, { epj: acting !== undefined });
+        const { unit } = access;
+        const today = osloDate(clock.now());
+        if (
+          personId === null ||
+          !UUID.test(personId) ||
+          !(await repo.hasActiveRelationWithUnit(tx, unit, personId, today))
+        ) {
+          throw new NotFoundError('Fant ingen innbygger som mottar tjenester fra enheten.', 'citizen_not_found');
+        }
+        entry.subjectPersonId = personId;
+        const { subject, text } = messageText(input, true);
+        await requireServiceActive(tx, unit.municipalityId, 'dialog');
+        if (!unit.openForDialog) {
+          throw new ForbiddenError(
+            `${unit.name} tar ikke imot meldinger på Helsebro, så innbyggeren kan ikke svare her.`,
+            'unit_closed_for_dialog',
+          );
+        }
+        const personnelId = access.personnelId ?? acting?.personnelId ?? null;
+        if (!personnelId) {
+          throw new ValidationError(
+            'Meldingen må ha en forfatter med HPR-nummer.',
+            [{ path: 'author', message: 'mangler' }],
+            'author_required',
+          );
+        }
+        const now = clock.now();
+        const conv = await repo.insertConversation(tx, {
+          municipalityId: unit.municipalityId,
+          serviceUnitId: unit.id,
+          personId,
+          subject,
+          startedByPersonnelId: personnelId,
+          assignedPersonnelId: personnelId,
+          createdAt: now,
+          lastMessageAt: now,
         });
+        const messageId = await repo.insertMessage(tx, conv, { side: 'unit', personnelId }, text, input.files, now);
+        await notifyCitizen(tx, conv, messageId);
+        await recordEpjEvent(tx, epjEvent('conversation.created', conv, now, { messageId, startedBy: 'unit' }));
         return conversationView(tx, 'unit', conv);
       });
     },

@@ -31,20 +31,23 @@ export const portalUse = (q: Queryable, p: Period) =>
         GROUP BY municipality_id`,
   );
 
-/** Messages in (citizen side) and out (unit side), and the distinct citizens whose conversations had a message in. */
+/** Messages in (citizen side) and out (unit side, not its automatic replies), and the distinct citizens whose conversations had a message in. */
 export const dialogUse = (q: Queryable, p: Period) =>
   rowsOf<{ municipality_id: string; messages_in: number; messages_out: number; active_citizens: number }>(
     q,
     sql`SELECT m.municipality_id,
           count(*) FILTER (WHERE m.from_side = 'citizen')::int AS messages_in,
-          count(*) FILTER (WHERE m.from_side = 'unit')::int AS messages_out,
+          count(*) FILTER (WHERE m.from_side = 'unit' AND NOT m.automatic)::int AS messages_out,
           count(DISTINCT c.person_id) FILTER (WHERE m.from_side = 'citizen')::int AS active_citizens
         FROM dialog_messages m JOIN dialog_conversations c ON c.id = m.conversation_id
         WHERE ${inPeriod(sql`m.created_at`, p)}${ofMunicipality(sql`m.municipality_id`, p)}
         GROUP BY m.municipality_id`,
   );
 
-/** Each citizen message of the period with the unit's first answer after it (none: still unanswered). */
+/**
+ * Each citizen message of the period with the unit's first answer after it (none: still unanswered). The unit's
+ * automatic reply (issue 15) is no answer: it would meet every promise at once.
+ */
 const answers = (p: Period) => sql`
   SELECT m.municipality_id, m.created_at AS asked_at, u.response_working_days AS promise, r.created_at AS answered_at
   FROM dialog_messages m
@@ -52,7 +55,8 @@ const answers = (p: Period) => sql`
   JOIN service_units u ON u.id = c.service_unit_id
   LEFT JOIN LATERAL (
     SELECT a.created_at FROM dialog_messages a
-    WHERE a.conversation_id = m.conversation_id AND a.from_side = 'unit' AND a.created_at > m.created_at
+    WHERE a.conversation_id = m.conversation_id AND a.from_side = 'unit' AND NOT a.automatic
+      AND a.created_at > m.created_at
     ORDER BY a.created_at LIMIT 1
   ) r ON true
   WHERE m.from_side = 'citizen' AND ${inPeriod(sql`m.created_at`, p)}${ofMunicipality(sql`m.municipality_id`, p)}`;

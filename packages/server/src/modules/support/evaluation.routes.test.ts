@@ -86,15 +86,22 @@ void describe('/api/operator/evaluation', () => {
       body: 'Tekst',
       createdAt: at(when),
     });
-    await db
-      .insert(dialogMessages)
-      .values([
-        message(c1, 'citizen', '2025-03-03T08:00:00Z'),
-        message(c1, 'unit', '2025-03-03T10:00:00Z'),
-        message(c1, 'citizen', '2025-03-03T12:00:00Z'),
-        message(c1, 'unit', '2025-03-06T09:00:00Z'),
-        message(c2, 'citizen', '2025-03-04T09:00:00Z'),
-      ]);
+    await db.insert(dialogMessages).values([
+      message(c1, 'citizen', '2025-03-03T08:00:00Z'),
+      message(c1, 'unit', '2025-03-03T10:00:00Z'),
+      message(c1, 'citizen', '2025-03-03T12:00:00Z'),
+      message(c1, 'unit', '2025-03-06T09:00:00Z'),
+      message(c2, 'citizen', '2025-03-04T09:00:00Z'),
+      // The unit's automatic reply (issue 15) is no answer and no message out: P2 stays unanswered.
+      {
+        municipalityId: m.id,
+        conversationId: c2,
+        fromSide: 'unit' as const,
+        automatic: true,
+        body: 'Vi er borte denne uken.',
+        createdAt: at('2025-03-04T09:00:01Z'),
+      },
+    ]);
 
     // Appointments: two made in the period for P1 (one cancelled in it), one made in February cancelled in it.
     const [type] = await db

@@ -443,7 +443,10 @@ export const dialogConversations = pgTable('dialog_conversations', {
   status: text('status', { enum: ['open', 'closed'] })
     .notNull()
     .default('open'),
-  startedByPersonId: uuid('started_by_person_id').notNull(),
+  /** The citizen or representative who started it; null when the unit started it (0026). */
+  startedByPersonId: uuid('started_by_person_id'),
+  /** The health worker who started it for the unit (0026); exactly one of the two is set. */
+  startedByPersonnelId: uuid('started_by_personnel_id'),
   assignedPersonnelId: uuid('assigned_personnel_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
   lastMessageAt: ts('last_message_at').notNull().defaultNow(),
@@ -463,6 +466,8 @@ export const dialogMessages = pgTable('dialog_messages', {
   readAt: ts('read_at'),
   readByPersonId: uuid('read_by_person_id'),
   readByPersonnelId: uuid('read_by_personnel_id'),
+  /** The unit's automatic reply (0026): from the unit side, with no health worker as author. */
+  automatic: boolean('automatic').notNull().default(false),
 });
 
 export const dialogAttachments = pgTable('dialog_attachments', {

@@ -9,6 +9,7 @@ import { useAdminUnitSettings, useUpdateUnitSettings } from '../../api/admin-que
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { problemErrors, useFormErrors } from '../operator/form-problems.ts';
+import { UnitAbsences } from './UnitAbsences.tsx';
 
 const FIELDS = ['phone', 'email', 'openingHours', 'responseWorkingDays', 'autoReply', 'functionalEmail'] as const;
 type Field = (typeof FIELDS)[number];
@@ -48,6 +49,7 @@ function SettingsForm({ unitId, settings }: { unitId: string; settings: ServiceU
   });
   const [openForDialog, setOpenForDialog] = useState(settings.openForDialog);
   const [alertByEmail, setAlertByEmail] = useState(settings.alertByEmail);
+  const [absences, setAbsences] = useState(settings.absences);
   const [done, setDone] = useState('');
   const form = useFormErrors(FIELDS, idOf);
   const set = (f: Field) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [f]: e.target.value }));
@@ -72,8 +74,7 @@ function SettingsForm({ unitId, settings }: { unitId: string; settings: ServiceU
         autoReply: orNull(values.autoReply),
         functionalEmail: orNull(values.functionalEmail),
         alertByEmail,
-        // Absences are kept as they are; the unit's leader plans them in the staff workspace.
-        absences: settings.absences,
+        absences,
       },
       {
         onSuccess: () => setDone(t('adminUnits.dialog.saved')),
@@ -118,6 +119,7 @@ function SettingsForm({ unitId, settings }: { unitId: string; settings: ServiceU
         errorText={form.errors.autoReply}
         maxCharacters={1000}
       />
+      <UnitAbsences absences={absences} onChange={setAbsences} />
       {input('functionalEmail', { type: 'email' })}
       <Checkbox
         inputId={idOf('alertByEmail')}

@@ -80,7 +80,8 @@ function Conversation({ acting }: CitizenContext) {
           </NotificationPanel>
         </div>
       )}
-      {data.autoReply && (
+      {/* Once the automatic reply is a message in the thread, it is not repeated above it. */}
+      {data.autoReply && !messages.some((m) => m.automatic) && (
         <aside className="hb-autoreply" aria-label={t('dialog.autoReplyLabel', { unit: c.serviceUnit.name })}>
           <p className="hb-composer__autoreply-label">{t('dialog.autoReplyLabel', { unit: c.serviceUnit.name })}</p>
           <p>{data.autoReply}</p>

@@ -45,6 +45,7 @@ export function MessageComposer({
   pending,
   onSent,
   actions,
+  withSubject,
 }: {
   idPrefix: string;
   units?: Unit[];
@@ -56,9 +57,12 @@ export function MessageComposer({
   pending: boolean;
   onSent: (data: ConversationResponse) => void;
   actions?: ReactNode;
+  /** Ask for a subject without a choice of unit: the unit starting a conversation, which names it itself. */
+  withSubject?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const newConversation = units !== undefined;
+  const askSubject = withSubject ?? newConversation;
   const open = (units ?? []).filter((u) => u.openForDialog);
   const [unitId, setUnitId] = useState(() => (open.some((u) => u.id === initialUnitId) ? initialUnitId : ''));
   const [subject, setSubject] = useState('');
@@ -76,7 +80,7 @@ export function MessageComposer({
   const words = (p: MessageProblem | undefined) => (p ? (p.text ?? t(p.key, p.values)) : undefined);
   const draftOf = (change: Partial<{ unitId: string; subject: string; text: string; files: File[] }>) => ({
     serviceUnitId: newConversation ? (change.unitId ?? unitId) : null,
-    subject: newConversation ? (change.subject ?? subject) : null,
+    subject: askSubject ? (change.subject ?? subject) : null,
     text: change.text ?? text,
     files: change.files ?? files,
   });
@@ -173,7 +177,7 @@ export function MessageComposer({
           </FormGroup>
         )}
         {chosen && <BeforeYouSend unit={chosen} />}
-        {newConversation && (
+        {askSubject && (
           <Input
             inputId={ids.subject}
             name="subject"

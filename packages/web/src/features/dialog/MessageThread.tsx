@@ -29,17 +29,27 @@ export function MessageThread({
     <ol className="hb-thread" aria-labelledby={headingId}>
       {messages.map((m) => {
         const own = m.from === side;
-        const author =
-          m.from === 'unit'
+        // The automatic reply is the unit's own (its author name is the unit's name), marked as such.
+        const author = m.automatic
+          ? unitName
+          : m.from === 'unit'
             ? `${m.authorName}, ${unitName}`
             : m.onBehalfOf
               ? t('dialog.onBehalfOf', { author: m.authorName, name: m.onBehalfOf })
               : m.authorName;
         return (
           <li key={m.id} className={`hb-message hb-message--${m.from}${own ? ' hb-message--own' : ''}`}>
-            <article aria-label={`${author}, ${dateTime(m.createdAt)}`}>
+            <article
+              aria-label={`${author}${m.automatic ? `, ${t('dialog.automatic')}` : ''}, ${dateTime(m.createdAt)}`}
+              data-automatic={m.automatic ? 'yes' : undefined}
+            >
               <p className="hb-message__meta">
                 <strong className="hb-message__author">{author}</strong>{' '}
+                {m.automatic && (
+                  <>
+                    <span className="hb-badge hb-message__automatic">{t('dialog.automatic')}</span>{' '}
+                  </>
+                )}
                 <time dateTime={m.createdAt} className="hb-hint">
                   {dateTime(m.createdAt)}
                 </time>
@@ -59,7 +69,7 @@ export function MessageThread({
                   </ul>
                 </div>
               )}
-              {own && (
+              {own && !m.automatic && (
                 <p className="hb-message__read" data-read={m.readAt ? 'yes' : 'no'}>
                   {side === 'citizen'
                     ? m.readAt

@@ -84,6 +84,8 @@ export function toFormData(draft: MessageDraft): FormData {
 /** The field each of the server's error codes belongs to (contracts DIALOG_ERROR_CODES). */
 const FIELD_OF: Record<string, MessageField> = {
   no_service_from_unit: 'serviceUnitId',
+  // The unit starting a conversation with someone it does not serve: the whole form, it names no field.
+  citizen_not_found: 'form',
   unit_closed_for_dialog: 'serviceUnitId',
   subject_required: 'subject',
   message_empty: 'text',

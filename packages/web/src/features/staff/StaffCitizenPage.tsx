@@ -10,6 +10,7 @@ import { RequireKind, type SignedInSession } from '../../components/RequireKind.
 import { Shell } from '../../components/Shell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
+import { StartConversationPanel } from '../staff-inbox/StartConversationPanel.tsx';
 import { NoCareRelation } from './EmergencyAccessForm.tsx';
 
 /** `/ansatt/innbygger/:personId`: a citizen's profile, read on a care relation or under emergency access. */
@@ -135,6 +136,7 @@ function Profile({ data }: { data: StaffCitizenResponse }) {
           )}
         </section>
       </div>
+      <StartConversationPanel data={data} />
     </>
   );
 }

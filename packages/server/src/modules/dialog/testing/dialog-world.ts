@@ -18,6 +18,7 @@ import {
   type Person,
 } from '../../../../test/factories.ts';
 import { startWorkers } from '../../../platform/jobs/index.ts';
+import type { Clock } from '../../../platform/platform.ts';
 import { waitFor } from '../../../platform/jobs/testing/platform.ts';
 
 export const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
@@ -53,7 +54,11 @@ export type DialogTestApp = {
   close(): Promise<void>;
 };
 
-export async function startDialogApp(): Promise<DialogTestApp> {
+/**
+ * @param opts - a clock the test controls (the app's `platform.clock`), and whether to listen (the EPJ API's
+ *   tokens come from the development IdP over HTTP)
+ */
+export async function startDialogApp(opts: { clock?: Clock; listen?: boolean } = {}): Promise<DialogTestApp> {
   const mails: Mail[] = [];
   const failFor = new Set<string>();
   const krrContacts: DialogTestApp['krrContacts'] = new Map();
@@ -100,10 +105,13 @@ export async function startDialogApp(): Promise<DialogTestApp> {
     });
   });
   await new Promise<void>((resolve) => krr.listen(0, '127.0.0.1', resolve));
-  const t = await buildTestApp({
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    KRR_URL: `http://127.0.0.1:${(krr.address() as AddressInfo).port}/rest/v2/personer`,
-  });
+  const t = await buildTestApp(
+    {
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      KRR_URL: `http://127.0.0.1:${(krr.address() as AddressInfo).port}/rest/v2/personer`,
+    },
+    opts,
+  );
   return {
     t,
     mails,
