@@ -125,7 +125,7 @@ void describe('a planned home visit: too late to cancel, then completed and noti
       const form = page.getByRole('region', { name: 'Ny avtale hos Hjemmesykepleien' });
       await form.getByRole('button', { name: 'Opprett avtalen' }).click();
       await form.getByText('Velg innbygger.').first().waitFor();
-      await form.getByLabel('Innbygger').selectOption({ label: 'Per Hansen (1941-01-15)' });
+      await form.getByLabel('Innbygger').selectOption({ label: 'Per Hansen, født 15. januar 1941' });
       assert.match((await form.getByLabel('Type').locator('option:checked').textContent()) ?? '', /^Hjemmebesøk/);
       await form.getByLabel('Dato').fill(visit.date);
       await form.getByLabel('Klokkeslett').fill(visit.time);

@@ -175,6 +175,7 @@ export const appointmentsEn: AppointmentsResources = {
     staffHidden: 'The name is not shown',
   },
   staffCalendar: {
+    citizenBorn: '{{name}}, born {{date}}',
     workspaceLink: 'Calendar and appointments',
     workspaceLinkText:
       "The unit's appointments by day and week, new appointments, completed visits and requests from citizens.",

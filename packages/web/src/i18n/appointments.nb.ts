@@ -174,6 +174,7 @@ export const appointmentsNb = {
     staffHidden: 'Navnet vises ikke',
   },
   staffCalendar: {
+    citizenBorn: '{{name}}, født {{date}}',
     workspaceLink: 'Kalender og timeavtaler',
     workspaceLinkText: 'Enhetens avtaler per dag og uke, nye avtaler, utførte besøk og forespørsler fra innbyggere.',
     title: 'Kalender',

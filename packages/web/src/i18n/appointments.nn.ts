@@ -174,6 +174,7 @@ export const appointmentsNn: AppointmentsResources = {
     staffHidden: 'Namnet blir ikkje vist',
   },
   staffCalendar: {
+    citizenBorn: '{{name}}, fødd {{date}}',
     workspaceLink: 'Kalender og timeavtalar',
     workspaceLinkText:
       'Avtalane til eininga per dag og veke, nye avtalar, utførte besøk og førespurnader frå innbyggjarar.',

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateAppointment } from '../../api/appointment-queries.ts';
 import { useStaffCitizens } from '../../api/staff-queries.ts';
+import { useFormatters } from '../../components/useFormatters.ts';
 import { useAppointmentFormat } from '../appointments/useAppointmentFormat.ts';
 import { appointmentError } from '../appointments/appointment-errors.ts';
 
@@ -27,6 +28,8 @@ export function CreateAppointmentForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  // The birth date tells two people of one name apart; written as people read a date, not as ISO.
+  const formats = useFormatters();
   const f = useAppointmentFormat();
   const citizens = useStaffCitizens();
   const create = useCreateAppointment(unit.id);
@@ -107,7 +110,7 @@ export function CreateAppointmentForm({
           <option value="">{t('staffCalendar.chooseCitizen')}</option>
           {people.map((c) => (
             <option key={c.personId} value={c.personId}>
-              {c.displayName} ({c.birthDate})
+              {t('staffCalendar.citizenBorn', { name: c.displayName, date: formats.date(c.birthDate) })}
             </option>
           ))}
         </Select>
