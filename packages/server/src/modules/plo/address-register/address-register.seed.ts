@@ -1,8 +1,7 @@
 import { ADDRESS_REGISTER_FORMAT, addressRegisterDocument } from '@helsebro/contracts';
 import type { Queryable } from '../../../platform/db/client.ts';
-import { ploOutgoingCredentials } from '../../../platform/db/schema.ts';
 import type { DemoHospitalLink } from '../dev/demo-hospital.ts';
-import { deriveCredentialKey, encryptToken } from '../send/outgoing-credentials.ts';
+import { deriveCredentialKey, storeOutgoingToken } from '../send/outgoing-credentials.ts';
 import * as repo from './address-register.repository.ts';
 import { sha256Hex, writeParties } from './address-register.service.ts';
 import { DEMO_HOSPITAL_HER_ID, DEMO_HOSPITAL_TOKEN, DEMO_PARTIES } from './demo-register.ts';
@@ -31,16 +30,13 @@ export async function seedPloDemo(q: Queryable, link?: DemoHospitalLink): Promis
     tokenSha256: sha256Hex(DEMO_HOSPITAL_TOKEN),
   });
   if (link) {
-    const key = deriveCredentialKey(link.secret);
-    const values = {
-      label: 'Demo: utstedt av Fjordvik sykehus HF',
-      tokenEncrypted: encryptToken(key, link.token, hospital.id),
-      keyId: key.id,
-    };
-    await q
-      .insert(ploOutgoingCredentials)
-      .values({ partyId: hospital.id, ...values })
-      .onConflictDoUpdate({ target: ploOutgoingCredentials.partyId, set: values });
+    await storeOutgoingToken(
+      q,
+      deriveCredentialKey(link.secret),
+      hospital.id,
+      link.token,
+      'Demo: utstedt av Fjordvik sykehus HF',
+    );
   }
   return { parties: doc.parties.length };
 }

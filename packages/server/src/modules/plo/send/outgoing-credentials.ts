@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../platform/db/client.ts';
+import type { Db, Queryable } from '../../../platform/db/client.ts';
 import { ploOutgoingCredentials } from '../../../platform/db/schema.ts';
 import { ValidationError } from '../../../platform/errors.ts';
 import type { AddressRegister, RegisterParty } from '../address-register/address-register.service.ts';
@@ -42,6 +42,27 @@ export function decryptToken(k: CredentialKey, blob: Buffer, aad: string): strin
   return Buffer.concat([decipher.update(blob.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
 }
 
+/**
+ * Stores (or replaces) the token we present to one partner organisation, encrypted under `key` with the
+ * organisation's id as associated data. The service's `set` and the demo seed (in its transaction) both use it.
+ */
+export async function storeOutgoingToken(
+  q: Queryable,
+  key: CredentialKey,
+  organisationId: string,
+  token: string,
+  label: string,
+): Promise<void> {
+  const tokenEncrypted = encryptToken(key, token, organisationId);
+  await q
+    .insert(ploOutgoingCredentials)
+    .values({ partyId: organisationId, label, tokenEncrypted, keyId: key.id })
+    .onConflictDoUpdate({
+      target: ploOutgoingCredentials.partyId,
+      set: { label, tokenEncrypted, keyId: key.id, updatedAt: sql`now()` },
+    });
+}
+
 export type OutgoingCredentials = ReturnType<typeof createOutgoingCredentials>;
 
 /**
@@ -67,14 +88,7 @@ export function createOutgoingCredentials(deps: { db: Db; register: AddressRegis
         throw new ValidationError('Nøkkelen må være 16–512 tegn uten mellomrom.', [], 'token_invalid');
       }
       const org = await register.organisationOf(party);
-      const tokenEncrypted = encryptToken(key, token, org.id);
-      await db
-        .insert(ploOutgoingCredentials)
-        .values({ partyId: org.id, label, tokenEncrypted, keyId: key.id })
-        .onConflictDoUpdate({
-          target: ploOutgoingCredentials.partyId,
-          set: { label, tokenEncrypted, keyId: key.id, updatedAt: sql`now()` },
-        });
+      await storeOutgoingToken(db, key, org.id, token, label);
     },
 
     /**
