@@ -139,6 +139,50 @@ void describe('the municipality administrator sets up Fjordvik in the administra
         await page.getByLabel('Svartid i virkedager').waitFor();
         await expectNoAxeViolations(page, "the new unit's page");
 
+        // Its regular opening hours and an absence, which decide when the automatic reply is sent (issue 15).
+        const dialog = page.getByRole('region', { name: 'Kontakt og dialog' });
+        // The design system's checkbox, by keyboard (its label wrapper takes the pointer).
+        const tick = async (label: string) => {
+          await dialog.getByLabel(label).focus();
+          await page.keyboard.press('Space');
+          assert.ok(await dialog.getByLabel(label).isChecked(), label);
+        };
+        await tick('Mandag åpent');
+        await dialog.getByLabel('Mandag åpner').fill('08:00');
+        await dialog.getByLabel('Mandag stenger').fill('07:30');
+        await tick('Tirsdag åpent');
+        await dialog.getByLabel('Fravær fra').fill('2026-12-24');
+        await dialog.getByLabel('Fravær til og med').fill('2026-12-27');
+        await dialog.getByLabel('Merknad til innbyggerne (valgfritt)').fill('Stengt i julen');
+        await dialog.getByRole('button', { name: 'Legg til fravær' }).click();
+        await dialog.getByText('24. desember 2026–27. desember 2026 · Stengt i julen').waitFor();
+        await dialog.getByRole('button', { name: 'Lagre kontakt og dialog' }).click();
+        const summary = page.getByRole('heading', { name: 'Noe må rettes før du kan lagre' });
+        await summary.waitFor();
+        await page.getByRole('link', { name: 'Stengetiden må være etter åpningstiden.' }).waitFor();
+        await expectNoAxeViolations(page, 'the opening hours with an error');
+        await dialog.getByLabel('Mandag stenger').fill('16:00');
+        await dialog.getByRole('button', { name: 'Lagre kontakt og dialog' }).click();
+        await dialog.getByText('Kontakt og dialog er lagret.').waitFor();
+        await page.reload();
+        await page.getByRole('heading', { name: 'Kontakt og dialog' }).waitFor();
+        assert.ok(await dialog.getByLabel('Mandag åpent').isChecked());
+        assert.equal(await dialog.getByLabel('Mandag stenger').inputValue(), '16:00');
+        assert.equal(await dialog.getByLabel('Tirsdag stenger').inputValue(), '15:30');
+        assert.ok(!(await dialog.getByLabel('Onsdag åpent').isChecked()));
+        await dialog.getByText('24. desember 2026–27. desember 2026 · Stengt i julen').waitFor();
+        await expectNoAxeViolations(page, 'the saved opening hours and absence');
+        const unitId = new URL(page.url()).searchParams.get('enhet')!;
+        const stored = (await (await page.request.get(`/api/staff/dialog/units/${unitId}/settings`)).json()) as {
+          weeklyHours: unknown;
+          absences: unknown;
+        };
+        assert.deepEqual(stored.weeklyHours, [
+          { weekday: 1, opens: '08:00', closes: '16:00' },
+          { weekday: 2, opens: '08:00', closes: '15:30' },
+        ]);
+        assert.deepEqual(stored.absences, [{ startsOn: '2026-12-24', endsOn: '2026-12-27', note: 'Stengt i julen' }]);
+
         // An appointment type with its booking and cancellation rules.
         const types = page.getByRole('region', { name: 'Timetyper og avbestilling' });
         await types.getByText('Enheten har ingen timetyper ennå.').waitFor();

@@ -12,13 +12,17 @@ import { apiAs } from './support/people.ts';
 const SUBJECT = 'Besøk tirsdag formiddag';
 const TEXT = 'Hei Ingrid! Vi kommer tirsdag kl. 10 for å se på medisinene. Svar gjerne om det ikke passer.';
 const ANSWER = 'Det passer fint, døren er åpen.';
-const ABSENT_SUBJECT = 'Spørsmål mens dere er borte';
+const ABSENT_SUBJECT = 'Spørsmål mens dere er stengt';
 const ABSENT_TEXT = 'Hvem ringer jeg hvis dosetten er tom?';
 const AUTO_REPLY = 'Vi svarer innen én virkedag. Haster det, ring oss. Ved fare for liv og helse: ring 113.';
 
-/** An Oslo calendar date (YYYY-MM-DD) `days` from now. */
-const osloDay = (days: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + days * 86_400_000));
+/** The ISO weekday (1 = Monday) of tomorrow in Oslo: a unit open only then is closed now, whatever the hour. */
+const osloTomorrowWeekday = () => {
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', weekday: 'short' }).format(
+    new Date(Date.now() + 86_400_000),
+  );
+  return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(day) + 1;
+};
 
 /** What the journeys left in the store: who started Siri's conversation, and the automatic reply as the unit's. */
 async function inspectStore(dataDir: string): Promise<void> {
@@ -46,7 +50,7 @@ async function inspectStore(dataDir: string): Promise<void> {
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Min side' });
 
-void describe('home care starts a conversation with a citizen; its automatic reply while absent', () => {
+void describe('home care starts a conversation with a citizen; its automatic reply while closed', () => {
   const journey = useJourney({}, { inspectStore });
 
   void it(
@@ -114,12 +118,12 @@ void describe('home care starts a conversation with a citizen; its automatic rep
   );
 
   void it(
-    "while the unit is absent, Ingrid's new message gets the unit's automatic reply, labelled, on both sides",
+    "while the unit is closed, Ingrid's new message gets the unit's automatic reply, labelled, on both sides",
     { timeout: 240_000 },
     () =>
       journey.visit('dialog-auto-reply-leader', DESKTOP, async ({ page }) => {
-        // Tone, the unit's leader, registers an absence around today through the settings API (yesterday to
-        // tomorrow in Oslo, so the time of day the journey runs at does not matter).
+        // Tone, the unit's leader, sets the unit's weekly hours through the settings API: open only tomorrow, so it
+        // is closed now whatever the time of day the journey runs at. (The admin journey sets them in the page.)
         await page.goto('/');
         await page.getByRole('link', { name: 'Logg inn' }).click();
         await chooseTestUser(page, 'Tone Leder');
@@ -135,14 +139,16 @@ void describe('home care starts a conversation with a citizen; its automatic rep
           name: _n,
           kind: _k,
           absentNow: _a,
+          closedNow: _c,
           ...settings
         } = (await apiAs(page.request, 'GET', url)).json;
         const saved = await apiAs(page.request, 'PUT', url, {
           ...settings,
-          absences: [{ startsOn: osloDay(-1), endsOn: osloDay(1), note: 'Stengt for meldinger' }],
+          weeklyHours: [{ weekday: osloTomorrowWeekday(), opens: '08:00', closes: '15:00' }],
         });
         assert.equal(saved.status, 200, JSON.stringify(saved.json));
-        assert.equal(saved.json.absentNow, true);
+        assert.equal(saved.json.closedNow, true);
+        assert.equal(saved.json.absentNow, false);
 
         await journey.visit('dialog-auto-reply-citizen', DESKTOP, async (citizen) => {
           const p = citizen.page;
@@ -155,6 +161,8 @@ void describe('home care starts a conversation with a citizen; its automatic rep
           await p.getByRole('link', { name: 'Skriv ny melding' }).click();
           await waitForHeading(p, 'Ny melding');
           await p.getByRole('radio', { name: /^Hjemmesykepleien/ }).check();
+          // Told before sending that the unit is closed now.
+          await p.getByText('Enheten er stengt nå og svarer når den åpner.').waitFor();
           await p.getByRole('textbox', { name: /^Emne/ }).fill(ABSENT_SUBJECT);
           await p.getByRole('textbox', { name: /^Melding/ }).fill(ABSENT_TEXT);
           await p.getByRole('button', { name: 'Send melding' }).click();

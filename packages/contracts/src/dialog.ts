@@ -49,6 +49,18 @@ export const absencePeriod = z.object({
 });
 export type AbsencePeriod = z.infer<typeof absencePeriod>;
 
+/** A time of day, 00:00–23:59. */
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm, 00:00–23:59');
+
+/**
+ * One opening interval of a unit's week: ISO weekday (1 = Monday … 7 = Sunday) and the times it opens and closes
+ * (Oslo). A day may have more than one (open before and after lunch); a day without one is closed.
+ */
+export const openingInterval = z
+  .object({ weekday: z.number().int().min(1).max(7), opens: timeOfDay, closes: timeOfDay })
+  .refine((i) => i.closes > i.opens, { message: 'closes is not after opens', path: ['closes'] });
+export type OpeningInterval = z.infer<typeof openingInterval>;
+
 /** A unit's contact details and dialog settings (A4). */
 export const serviceUnitSettings = z.object({
   id: z.string(),
@@ -58,6 +70,11 @@ export const serviceUnitSettings = z.object({
   email: z.string().nullable(),
   /** Free text, e.g. "Hverdager 08–15.30". */
   openingHours: z.string().nullable(),
+  /**
+   * The opening hours as data, which the automatic reply reads: outside them (and on public holidays) the unit is
+   * closed. Null when the unit has not set them; then only absences count.
+   */
+  weeklyHours: z.array(openingInterval).nullable(),
   openForDialog: z.boolean(),
   /** Expected response time in working days. */
   responseWorkingDays: z.number().int(),
@@ -69,6 +86,8 @@ export const serviceUnitSettings = z.object({
   absences: z.array(absencePeriod),
   /** Today is within an absence period. */
   absentNow: z.boolean(),
+  /** The unit has set its weekly hours and is outside them now (or it is a public holiday). */
+  closedNow: z.boolean(),
 });
 export type ServiceUnitSettings = z.infer<typeof serviceUnitSettings>;
 
@@ -76,6 +95,8 @@ export const updateServiceUnitSettingsBody = z.object({
   phone: z.string().max(40).nullable(),
   email: z.email().max(200).nullable(),
   openingHours: z.string().max(500).nullable(),
+  /** Left as it is when not sent (clients written before the weekly hours existed). */
+  weeklyHours: z.array(openingInterval).max(28).nullable().optional(),
   openForDialog: z.boolean(),
   responseWorkingDays: z.number().int().min(1).max(30),
   autoReply: z.string().max(1000).nullable(),

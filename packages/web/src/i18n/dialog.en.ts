@@ -33,6 +33,7 @@ export const dialogEn: DialogResources = {
     closedUnit: '{{unit}} does not accept messages on Helsebro.',
     call: 'Call',
     absentNow: 'The unit is away at the moment and may answer later than usual.',
+    closedNow: 'The unit is closed now and will answer when it opens.',
     expectHeading: 'Before you send',
     expectResponse_one: '{{unit}} usually answers within {{count}} working day.',
     expectResponse_other: '{{unit}} usually answers within {{count}} working days.',

@@ -32,6 +32,7 @@ export const dialogNb = {
     closedUnit: '{{unit}} tar ikke imot meldinger på Helsebro.',
     call: 'Ring',
     absentNow: 'Enheten har fravær nå og kan svare senere enn vanlig.',
+    closedNow: 'Enheten er stengt nå og svarer når den åpner.',
     expectHeading: 'Før du sender',
     expectResponse_one: '{{unit}} svarer vanligvis innen {{count}} virkedag.',
     expectResponse_other: '{{unit}} svarer vanligvis innen {{count}} virkedager.',

@@ -31,6 +31,7 @@ export const dialogNn: DialogResources = {
     closedUnit: '{{unit}} tek ikkje imot meldingar på Helsebro.',
     call: 'Ring',
     absentNow: 'Eininga har fråvær no og kan svare seinare enn vanleg.',
+    closedNow: 'Eininga er stengd no og svarar når ho opnar.',
     expectHeading: 'Før du sender',
     expectResponse_one: '{{unit}} svarer vanlegvis innan {{count}} yrkedag.',
     expectResponse_other: '{{unit}} svarer vanlegvis innan {{count}} yrkedagar.',

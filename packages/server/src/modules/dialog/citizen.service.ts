@@ -18,6 +18,7 @@ import { activeServicesByMunicipality, requireServiceActive } from '../services/
 import { epjEvent, messageText } from './conversation.ts';
 import { dialogRepository as repo, type ConversationRow, type UnitRow } from './dialog.repository.ts';
 import { conversationView, toSummary, unitSettingsView } from './dialog.view.ts';
+import { closedAt } from './opening-hours.ts';
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
@@ -58,10 +59,9 @@ async function alertUnit(
 
 /**
  * The unit's automatic reply, stored as a real first answer from the unit when a citizen starts a conversation
- * while the unit is absent. "Absent" is what the unit has set as structured data: an absence period covering
- * today (Oslo). The free-text opening hours ("Hverdager 08–15") cannot be read by a machine, so they do not count;
- * a unit that wants the automatic reply outside its hours registers the days as absence in its dialog settings.
- * Only the first message of a conversation gets it: one automatic answer per question, not one per line.
+ * while the unit is absent or closed, as the unit has set it as data: an absence period covering today (Oslo), or
+ * its weekly hours (outside them, or a public holiday; see closedAt). The free-text opening hours ("Hverdager
+ * 08–15") are for people to read and do not count. Only the first message of a conversation gets it: one automatic answer per question, not one per line.
  *
  * It is not an answer for the response-time promise (the evaluation counts only messages that are not
  * automatic), it queues no notice of its own (the writer sees it in the answer to their own message, and a
@@ -69,7 +69,7 @@ async function alertUnit(
  * adds no feed event: the EPJ sees it in the conversation that `conversation.created` names.
  * @param now - the citizen message's instant; the reply is a millisecond later, so it is second in the thread
  */
-async function autoReplyIfAbsent(
+async function autoReplyIfAway(
   q: Queryable,
   unit: UnitRow,
   conv: Pick<ConversationRow, 'id' | 'municipalityId'>,
@@ -77,7 +77,7 @@ async function autoReplyIfAbsent(
   actorId: string,
 ) {
   const text = unit.autoReply?.trim() ?? '';
-  if (text.length === 0 || !(await repo.absentOn(q, unit, osloDate(now)))) {
+  if (text.length === 0 || !(closedAt(unit.weeklyHours, now) || (await repo.absentOn(q, unit, osloDate(now))))) {
     return;
   }
   await repo.insertAutoReply(q, conv, text, new Date(now.getTime() + 1), actorId);
@@ -108,7 +108,7 @@ export function createCitizenDialogService(platform: Pick<Platform, 'db' | 'cloc
         const seen = new Set<string>();
         const units = [];
         for (const r of rows.filter((x) => !seen.has(x.unit.id) && seen.add(x.unit.id))) {
-          const { functionalEmail: _f, alertByEmail: _a, ...settings } = await unitSettingsView(q, r.unit, today);
+          const { functionalEmail: _f, alertByEmail: _a, ...settings } = await unitSettingsView(q, r.unit, clock.now());
           units.push({ ...settings, municipality: r.municipality });
         }
         return { units };
@@ -162,7 +162,7 @@ export function createCitizenDialogService(platform: Pick<Platform, 'db' | 'cloc
         });
         const from = { side: 'citizen', personId: actorId } as const;
         const messageId = await repo.insertMessage(tx, conv, from, text, input.files, now);
-        await autoReplyIfAbsent(tx, found.unit, conv, now, actorId);
+        await autoReplyIfAway(tx, found.unit, conv, now, actorId);
         await alertUnit(tx, conv, messageId);
         await recordEpjEvent(tx, epjEvent('conversation.created', conv, now, { messageId, startedBy: 'citizen' }));
         return conversationView(tx, 'citizen', conv);

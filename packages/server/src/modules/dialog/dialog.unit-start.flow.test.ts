@@ -4,9 +4,13 @@ import type {
   ConversationResponse,
   ConversationsResponse,
   EpjConversationResponse,
+  DialogUnitsResponse,
   EpjEventsResponse,
+  ServiceUnitSettings,
   StaffInboxResponse,
 } from '@helsebro/contracts';
+import { makePersonnel } from '../../../test/factories.ts';
+import { loginAs } from '../../../test/login.ts';
 import { movableClock } from '../../../test/clock.ts';
 import { citizenSend, epjCaller, makeEpjMunicipality } from '../../../test/epj-dialog.ts';
 import { createEpjSimulator } from '../../cli/epj-sim.ts';
@@ -247,6 +251,69 @@ void describe('dialog (issue 15): the unit starts a conversation; its automatic 
     const silent = await w.startConversation({ subject: 'Uten autosvar' });
     const silentView = (await get(`/api/dialog/conversations/${silent}`, perLogin)).json<ConversationResponse>();
     assert.equal(silentView.messages.length, 1);
+  });
+  void it('inserts the automatic reply while the unit is closed by the weekly hours its leader set, not while it is open', async () => {
+    const { get, homeCare, perLogin, municipalityId, ...w } = await makeDialogWorld(d);
+    const leaderRow = await makePersonnel(d.t.app.platform.db, {
+      municipalityId,
+      serviceUnitId: homeCare.id,
+      givenName: 'Lise',
+      familyName: 'Leder',
+      role: 'unit_leader',
+    });
+    const leader = await loginAs(d.t.app, { kind: 'personnel', personnelId: leaderRow.id, municipalityId });
+    const put = (payload: object) =>
+      d.t.app.inject({
+        method: 'PUT',
+        url: `/api/staff/dialog/units/${homeCare.id}/settings`,
+        headers: leader.headers,
+        payload,
+      });
+    const current = (await get(`/api/staff/dialog/units/${homeCare.id}/settings`, leader)).json<ServiceUnitSettings>();
+    const { id: _i, name: _n, kind: _k, absentNow: _a, closedNow: _c, ...body } = current;
+    // Weekdays 08:00–15:30. The pinned clock is 00:30 on Tuesday in Oslo: closed.
+    const weeklyHours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '15:30' }));
+    const saved = await put({ ...body, weeklyHours });
+    assert.equal(saved.statusCode, 200, saved.body);
+    assert.deepEqual(saved.json<ServiceUnitSettings>().weeklyHours, weeklyHours);
+    assert.equal(saved.json<ServiceUnitSettings>().closedNow, true);
+    const [stored] = await d.t.database.query<{ weekly_hours: unknown }>(
+      'SELECT weekly_hours FROM service_units WHERE id = $1',
+      [homeCare.id],
+    );
+    assert.deepEqual(stored?.weekly_hours, weeklyHours);
+    // The citizen sees that it is closed among the units they may write to.
+    const units = (await get('/api/dialog/units', perLogin)).json<DialogUnitsResponse>().units;
+    assert.equal(units.find((u) => u.id === homeCare.id)?.closedNow, true);
+
+    const night = await w.startConversation({ subject: 'Om natten' });
+    const nightView = (await get(`/api/dialog/conversations/${night}`, perLogin)).json<ConversationResponse>();
+    assert.deepEqual(
+      nightView.messages.map((m) => [m.from, m.automatic]),
+      [
+        ['citizen', false],
+        ['unit', true],
+      ],
+    );
+
+    // Open through the night on Tuesdays (the clock stands at 00:31 on Tuesday in Oslo): no automatic reply.
+    const nightShift = [{ weekday: 2, opens: '00:00', closes: '23:59' }];
+    assert.equal((await put({ ...body, weeklyHours: nightShift })).json<ServiceUnitSettings>().closedNow, false);
+    const day = await w.startConversation({ subject: 'Om dagen' });
+    const dayView = (await get(`/api/dialog/conversations/${day}`, perLogin)).json<ConversationResponse>();
+    assert.deepEqual(
+      dayView.messages.map((m) => [m.from, m.automatic]),
+      [['citizen', false]],
+    );
+
+    // A body without weeklyHours (an older client) leaves them as they are; an interval that closes before it
+    // opens is refused with a field error.
+    const { weeklyHours: _w, ...older } = body;
+    const kept = await put(older);
+    assert.deepEqual(kept.json<ServiceUnitSettings>().weeklyHours, nightShift);
+    const bad = await put({ ...body, weeklyHours: [{ weekday: 1, opens: '15:00', closes: '08:00' }] });
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.match(bad.headers['content-type'] as string, /problem\+json/);
   });
 });
 

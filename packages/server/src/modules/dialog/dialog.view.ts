@@ -1,6 +1,7 @@
 import type { ConversationResponse, ConversationSummary, ServiceUnitSettings } from '@helsebro/contracts';
 import type { Queryable } from '../../platform/db/client.ts';
 import { safeFilename } from '../../platform/http/content-disposition.ts';
+import { osloDateOf } from '../../platform/time/oslo-time.ts';
 import {
   dialogRepository as repo,
   type ConversationRow,
@@ -8,6 +9,7 @@ import {
   type SummaryRow,
   type UnitRow,
 } from './dialog.repository.ts';
+import { closedAt } from './opening-hours.ts';
 
 /** A conversation as listed: unit, citizen, assignee and unread count for the side that asks. */
 export function toSummary(r: SummaryRow): ConversationSummary {
@@ -65,11 +67,12 @@ export async function conversationView(q: Queryable, side: Side, conv: Conversat
 }
 
 /**
- * A unit's contact details, dialog settings and absences (A4), and whether it is absent on `today`.
- * @param today - Oslo date (YYYY-MM-DD)
+ * A unit's contact details, dialog settings and absences (A4), and whether it is absent or closed `now`.
+ * @param now - the instant (its Oslo date decides absence, its Oslo time the weekly hours)
  */
-export async function unitSettingsView(q: Queryable, unit: UnitRow, today: string): Promise<ServiceUnitSettings> {
+export async function unitSettingsView(q: Queryable, unit: UnitRow, now: Date): Promise<ServiceUnitSettings> {
   const absences = await repo.absencesOf(q, unit);
+  const today = osloDateOf(now);
   return {
     id: unit.id,
     name: unit.name,
@@ -77,6 +80,7 @@ export async function unitSettingsView(q: Queryable, unit: UnitRow, today: strin
     phone: unit.phone,
     email: unit.email,
     openingHours: unit.openingHours,
+    weeklyHours: unit.weeklyHours,
     openForDialog: unit.openForDialog,
     responseWorkingDays: unit.responseWorkingDays,
     autoReply: unit.autoReply,
@@ -84,5 +88,6 @@ export async function unitSettingsView(q: Queryable, unit: UnitRow, today: strin
     alertByEmail: unit.alertByEmail,
     absences,
     absentNow: absences.some((a) => a.startsOn <= today && today <= a.endsOn),
+    closedNow: closedAt(unit.weeklyHours, now),
   };
 }

@@ -4,7 +4,6 @@ import { ForbiddenError } from '../../platform/errors.ts';
 import type { RequestContext } from '../../platform/http/request-context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { requireUnitStaff } from '../organisations/index.ts';
-import { osloDate } from '../representation/index.ts';
 import { dialogRepository as repo } from './dialog.repository.ts';
 import { unitSettingsView } from './dialog.view.ts';
 
@@ -19,7 +18,7 @@ export function createUnitSettingsService(platform: Pick<Platform, 'db' | 'clock
   return {
     async settings(ctx: RequestContext, unitId: string): Promise<ServiceUnitSettings> {
       const { unit } = await requireUnitStaff(db, ctx, unitId, { admin: true });
-      return unitSettingsView(db, unit, osloDate(clock.now()));
+      return unitSettingsView(db, unit, clock.now());
     },
 
     /** Changes a unit's contact details and dialog settings (unit leader or municipal administrator). */
@@ -39,7 +38,7 @@ export function createUnitSettingsService(platform: Pick<Platform, 'db' | 'clock
         db,
         ctx,
         { action: 'service_unit.settings.update', resourceType: 'service_unit', resourceId: unit.id },
-        async (tx) => unitSettingsView(tx, await repo.updateUnitSettings(tx, ctx, unit, body), osloDate(clock.now())),
+        async (tx) => unitSettingsView(tx, await repo.updateUnitSettings(tx, ctx, unit, body), clock.now()),
       );
     },
   };

@@ -75,6 +75,8 @@ export const serviceUnits = pgTable('service_units', {
   autoReply: text('auto_reply'),
   functionalEmail: text('functional_email'),
   alertByEmail: boolean('alert_by_email').notNull().default(false),
+  /** Opening hours as data (0027): ISO weekday with opening and closing time, Oslo. */
+  weeklyHours: jsonb('weekly_hours').$type<{ weekday: number; opens: string; closes: string }[]>(),
   /** Administration (0013). */
   herId: text('her_id'),
   closedAt: ts('closed_at'),

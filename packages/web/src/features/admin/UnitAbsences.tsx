@@ -11,8 +11,8 @@ const EMPTY: Draft = { startsOn: '', endsOn: '', note: '' };
 
 /**
  * A unit's absence periods, edited with the rest of its dialog settings (saved with them). While a period covers
- * today, a citizen who starts a conversation gets the unit's automatic reply as its first answer (issue 15); the
- * opening hours are free text and decide nothing.
+ * today, a citizen who starts a conversation gets the unit's automatic reply as its first answer (issue 15), as
+ * outside the unit's weekly hours (UnitWeeklyHours).
  */
 export function UnitAbsences({
   absences,

@@ -10,10 +10,25 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { problemErrors, useFormErrors } from '../operator/form-problems.ts';
 import { UnitAbsences } from './UnitAbsences.tsx';
+import { UnitWeeklyHours, weekDraftOf, weekdayFieldId, weeklyHoursOf } from './UnitWeeklyHours.tsx';
 
-const FIELDS = ['phone', 'email', 'openingHours', 'responseWorkingDays', 'autoReply', 'functionalEmail'] as const;
-type Field = (typeof FIELDS)[number];
-const idOf = (f: Field | 'openForDialog' | 'alertByEmail') => `dialog-${f}`;
+/** The text fields. */
+type Field = 'phone' | 'email' | 'openingHours' | 'responseWorkingDays' | 'autoReply' | 'functionalEmail';
+/** The weekdays' rows of the weekly hours, as error summary entries ("hours1" is Monday). */
+const HOUR_FIELDS = ['hours1', 'hours2', 'hours3', 'hours4', 'hours5', 'hours6', 'hours7'] as const;
+type HourField = (typeof HOUR_FIELDS)[number];
+/** Every field that can carry an error, in the order the form shows them. */
+const ERROR_FIELDS = [
+  'responseWorkingDays',
+  'phone',
+  'email',
+  'openingHours',
+  ...HOUR_FIELDS,
+  'autoReply',
+  'functionalEmail',
+] as const;
+const idOf = (f: Field | HourField | 'openForDialog' | 'alertByEmail') =>
+  f.startsWith('hours') ? weekdayFieldId(Number(f.slice(5))) : `dialog-${f}`;
 
 /** A unit's contact details and dialog settings (A4), as citizens meet them when they write to the unit. */
 export function UnitDialogSettings({ unitId }: { unitId: string }) {
@@ -50,16 +65,28 @@ function SettingsForm({ unitId, settings }: { unitId: string; settings: ServiceU
   const [openForDialog, setOpenForDialog] = useState(settings.openForDialog);
   const [alertByEmail, setAlertByEmail] = useState(settings.alertByEmail);
   const [absences, setAbsences] = useState(settings.absences);
+  const [week, setWeek] = useState(() => weekDraftOf(settings.weeklyHours));
   const [done, setDone] = useState('');
-  const form = useFormErrors(FIELDS, idOf);
+  const form = useFormErrors(ERROR_FIELDS, idOf);
   const set = (f: Field) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [f]: e.target.value }));
   const orNull = (s: string) => s.trim() || null;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const days = Number(values.responseWorkingDays);
+    const weekly = weeklyHoursOf(week, {
+      missing: t('adminUnits.hours.missing'),
+      order: t('adminUnits.hours.order'),
+    });
+    const found: Partial<Record<(typeof ERROR_FIELDS)[number], string>> = {};
     if (!Number.isInteger(days) || days < 1 || days > 30) {
-      form.fail({ responseWorkingDays: t('adminUnits.dialog.daysRange') });
+      found.responseWorkingDays = t('adminUnits.dialog.daysRange');
+    }
+    for (const [weekday, message] of Object.entries(weekly.errors)) {
+      found[`hours${weekday}` as HourField] = message;
+    }
+    if (Object.keys(found).length > 0) {
+      form.fail(found);
       return;
     }
     form.clear();
@@ -69,6 +96,7 @@ function SettingsForm({ unitId, settings }: { unitId: string; settings: ServiceU
         phone: orNull(values.phone),
         email: orNull(values.email),
         openingHours: orNull(values.openingHours),
+        weeklyHours: weekly.hours,
         openForDialog,
         responseWorkingDays: days,
         autoReply: orNull(values.autoReply),
@@ -78,7 +106,7 @@ function SettingsForm({ unitId, settings }: { unitId: string; settings: ServiceU
       },
       {
         onSuccess: () => setDone(t('adminUnits.dialog.saved')),
-        onError: (err) => form.fail(problemErrors(err, FIELDS, t)),
+        onError: (err) => form.fail(problemErrors(err, ERROR_FIELDS, t)),
       },
     );
   };
@@ -110,6 +138,11 @@ function SettingsForm({ unitId, settings }: { unitId: string; settings: ServiceU
       {input('phone', { type: 'tel', inputMode: 'tel' })}
       {input('email', { type: 'email' })}
       {input('openingHours')}
+      <UnitWeeklyHours
+        week={week}
+        errors={Object.fromEntries(HOUR_FIELDS.map((f, i) => [i + 1, form.errors[f]]))}
+        onChange={setWeek}
+      />
       <Textarea
         textareaId={idOf('autoReply')}
         name="autoReply"

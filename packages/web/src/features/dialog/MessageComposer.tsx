@@ -249,7 +249,7 @@ function BeforeYouSend({ unit }: { unit: Unit }) {
           </>
         )}
         {unit.openingHours && <p>{t('dialog.openingHours', { hours: unit.openingHours })}</p>}
-        {unit.absentNow && <p>{t('dialog.absentNow')}</p>}
+        {unit.absentNow ? <p>{t('dialog.absentNow')}</p> : unit.closedNow && <p>{t('dialog.closedNow')}</p>}
       </NotificationPanel>
     </div>
   );
