@@ -107,20 +107,16 @@ export function UnitWeeklyHours({
             />
             {d.open && (
               <div className="hb-admin-roles__row">
-                <Input
-                  inputId={`hours-${weekday}-opens`}
-                  type="time"
-                  label={t('adminUnits.hours.opens', { day: name })}
-                  value={d.opens}
-                  onChange={(e) => change(i, { opens: e.target.value })}
-                />
-                <Input
-                  inputId={`hours-${weekday}-closes`}
-                  type="time"
-                  label={t('adminUnits.hours.closes', { day: name })}
-                  value={d.closes}
-                  onChange={(e) => change(i, { closes: e.target.value })}
-                />
+                {(['opens', 'closes'] as const).map((edge) => (
+                  <Input
+                    key={edge}
+                    inputId={`hours-${weekday}-${edge}`}
+                    type="time"
+                    label={t(`adminUnits.hours.${edge}`, { day: name })}
+                    value={d[edge]}
+                    onChange={(e) => change(i, { [edge]: e.target.value })}
+                  />
+                ))}
               </div>
             )}
           </div>
