@@ -14,8 +14,14 @@ import { loginAs, type LoggedIn } from '../../../test/login.ts';
 import { makeMunicipality, makePerson, makePersonnel, makeServiceUnit, type Person } from '../../../test/factories.ts';
 import { appointmentTypes } from '../../platform/db/schema.ts';
 import { addCalendarDays, osloDateOf } from '../../platform/time/oslo-time.ts';
+import { workingDaysAfter } from '../../platform/time/working-days.ts';
 import { registerMachineClient } from '../identity/index.ts';
 import { createEpjSimulator, type EpjSimulator } from '../../cli/epj-sim.ts';
+
+/** An instant `n` working days from today (a unit with weekday schedules refuses weekends and holidays), at `hourUtc`. */
+function workingDayAt(n: number, hourUtc: number): Date {
+  return new Date(`${workingDaysAfter(osloDateOf(new Date()), n)}T${String(hourUtc).padStart(2, '0')}:00:00Z`);
+}
 
 const path = (p: string, params: Record<string, string>) =>
   Object.entries(params).reduce((acc, [k, v]) => acc.replace(`:${k}`, v), p);
@@ -176,8 +182,7 @@ void describe('EPJ API: schedules, slots, appointments and completed visits; boo
   });
 
   it('creates a home visit by identity number, moves it, records it as completed; another municipality sees nothing', async () => {
-    const startsAt = new Date(Date.now() + 3 * 86_400_000);
-    startsAt.setUTCHours(8, 0, 0, 0);
+    const startsAt = workingDayAt(3, 8);
     const created = await epj('POST', R.epj.appointments, {
       serviceUnitId: visitUnitId,
       appointmentTypeId: visitType,
@@ -224,8 +229,7 @@ void describe('EPJ API: schedules, slots, appointments and completed visits; boo
   });
 
   it("another municipality's EPJ gets 404 for an appointment id whatever the patch holds, audited as denied", async () => {
-    const startsAt = new Date(Date.now() + 5 * 86_400_000);
-    startsAt.setUTCHours(9, 0, 0, 0);
+    const startsAt = workingDayAt(5, 9);
     const created = await epj('POST', R.epj.appointments, {
       serviceUnitId: visitUnitId,
       appointmentTypeId: visitType,
@@ -271,8 +275,7 @@ void describe('EPJ API: schedules, slots, appointments and completed visits; boo
   });
 
   it('names only health workers of its own municipality on an appointment (422 naming the field)', async () => {
-    const startsAt = new Date(Date.now() + 6 * 86_400_000);
-    startsAt.setUTCHours(10, 0, 0, 0);
+    const startsAt = workingDayAt(6, 10);
     const foreignAtCreate = await epj('POST', R.epj.appointments, {
       serviceUnitId: visitUnitId,
       appointmentTypeId: visitType,
@@ -289,6 +292,7 @@ void describe('EPJ API: schedules, slots, appointments and completed visits; boo
       nin: kari.nin,
       startsAt: startsAt.toISOString(),
     });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
     const id = (created.body as EpjAppointment).id;
     const url = path(R.epj.appointment, { id });
     for (const body of [
