@@ -24,6 +24,8 @@ const osloTomorrowWeekday = () => {
   return ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(day) + 1;
 };
 
+const WEEKDAYS = ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag', 'Søndag'];
+
 /** What the journeys left in the store: who started Siri's conversation, and the automatic reply as the unit's. */
 async function inspectStore(dataDir: string): Promise<void> {
   const db = await PGlite.create({ dataDir: join(dataDir, 'pglite') });
@@ -122,33 +124,51 @@ void describe('home care starts a conversation with a citizen; its automatic rep
     { timeout: 240_000 },
     () =>
       journey.visit('dialog-auto-reply-leader', DESKTOP, async ({ page }) => {
-        // Tone, the unit's leader, sets the unit's weekly hours through the settings API: open only tomorrow, so it
-        // is closed now whatever the time of day the journey runs at. (The admin journey sets them in the page.)
+        // Tone, the unit's leader, sets the unit's weekly hours in "Min enhet", reached by the workspace's menu:
+        // open only tomorrow, so it is closed now whatever the time of day the journey runs at.
         await page.goto('/');
         await page.getByRole('link', { name: 'Logg inn' }).click();
         await chooseTestUser(page, 'Tone Leder');
         await waitForHeading(page, 'Arbeidsflate');
+        const menu = page.getByRole('navigation', { name: 'Arbeidsflaten' });
+        assert.equal(await menu.getByRole('link', { name: 'Oversikt' }).getAttribute('aria-current'), 'page');
+        assert.equal(await menu.getByRole('link', { name: 'Administrasjon' }).count(), 0, 'not an administrator');
+        await menu.getByRole('link', { name: 'Min enhet' }).click();
+        await waitForHeading(page, 'Min enhet');
+        assert.equal(await menu.getByRole('link', { name: 'Min enhet' }).getAttribute('aria-current'), 'page');
+        await page.getByRole('heading', { level: 2, name: 'Hjemmesykepleien' }).waitFor();
+        const settings = page.getByRole('region', { name: 'Kontakt og dialog' });
+        const tomorrow = WEEKDAYS[osloTomorrowWeekday() - 1]!;
+        await settings.getByLabel(`${tomorrow} åpent`).focus();
+        await page.keyboard.press('Space');
+        await settings.getByLabel(`${tomorrow} åpner`).fill('08:00');
+        await settings.getByLabel(`${tomorrow} stenger`).fill('15:00');
+        await settings.getByRole('button', { name: 'Lagre kontakt og dialog' }).click();
+        await settings.getByText('Kontakt og dialog er lagret.').waitFor();
+        await expectNoAxeViolations(page, "the unit leader's own unit page");
+        await page.getByRole('button', { name: 'Nynorsk' }).click();
+        await waitForHeading(page, 'Eininga mi');
+        await expectNoAxeViolations(page, 'Eininga mi (nynorsk)');
+        await page.getByRole('button', { name: 'English' }).click();
+        await waitForHeading(page, 'My unit');
+        await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'My unit' }).waitFor();
+        await expectNoAxeViolations(page, 'My unit (English)');
+        await page.getByRole('button', { name: 'Bokmål' }).click();
+        await waitForHeading(page, 'Min enhet');
         const units = (await apiAs(page.request, 'GET', '/api/staff/dialog/units')).json.units as {
           id: string;
           name: string;
         }[];
         const homeCare = units.find((u) => u.name === 'Hjemmesykepleien')!;
-        const url = `/api/staff/dialog/units/${homeCare.id}/settings`;
-        const {
-          id: _id,
-          name: _n,
-          kind: _k,
-          absentNow: _a,
-          closedNow: _c,
-          ...settings
-        } = (await apiAs(page.request, 'GET', url)).json;
-        const saved = await apiAs(page.request, 'PUT', url, {
-          ...settings,
-          weeklyHours: [{ weekday: osloTomorrowWeekday(), opens: '08:00', closes: '15:00' }],
-        });
-        assert.equal(saved.status, 200, JSON.stringify(saved.json));
-        assert.equal(saved.json.closedNow, true);
-        assert.equal(saved.json.absentNow, false);
+        const saved = (await apiAs(page.request, 'GET', `/api/staff/dialog/units/${homeCare.id}/settings`)).json;
+        assert.deepEqual(saved.weeklyHours, [{ weekday: osloTomorrowWeekday(), opens: '08:00', closes: '15:00' }]);
+        assert.equal(saved.closedNow, true);
+        assert.equal(saved.absentNow, false);
+        // Her menu leads on to the inbox, and back to the overview, without the front page in between.
+        await menu.getByRole('link', { name: 'Innboks' }).click();
+        await waitForHeading(page, 'Innboks');
+        await menu.getByRole('link', { name: 'Oversikt' }).click();
+        await waitForHeading(page, 'Arbeidsflate');
 
         await journey.visit('dialog-auto-reply-citizen', DESKTOP, async (citizen) => {
           const p = citizen.page;
@@ -179,6 +199,16 @@ void describe('home care starts a conversation with a citizen; its automatic rep
         await journey.visit('dialog-auto-reply-nurse', DESKTOP, async (nurse) => {
           const p = nurse.page;
           await logInFromLanding(p, 'Siri Sykepleier');
+          await waitForHeading(p, 'Arbeidsflate');
+          // A nurse is not a unit leader: no "Min enhet" in her menu, and the page tells her why if she goes there.
+          const menu = p.getByRole('navigation', { name: 'Arbeidsflaten' });
+          await menu.getByRole('link', { name: 'Mine besøk' }).waitFor();
+          assert.equal(await menu.getByRole('link', { name: 'Min enhet' }).count(), 0);
+          await p.goto('/ansatt/enhet');
+          await waitForHeading(p, 'Min enhet');
+          await p.getByRole('heading', { name: 'Bare for enhetsledere' }).waitFor();
+          assert.equal(await p.getByRole('region', { name: 'Kontakt og dialog' }).count(), 0);
+          await menu.getByRole('link', { name: 'Oversikt' }).click();
           await waitForHeading(p, 'Arbeidsflate');
           const panel = p.getByRole('region', { name: 'Innboks' });
           await panel.getByRole('link', { name: 'Gå til innboksen' }).click();

@@ -33,6 +33,7 @@ import { PloAlertPage } from './features/plo/PloAlertPage.tsx';
 import { PloAlertsPage } from './features/plo/PloAlertsPage.tsx';
 import { AdminServicesPage } from './features/services/AdminServicesPage.tsx';
 import { StaffCitizenPage } from './features/staff/StaffCitizenPage.tsx';
+import { MyUnitPage } from './features/staff/MyUnitPage.tsx';
 import { StaffCalendarPage } from './features/staff-calendar/StaffCalendarPage.tsx';
 import { MyVisitsPage } from './features/home-care/MyVisitsPage.tsx';
 import { StaffWorkspacePage } from './features/staff/StaffWorkspacePage.tsx';
@@ -74,6 +75,7 @@ export function AppRoutes() {
       <Route path="/ansatt/brev" element={<StaffLettersPage />} />
       <Route path="/ansatt" element={<StaffWorkspacePage />} />
       <Route path="/ansatt/brukere" element={<CareRelationsPage />} />
+      <Route path="/ansatt/enhet" element={<MyUnitPage />} />
       <Route path="/ansatt/innbygger/:personId" element={<StaffCitizenPage />} />
       <Route path="/ansatt/meldinger" element={<PloMessagesPage />} />
       <Route path="/ansatt/meldinger/varsler" element={<PloAlertsPage />} />

@@ -122,6 +122,27 @@ export const en: Resources = {
     wholeMunicipality: 'The whole municipality',
     noRoles: 'You have no roles yet. Ask whoever administers Helsebro in your municipality for access.',
   },
+  staffNav: {
+    label: 'Workspace',
+    overview: 'Overview',
+    inbox: 'Inbox',
+    visits: 'My visits',
+    calendar: 'Calendar',
+    careRelations: 'Service users',
+    letters: 'Letters',
+    plo: 'PLO messages',
+    myUnit: 'My unit',
+    support: 'Support',
+    admin: 'Administration',
+  },
+  myUnit: {
+    title: 'My unit',
+    lead: "As unit leader you keep the unit's contact details, response time, opening hours, absences and automatic reply up to date. Citizens see them when they write to the unit.",
+    unit: 'Unit',
+    notLeaderTitle: 'For unit leaders only',
+    notLeaderText:
+      'This page is for staff with the unit leader role. Ask your municipality’s administrator for the role if you need it.',
+  },
   roles: {
     nurse: 'Nurse',
     doctor: 'Doctor',

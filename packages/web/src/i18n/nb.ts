@@ -121,6 +121,27 @@ export const nb = {
     wholeMunicipality: 'Hele kommunen',
     noRoles: 'Du har ingen roller ennå. Be den som administrerer Helsebro i kommunen din om tilgang.',
   },
+  staffNav: {
+    label: 'Arbeidsflaten',
+    overview: 'Oversikt',
+    inbox: 'Innboks',
+    visits: 'Mine besøk',
+    calendar: 'Kalender',
+    careRelations: 'Brukere',
+    letters: 'Brev',
+    plo: 'PLO-meldinger',
+    myUnit: 'Min enhet',
+    support: 'Support',
+    admin: 'Administrasjon',
+  },
+  myUnit: {
+    title: 'Min enhet',
+    lead: 'Som enhetsleder holder du enhetens kontaktinformasjon, svartid, åpningstider, fravær og automatiske svar oppdatert. Innbyggerne ser dette når de skriver til enheten.',
+    unit: 'Enhet',
+    notLeaderTitle: 'Bare for enhetsledere',
+    notLeaderText:
+      'Denne siden er for ansatte med rollen enhetsleder. Be kommunens administrator om rollen hvis du trenger den.',
+  },
   roles: {
     nurse: 'Sykepleier',
     doctor: 'Lege',

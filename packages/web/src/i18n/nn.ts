@@ -121,6 +121,27 @@ export const nn: Resources = {
     wholeMunicipality: 'Heile kommunen',
     noRoles: 'Du har ingen roller enno. Be den som administrerer Helsebro i kommunen din om tilgang.',
   },
+  staffNav: {
+    label: 'Arbeidsflata',
+    overview: 'Oversikt',
+    inbox: 'Innboks',
+    visits: 'Besøka mine',
+    calendar: 'Kalender',
+    careRelations: 'Brukarar',
+    letters: 'Brev',
+    plo: 'PLO-meldingar',
+    myUnit: 'Eininga mi',
+    support: 'Support',
+    admin: 'Administrasjon',
+  },
+  myUnit: {
+    title: 'Eininga mi',
+    lead: 'Som einingsleiar held du kontaktinformasjonen, svartida, opningstidene, fråveret og dei automatiske svara til eininga oppdaterte. Innbyggjarane ser dette når dei skriv til eininga.',
+    unit: 'Eining',
+    notLeaderTitle: 'Berre for einingsleiarar',
+    notLeaderText:
+      'Denne sida er for tilsette med rolla einingsleiar. Be administratoren i kommunen om rolla om du treng ho.',
+  },
   roles: {
     nurse: 'Sjukepleiar',
     doctor: 'Lege',

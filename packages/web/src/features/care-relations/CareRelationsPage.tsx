@@ -10,7 +10,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { ErrorPanel, errorMessage, Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from '../staff/StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { RegisterCareRelationForm } from './RegisterCareRelationForm.tsx';
@@ -54,7 +54,7 @@ function CareRelations({ session }: { session: SignedInSession }) {
   const [notice, setNotice] = useState<string | null>(null);
 
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <PageHeading>{t('careRelations.title')}</PageHeading>
       {units.length === 0 ? (
         <p>{t('careRelations.noUnits')}</p>
@@ -115,7 +115,7 @@ function CareRelations({ session }: { session: SignedInSession }) {
           />
         </>
       )}
-    </Shell>
+    </StaffShell>
   );
 }
 

@@ -8,7 +8,7 @@ import { useMarkVisitDone, useMyVisitsToday } from '../../api/home-care-queries.
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from '../staff/StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { LOCALES, currentLanguage } from '../../i18n/index.ts';
 import { useAppointmentFormat } from '../appointments/useAppointmentFormat.ts';
@@ -35,7 +35,7 @@ function MyVisits({ session }: { session: SignedInSession }) {
   const units = session.user.roles.flatMap(unitOf);
   const led = session.user.roles.filter((r) => r.role === 'unit_leader').flatMap(unitOf);
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <p className="hb-back">
         <Link to="/ansatt" className="hb-back__link">
           {t('homeCare.back')}
@@ -66,7 +66,7 @@ function MyVisits({ session }: { session: SignedInSession }) {
         <AssignVisits key={u.id} unit={u} />
       ))}
       {units.length > 0 && <UnplannedVisitForm units={units} />}
-    </Shell>
+    </StaffShell>
   );
 }
 

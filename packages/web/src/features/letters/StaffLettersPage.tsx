@@ -21,7 +21,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, errorMessage, Loading } from '../../components/PageStatus.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from '../staff/StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 
@@ -38,7 +38,7 @@ function StaffLetters({ session }: { session: SignedInSession }) {
   const list = units.data?.units ?? [];
   const unit = list.find((u) => u.id === params.get('enhet')) ?? list[0] ?? null;
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <p className="hb-back">
         <Link to="/ansatt" className="hb-back__link">
           {t('letters.back')}
@@ -78,7 +78,7 @@ function StaffLetters({ session }: { session: SignedInSession }) {
           <SentLetters unitId={unit.id} />
         </>
       )}
-    </Shell>
+    </StaffShell>
   );
 }
 

@@ -8,7 +8,7 @@ import { usePloAlerts, usePloList, usePloServices } from '../../api/plo-console-
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from '../staff/StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { ConsoleError } from './ConsoleError.tsx';
 import { ploInboxStates, ploMessageTypes, ploOutgoingStatuses } from '@helsebro/contracts/constants';
@@ -28,7 +28,7 @@ function Messages({ session }: { session: SignedInSession }) {
   const alerts = usePloAlerts({ state: 'active', page: 1 });
   const open = alerts.data ? alerts.data.counts.open + alerts.data.counts.acknowledged : 0;
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <p className="hb-back">
         <Link to="/ansatt" className="hb-back__link">
           {t('ploConsole.back')}
@@ -52,7 +52,7 @@ function Messages({ session }: { session: SignedInSession }) {
       ) : (
         <ConsoleError error={services.error} onRetry={() => void services.refetch()} />
       )}
-    </Shell>
+    </StaffShell>
   );
 }
 

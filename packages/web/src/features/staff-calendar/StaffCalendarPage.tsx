@@ -11,7 +11,7 @@ import { useMyServices } from '../../api/services-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from '../staff/StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { addDays } from '../appointments/appointment-format.ts';
 import { useAppointmentFormat } from '../appointments/useAppointmentFormat.ts';
@@ -59,7 +59,7 @@ function StaffCalendar({ session }: { session: SignedInSession }) {
   };
 
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <p className="hb-back">
         <Link to="/ansatt" className="hb-back__link">
           {t('staffCalendar.back')}
@@ -99,7 +99,7 @@ function StaffCalendar({ session }: { session: SignedInSession }) {
           <Calendar key={unit.id} unit={unit} view={view} date={date} go={go} />
         </>
       )}
-    </Shell>
+    </StaffShell>
   );
 }
 

@@ -15,7 +15,7 @@ import {
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from '../staff/StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { MessageComposer } from '../dialog/MessageComposer.tsx';
 import { MessageThread } from '../dialog/MessageThread.tsx';
@@ -33,7 +33,7 @@ function StaffConversation({ session }: { session: SignedInSession }) {
   const data = conversation.data;
   useDocumentTitle(data?.conversation.subject ?? t('staffInbox.title'));
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <p className="hb-back">
         <Link to={data ? staffInboxPath(data.conversation.serviceUnit.id) : STAFF_INBOX_PATH} className="hb-back__link">
           {t('staffInbox.back')}
@@ -49,7 +49,7 @@ function StaffConversation({ session }: { session: SignedInSession }) {
           <ErrorPanel error={conversation.error} onRetry={() => void conversation.refetch()} />
         </>
       )}
-    </Shell>
+    </StaffShell>
   );
 }
 

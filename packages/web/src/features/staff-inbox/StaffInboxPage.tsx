@@ -5,7 +5,7 @@ import { useStaffDialogUnits, useStaffInbox } from '../../api/dialog-queries.ts'
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from '../staff/StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { staffConversationPath, staffInboxPath } from '../dialog/paths.ts';
@@ -26,7 +26,7 @@ function StaffInbox({ session }: { session: SignedInSession }) {
   // With one unit there is nothing to choose.
   const chosen = list.find((u) => u.id === params.get('enhet')) ?? (list.length === 1 ? list[0] : undefined);
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <p className="hb-back">
         <Link to="/ansatt" className="hb-back__link">
           {t('shell.personnel')}
@@ -46,7 +46,7 @@ function StaffInbox({ session }: { session: SignedInSession }) {
           {chosen ? <UnitInbox unit={chosen} /> : <p className="hb-empty">{t('staffInbox.chooseUnit')}</p>}
         </div>
       )}
-    </Shell>
+    </StaffShell>
   );
 }
 

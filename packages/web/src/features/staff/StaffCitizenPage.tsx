@@ -7,7 +7,7 @@ import { useStaffCitizen } from '../../api/staff-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from './StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { StartConversationPanel } from '../staff-inbox/StartConversationPanel.tsx';
@@ -28,7 +28,7 @@ function StaffCitizen({ session }: { session: SignedInSession }) {
   useDocumentTitle(name ?? (refused ? t('staffCitizen.noAccessTitle') : t('shell.personnel')));
 
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <p className="hb-back">
         <Link to="/ansatt" className="hb-back__link">
           {t('staffCitizen.back')}
@@ -49,7 +49,7 @@ function StaffCitizen({ session }: { session: SignedInSession }) {
           <ErrorPanel error={citizen.error} onRetry={() => void citizen.refetch()} />
         </>
       )}
-    </Shell>
+    </StaffShell>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from './StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { InboxPanel } from '../staff-inbox/InboxPanel.tsx';
 import { CalendarLinkPanel } from '../staff-calendar/CalendarLinkPanel.tsx';
@@ -28,7 +28,7 @@ function StaffWorkspace({ session }: { session: SignedInSession }) {
   const services = useMyServices();
   const has = (code: string) => isServiceOffered(services, code);
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <PageHeading>{t('shell.personnel')}</PageHeading>
       <p className="hb-greeting">{t('staff.greeting', { name: user.displayName })}</p>
       <p className="hb-lead">
@@ -72,7 +72,7 @@ function StaffWorkspace({ session }: { session: SignedInSession }) {
 
         {has('dialog') && <InboxPanel />}
       </div>
-    </Shell>
+    </StaffShell>
   );
 }
 

@@ -2,3 +2,9 @@
 export function staffCitizenPath(personId: string): string {
   return `/ansatt/innbygger/${encodeURIComponent(personId)}`;
 }
+
+/** The staff workspace's own pages (the other features' pages have their paths in their folders). */
+export const STAFF_PATHS = {
+  workspace: '/ansatt',
+  myUnit: '/ansatt/enhet',
+} as const;

@@ -19,7 +19,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { ErrorPanel, Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from '../staff/StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { missing, problemErrors, useFormErrors } from '../operator/form-problems.ts';
 import { RequestList } from './RequestList.tsx';
@@ -37,7 +37,7 @@ function StaffSupport({ session }: { session: SignedInSession }) {
   const requests = useSupportRequests(page);
   const [notice, setNotice] = useState('');
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <PageHeading>{t('support.title')}</PageHeading>
       <p className="hb-lead hb-lead--narrow">{t('support.lead')}</p>
       {recipients.isError ? (
@@ -72,7 +72,7 @@ function StaffSupport({ session }: { session: SignedInSession }) {
           </>
         )}
       </section>
-    </Shell>
+    </StaffShell>
   );
 }
 
