@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { EdiReceipt } from '../packages/contracts/src/index.ts';
 import { DEMO_PERSONS } from '../packages/server/src/modules/demo-data/index.ts';
 import { DEMO_HOSPITAL_TOKEN } from '../packages/server/src/modules/plo/index.ts';
-import { buildMessage } from '../packages/server/src/modules/plo/msghead/message.build.ts';
+import { buildMessage, type OutgoingMessageInput } from '../packages/server/src/modules/plo/msghead/message.build.ts';
 import { ploSchemaSet } from '../packages/server/src/modules/plo/schema-set.ts';
 import { sampleMessage } from '../packages/server/src/modules/plo/testing/sample-messages.ts';
 import { openDatabase } from '../packages/server/src/platform/db/client.ts';
@@ -48,25 +48,28 @@ void describe('a message handler at the municipality reads a LOG_UTSKRIVNINGSKLA
       const srv = server!;
       const per = DEMO_PERSONS.find((p) => p.givenName === 'Per' && p.familyName === 'Hansen')!;
       const nin = ninOf('Per');
-      const message = buildMessage(
-        sampleMessage('LOG_UTSKRIVNINGSKLAR', {
-          patient: {
-            familyName: per.familyName,
-            givenName: per.givenName,
-            nin,
-            idType: 'FNR',
-            dateOfBirth: per.birthDate,
-          },
-        }),
-      );
-      const posted = await fetch(`${srv.baseUrl}/edi/v1/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/xml', authorization: `Bearer ${DEMO_HOSPITAL_TOKEN}` },
-        body: message.xml,
+      const input = sampleMessage('LOG_UTSKRIVNINGSKLAR', {
+        patient: {
+          familyName: per.familyName,
+          givenName: per.givenName,
+          nin,
+          idType: 'FNR',
+          dateOfBirth: per.birthDate,
+        },
       });
-      assert.equal(posted.status, 202);
-      const receipt = (await posted.json()) as EdiReceipt;
-      assert.equal(receipt.outcome, 'accepted');
+      /** Posts a message as the demo hospital, the real way (HTTP, bearer token). */
+      const postAsHospital = async (xml: string) => {
+        const posted = await fetch(`${srv.baseUrl}/edi/v1/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/xml', authorization: `Bearer ${DEMO_HOSPITAL_TOKEN}` },
+          body: xml,
+        });
+        assert.equal(posted.status, 202);
+        const answer = (await posted.json()) as EdiReceipt;
+        assert.equal(answer.outcome, 'accepted');
+        return answer;
+      };
+      const receipt = await postAsHospital(buildMessage(input).xml);
 
       const visitor = await newVisitor(browser!, srv.baseUrl, DESKTOP);
       const { page, problems } = visitor;
@@ -175,6 +178,31 @@ void describe('a message handler at the municipality reads a LOG_UTSKRIVNINGSKLA
           .filter({ hasText: 'Per Hansen' });
         await card.getByText('Behandlet').waitFor();
         await expectNoAxeViolations(phone.page, 'the inbox as cards on a phone');
+
+        // The hospital cancels it (Forsendelsesstatus C, RefToParent its MsgId; HISD 1154 §4.2): the card says so in
+        // words, and the message tells the reader not to act on it, with the way to the cancellation.
+        await postAsHospital(
+          buildMessage({
+            ...input,
+            msgId: crypto.randomUUID(),
+            conversationRef: { refToParent: receipt.msgId, refToConversation: receipt.msgId },
+            content: { ...input.content, status: 'C' },
+          } as OutgoingMessageInput).xml,
+        );
+        await phone.page.reload();
+        await waitForHeading(phone.page, 'Meldinger');
+        const cancelledCard = card.filter({ hasText: 'Kansellert' });
+        await cancelledCard.getByText('Behandlet').waitFor();
+        await card.filter({ hasText: 'Kansellering' }).getByText('Ulest:').waitFor();
+        await expectNoAxeViolations(phone.page, 'the inbox with a cancelled message');
+        await cancelledCard.getByRole('link', { name: 'Melding om utskrivningsklar pasient' }).click();
+        await waitForHeading(phone.page, 'Melding om utskrivningsklar pasient');
+        await phone.page.getByRole('heading', { name: /^Avsenderen har kansellert meldingen/ }).waitFor();
+        await expectNoAxeViolations(phone.page, 'a cancelled message');
+        await phone.page.getByRole('link', { name: 'Åpne kanselleringen' }).click();
+        await phone.page.getByText('Denne meldingen kansellerer en tidligere melding.').waitFor();
+        await phone.page.getByRole('link', { name: 'Åpne den opprinnelige meldingen' }).waitFor();
+        assert.notEqual(pathOf(phone.page), `/ansatt/meldinger/${receipt.messageId}`);
         assert.deepEqual(phone.problems, []);
       } catch (err) {
         await shot(phone.page, 'plo-message-handler-phone');

@@ -100,7 +100,13 @@ export const ploOutgoingStatuses = ['queued', 'sent', 'delivered', 'apprec_ok', 
  * Kinds of PLO alert: a sent message without AppRec past a warning threshold, without AppRec for 96 h (counts as
  * rejected), a negative AppRec received, a delivery that failed for good.
  */
-export const ploAlertKinds = ['apprec_missing', 'apprec_timeout', 'apprec_negative', 'delivery_failed'] as const;
+export const ploAlertKinds = [
+  'apprec_missing',
+  'apprec_timeout',
+  'apprec_negative',
+  'delivery_failed',
+  'partner_silent',
+] as const;
 /** open → acknowledged (by a person) → closed (with a note); closing an open alert acknowledges it too. */
 export const ploAlertStates = ['open', 'acknowledged', 'closed'] as const;
 export const PLO_ALERT_LIMITS = { pageSize: 20, maxNoteLength: 2_000 } as const;

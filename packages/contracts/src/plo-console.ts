@@ -69,6 +69,11 @@ export const ploConsolePatient = z.object({
   /** `DDMMYY *****`; null when the message carried no identity number. */
   maskedNin: z.string().nullable(),
   birthDate: z.string().nullable(),
+  /**
+   * The name the message gives, only when it differs from the population register's name for that identity number
+   * (issue 14, D6): a sign of a mistyped number, so the reader checks the patient before acting.
+   */
+  nameInMessage: z.string().nullable(),
 });
 export type PloConsolePatient = z.infer<typeof ploConsolePatient>;
 
@@ -80,6 +85,9 @@ export const ploConsoleParty = z.object({
 });
 export type PloConsoleParty = z.infer<typeof ploConsoleParty>;
 
+export const ploForsendelsesstatus = z.enum(['N', 'M', 'C']);
+export const ploSupersession = z.enum(['M', 'C']);
+
 export const ploConsoleListItem = z.object({
   id: z.string(),
   direction: z.enum(['in', 'out']),
@@ -89,6 +97,10 @@ export const ploConsoleListItem = z.object({
   status: ploMessageStatus,
   /** Incoming only: new, read or handled. */
   state: ploInboxState.nullable(),
+  /** Forsendelsesstatus (code list 7309): N new, M a change of an earlier message, C its cancellation. */
+  forsendelsesstatus: ploForsendelsesstatus.nullable(),
+  /** A later message from the same sender changed (M) or cancelled (C) this one (HISD 1154 §4.2). */
+  supersededAs: ploSupersession.nullable(),
   /** The other side: the sender of an incoming message, the receiver of an outgoing one. */
   counterpart: ploConsoleParty,
   patient: ploConsolePatient,
@@ -184,7 +196,11 @@ export const ploConsoleMessage = z.object({
   typeName: z.string().nullable(),
   status: ploMessageStatus,
   state: ploInboxState.nullable(),
-  forsendelsesstatus: z.enum(['N', 'M', 'C']).nullable(),
+  forsendelsesstatus: ploForsendelsesstatus.nullable(),
+  /** The latest change (M) or cancellation (C) of this message, when one came: open it for what is in force. */
+  supersededBy: z.object({ id: z.string(), as: ploSupersession, at: z.string() }).nullable(),
+  /** For a change or cancellation: the message it refers to (RefToParent), when it is stored here. */
+  supersedes: z.object({ id: z.string() }).nullable(),
   /** The hosted service whose box the message is in. */
   service: ploConsoleService.pick({ herId: true, name: true, organisationName: true }),
   sender: ploConsoleParty,

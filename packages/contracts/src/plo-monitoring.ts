@@ -57,8 +57,10 @@ export const ploAlert = z.object({
       at: z.string(),
     })
     .nullable(),
-  /** apprec_missing: the hours without AppRec that raised it; apprec_timeout: 96. */
+  /** apprec_missing: the hours without AppRec that raised it; apprec_timeout: 96; partner_silent: office hours. */
   thresholdHours: z.number().nullable(),
+  /** partner_silent: when the partner's last message came (ISO 8601); the alert's hours are office hours since. */
+  silentSince: z.string().nullable(),
   /** apprec_negative: the AppRec's errors, code list 8221 code with its Norwegian text (codes.ts). */
   errors: z.array(z.object({ code: z.string(), text: z.string() })),
   acknowledged: byPerson.nullable(),

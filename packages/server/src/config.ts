@@ -66,6 +66,8 @@ const envSchema = z.object({
     .refine((hours) => hours.every((h) => h > 0 && h < 96), 'each must be more than 0 and less than 96')
     .default([2, 24]),
   PLO_MONITOR_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Office hours (08–16 on working days) without a message from a partner before the monitor warns; 0 turns it off.
+  PLO_PARTNER_SILENCE_HOURS: z.coerce.number().min(0).max(200).default(8),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0', 'yes', 'no', 'operators'])
     .transform((v) => (v === 'operators' ? v : v === 'true' || v === '1' || v === 'yes' ? 'all' : 'none'))
@@ -131,9 +133,11 @@ export type Config = {
   /**
    * PLO monitoring (issue 14, plo/monitor): `appRecAlertHours` are the hours without an AppRec after which a sent
    * message raises a warning (PLO_APPREC_ALERT_HOURS, default 2 and 24; the standard's 96 h, when the message counts
-   * as rejected, is fixed); the monitoring job runs every `intervalMs` (PLO_MONITOR_INTERVAL_SECONDS, default 60).
+   * as rejected, is fixed); the monitoring job runs every `intervalMs` (PLO_MONITOR_INTERVAL_SECONDS, default 60);
+   * `partnerSilenceHours` are the office hours without a message from a partner that has sent us messages in the
+   * last month before it warns of partner silence (PLO_PARTNER_SILENCE_HOURS, default 8; 0 turns it off).
    */
-  ploMonitor: { appRecAlertHours: number[]; intervalMs: number };
+  ploMonitor: { appRecAlertHours: number[]; intervalMs: number; partnerSilenceHours: number };
   /**
    * SEED_DEMO: `all` the synthetic demo population; `operators` only the demo operators, so a store starts as a new
    * installation does (the onboarding journey; real installations add theirs with `npm run operator:add`); `none`.
@@ -243,7 +247,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       workerTimeoutMs: e.XML_WORKER_TIMEOUT_MS,
     },
     ploCredentialKey: e.PLO_CREDENTIAL_KEY ?? e.AUDIT_KEY ?? DEV_SECRET,
-    ploMonitor: { appRecAlertHours: e.PLO_APPREC_ALERT_HOURS, intervalMs: e.PLO_MONITOR_INTERVAL_SECONDS * 1000 },
+    ploMonitor: {
+      appRecAlertHours: e.PLO_APPREC_ALERT_HOURS,
+      intervalMs: e.PLO_MONITOR_INTERVAL_SECONDS * 1000,
+      partnerSilenceHours: e.PLO_PARTNER_SILENCE_HOURS,
+    },
     seedDemo: e.SEED_DEMO,
     notifications: {
       smtpUrl: e.SMTP_URL ?? null,

@@ -32,6 +32,7 @@ export const ploAlertsEn: Widen<typeof ploAlertsNb> = {
       apprec_timeout: 'No receipt after 96 hours – counts as rejected',
       apprec_negative: 'Rejected by the receiver (negative receipt)',
       delivery_failed: 'Could not be delivered',
+      partner_silent: 'No messages from {{partner}} for {{hours}} office hours',
     },
     todo: {
       apprec_missing:
@@ -42,6 +43,8 @@ export const ploAlertsEn: Widen<typeof ploAlertsNb> = {
         'The receiver rejected the message. Correct what the code shows and send a new message (it gets a new MsgId).',
       delivery_failed:
         'The message did not reach the receiver. Check the address register and whether the receiver is down, and ask the operator to send it again when the fault is fixed. If it is urgent, phone.',
+      partner_silent:
+        'The partner has sent no messages during office hours for a while, although it usually does. Check whether the partner has operational problems, and contact its message-responsible address. The partner has been e-mailed about the alert.',
     },
     todoTitle: 'What to do',
     errorsTitle: 'Errors from the receiver (code list 8221)',
@@ -54,8 +57,9 @@ export const ploAlertsEn: Widen<typeof ploAlertsNb> = {
     },
     details: 'About the alert',
     service: 'Service',
-    partner: 'Receiver',
+    partner: 'Partner',
     message: 'Message',
+    silentSince: 'Last message from the partner',
     messageStatus: "The message's status now",
     openMessage: 'Open the message',
     acknowledgedBy: 'Acknowledged by {{name}} {{at}}',

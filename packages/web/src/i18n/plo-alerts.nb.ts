@@ -29,6 +29,7 @@ export const ploAlertsNb = {
       apprec_timeout: 'Ingen kvittering etter 96 timer – regnes som avvist',
       apprec_negative: 'Avvist av mottakeren (negativ kvittering)',
       delivery_failed: 'Kunne ikke leveres',
+      partner_silent: 'Ingen meldinger fra {{partner}} på {{hours}} timer i arbeidstiden',
     },
     todo: {
       apprec_missing:
@@ -39,6 +40,8 @@ export const ploAlertsNb = {
         'Mottakeren har avvist meldingen. Rett feilen som koden viser, og send en ny melding (den får ny MsgId).',
       delivery_failed:
         'Meldingen nådde ikke mottakeren. Sjekk adresseregisteret og om mottakeren er nede, og be driftsoperatøren sende den på nytt når feilen er rettet. Haster det, bruk telefon.',
+      partner_silent:
+        'Samarbeidspartneren har ikke sendt meldinger i arbeidstiden på en stund, selv om den pleier å sende. Sjekk om det er driftsproblemer hos partneren (se driftsmeldinger), og ta kontakt med meldingsansvarlig hos partneren. Partneren har fått e-post om varselet.',
     },
     todoTitle: 'Hva du bør gjøre',
     errorsTitle: 'Feil fra mottakeren (kodeverk 8221)',
@@ -51,8 +54,9 @@ export const ploAlertsNb = {
     },
     details: 'Om varselet',
     service: 'Tjeneste',
-    partner: 'Mottaker',
+    partner: 'Samarbeidspartner',
     message: 'Melding',
+    silentSince: 'Siste melding fra partneren',
     messageStatus: 'Meldingens status nå',
     openMessage: 'Åpne meldingen',
     acknowledgedBy: 'Kvittert ut av {{name}} {{at}}',

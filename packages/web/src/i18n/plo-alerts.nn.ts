@@ -32,6 +32,7 @@ export const ploAlertsNn: Widen<typeof ploAlertsNb> = {
       apprec_timeout: 'Inga kvittering etter 96 timar – blir rekna som avvist',
       apprec_negative: 'Avvist av mottakaren (negativ kvittering)',
       delivery_failed: 'Kunne ikkje leverast',
+      partner_silent: 'Ingen meldingar frå {{partner}} på {{hours}} timar i arbeidstida',
     },
     todo: {
       apprec_missing:
@@ -42,6 +43,8 @@ export const ploAlertsNn: Widen<typeof ploAlertsNb> = {
         'Mottakaren har avvist meldinga. Rett feilen som koden viser, og send ei ny melding (ho får ny MsgId).',
       delivery_failed:
         'Meldinga nådde ikkje mottakaren. Sjekk adresseregisteret og om mottakaren er nede, og be driftsoperatøren sende ho på nytt når feilen er retta. Hastar det, bruk telefon.',
+      partner_silent:
+        'Samarbeidsparten har ikkje sendt meldingar i arbeidstida på ei stund, sjølv om han plar sende. Sjekk om det er driftsproblem hos parten (sjå driftsmeldingar), og ta kontakt med meldingsansvarleg hos parten. Parten har fått e-post om varselet.',
     },
     todoTitle: 'Kva du bør gjere',
     errorsTitle: 'Feil frå mottakaren (kodeverk 8221)',
@@ -54,8 +57,9 @@ export const ploAlertsNn: Widen<typeof ploAlertsNb> = {
     },
     details: 'Om varselet',
     service: 'Teneste',
-    partner: 'Mottakar',
+    partner: 'Samarbeidspart',
     message: 'Melding',
+    silentSince: 'Siste melding frå parten',
     messageStatus: 'Status for meldinga no',
     openMessage: 'Opne meldinga',
     acknowledgedBy: 'Kvittert ut av {{name}} {{at}}',

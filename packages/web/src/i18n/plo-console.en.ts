@@ -52,6 +52,19 @@ export const ploConsoleEn: Widen<typeof ploConsoleNb> = {
     receivedAt: 'Received',
     createdAt: 'Created here',
     shipment: 'Shipment',
+    nameInMessage:
+      'The message names the patient “{{name}}”, not as the population register does. Check that it is the right patient before you act.',
+    superseded: { M: 'Changed later', C: 'Cancelled' },
+    supersededBy: {
+      M: 'The sender changed this message {{at}}. The new version is the one in force.',
+      C: 'The sender cancelled this message {{at}}. Do not act on it.',
+    },
+    openSuperseding: { M: 'Open the new version', C: 'Open the cancellation' },
+    supersedes: {
+      M: 'This message is a change of an earlier message and replaces it.',
+      C: 'This message cancels an earlier message.',
+    },
+    openOriginal: 'Open the original message',
     forsendelsesstatus: { N: 'New', M: 'Change', C: 'Cancellation' },
     summary: 'About the message',
     content: 'Content',

@@ -49,6 +49,19 @@ export const ploConsoleNb = {
     receivedAt: 'Mottatt',
     createdAt: 'Laget her',
     shipment: 'Forsendelse',
+    nameInMessage:
+      'Navnet i meldingen er «{{name}}», ikke det samme som i Folkeregisteret. Sjekk at det er riktig pasient før du gjør noe.',
+    superseded: { M: 'Endret senere', C: 'Kansellert' },
+    supersededBy: {
+      M: 'Avsenderen har endret meldingen {{at}}. Det er den nye versjonen som gjelder.',
+      C: 'Avsenderen har kansellert meldingen {{at}}. Ikke gjør noe ut fra den.',
+    },
+    openSuperseding: { M: 'Åpne den nye versjonen', C: 'Åpne kanselleringen' },
+    supersedes: {
+      M: 'Denne meldingen er en endring av en tidligere melding og erstatter den.',
+      C: 'Denne meldingen kansellerer en tidligere melding.',
+    },
+    openOriginal: 'Åpne den opprinnelige meldingen',
     forsendelsesstatus: { N: 'Ny', M: 'Endring', C: 'Kansellering' },
     summary: 'Om meldingen',
     content: 'Innhold',

@@ -52,6 +52,19 @@ export const ploConsoleNn: Widen<typeof ploConsoleNb> = {
     receivedAt: 'Motteken',
     createdAt: 'Laga her',
     shipment: 'Forsending',
+    nameInMessage:
+      'Namnet i meldinga er «{{name}}», ikkje det same som i Folkeregisteret. Sjekk at det er rett pasient før du gjer noko.',
+    superseded: { M: 'Endra seinare', C: 'Kansellert' },
+    supersededBy: {
+      M: 'Avsendaren har endra meldinga {{at}}. Det er den nye versjonen som gjeld.',
+      C: 'Avsendaren har kansellert meldinga {{at}}. Ikkje gjer noko ut frå ho.',
+    },
+    openSuperseding: { M: 'Opne den nye versjonen', C: 'Opne kanselleringa' },
+    supersedes: {
+      M: 'Denne meldinga er ei endring av ei tidlegare melding og erstattar ho.',
+      C: 'Denne meldinga kansellerer ei tidlegare melding.',
+    },
+    openOriginal: 'Opne den opphavlege meldinga',
     forsendelsesstatus: { N: 'Ny', M: 'Endring', C: 'Kansellering' },
     summary: 'Om meldinga',
     content: 'Innhald',

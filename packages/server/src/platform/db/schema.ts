@@ -403,7 +403,9 @@ export const ploOutgoingCredentials = pgTable('plo_outgoing_credentials', {
 export const ploAlerts = pgTable('plo_alerts', {
   id: uuid('id').primaryKey().defaultRandom(),
   dedupKey: text('dedup_key').notNull(),
-  kind: text('kind', { enum: ['apprec_missing', 'apprec_timeout', 'apprec_negative', 'delivery_failed'] }).notNull(),
+  kind: text('kind', {
+    enum: ['apprec_missing', 'apprec_timeout', 'apprec_negative', 'delivery_failed', 'partner_silent'],
+  }).notNull(),
   severity: text('severity', { enum: ['warning', 'critical'] }).notNull(),
   partyId: uuid('party_id').notNull(),
   partnerPartyId: uuid('partner_party_id'),

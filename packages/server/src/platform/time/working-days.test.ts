@@ -6,6 +6,7 @@ import {
   easterSunday,
   holidayName,
   isWorkingDay,
+  officeHoursBetween,
   publicHolidays,
   workingDaysAfter,
   workingDaysBefore,
@@ -161,4 +162,30 @@ describe('cancellation deadline ("no later than N working days before")', () => 
     const start = fromOslo('2026-11-23', '09:00')!;
     assert.deepEqual(cancelDeadline(start, '2026-11-23', 0), { lastDate: '2026-11-23', until: start });
   });
+});
+
+describe('office hours between two instants (partner silence)', () => {
+  const at = (date: string, time: string) => fromOslo(date, time)!;
+  const cases: Array<[string, Date, Date, number]> = [
+    ['within one morning', at('2027-03-03', '09:00'), at('2027-03-03', '11:30'), 2.5],
+    ['evening to next morning counts only office time', at('2027-03-03', '15:00'), at('2027-03-04', '09:00'), 2],
+    ['Friday afternoon to Monday morning', at('2027-03-05', '14:00'), at('2027-03-08', '10:00'), 4],
+    ['a night alone is nothing', at('2027-03-03', '17:00'), at('2027-03-04', '07:59'), 0],
+    // Maundy Thursday to Easter Monday 2027 are holidays: Wednesday 15:00 → Tuesday 09:00 is 1 + 1 hours.
+    ['over Easter', at('2027-03-24', '15:00'), at('2027-03-30', '09:00'), 2],
+    [
+      'Good Friday to Easter Monday, over the change to summer time',
+      at('2027-03-26', '00:00'),
+      at('2027-03-30', '00:00'),
+      0,
+    ],
+    ['a whole working week', at('2027-03-01', '00:00'), at('2027-03-06', '00:00'), 40],
+    ['to before from', at('2027-03-03', '12:00'), at('2027-03-03', '10:00'), 0],
+  ];
+  for (const [what, from, to, hours] of cases) {
+    it(`${what} → ${hours} h`, () => assert.equal(officeHoursBetween(from, to), hours));
+  }
+  // 1 March (a Monday) to Monday 8 March: six working days.
+  it('counts no further back than maxDays', () =>
+    assert.equal(officeHoursBetween(at('2026-01-05', '08:00'), at('2027-03-08', '16:00'), 7), 48));
 });

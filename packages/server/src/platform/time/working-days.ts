@@ -1,4 +1,4 @@
-import { addCalendarDays, isoWeekday, startOfOsloDate } from './oslo-time.ts';
+import { addCalendarDays, fromOslo, isoWeekday, osloDateOf, startOfOsloDate } from './oslo-time.ts';
 
 /**
  * Norwegian working days: Monday to Friday except the public holidays of lov om 1. og 17. mai som høgtidsdager
@@ -136,4 +136,36 @@ export function cancelDeadline(startsAt: Date, startDate: string, workingDays: n
   }
   const lastDate = workingDaysBefore(startDate, workingDays);
   return { lastDate, until: startOfOsloDate(addCalendarDays(lastDate, 1)) };
+}
+
+/** Office hours on a working day, Oslo wall clock: when a partner's message traffic is expected (issue 14, D3). */
+export const OFFICE_HOURS = { opens: '08:00', closes: '16:00' } as const;
+
+/**
+ * The hours of office time (`OFFICE_HOURS` on working days, Oslo) between two instants: how long a partner has
+ * been silent while it should have been sending. A night, a weekend or Easter adds nothing. Days further back than
+ * `maxDays` before `to` are not counted (the caller only asks about recent traffic).
+ * @param from - the earlier instant
+ * @param to - the later instant; before `from` gives 0
+ * @param maxDays - how many calendar days back from `to` to count at most
+ */
+export function officeHoursBetween(from: Date, to: Date, maxDays = 62): number {
+  if (to <= from) {
+    return 0;
+  }
+  const last = osloDateOf(to);
+  const earliest = addCalendarDays(last, -maxDays);
+  let day = osloDateOf(from) < earliest ? earliest : osloDateOf(from);
+  let ms = 0;
+  for (; day <= last; day = addCalendarDays(day, 1)) {
+    if (!isWorkingDay(day)) {
+      continue;
+    }
+    const opens = fromOslo(day, OFFICE_HOURS.opens)!;
+    const closes = fromOslo(day, OFFICE_HOURS.closes)!;
+    const start = Math.max(opens.getTime(), from.getTime());
+    const end = Math.min(closes.getTime(), to.getTime());
+    ms += Math.max(0, end - start);
+  }
+  return ms / 3_600_000;
 }

@@ -29,6 +29,18 @@ export function MessageList({
       {typeLabel(t, m.msgType, m.typeName)}
     </Link>
   );
+  // A change or cancellation says so, and so does a message a later one changed or cancelled (HISD 1154 §4.2), in
+  // words: the reader must not act on a cancelled admission.
+  const shipment = (m: PloConsoleListItem) => (
+    <>
+      {(m.forsendelsesstatus === 'M' || m.forsendelsesstatus === 'C') && (
+        <span className="hb-plo-tag"> {t(`ploConsole.forsendelsesstatus.${m.forsendelsesstatus}`)}</span>
+      )}
+      {m.supersededAs && (
+        <span className="hb-plo-tag hb-plo-tag--superseded"> {t(`ploConsole.superseded.${m.supersededAs}`)}</span>
+      )}
+    </>
+  );
   const patient = (m: PloConsoleListItem) => (
     <>
       {m.patient.name ?? t('ploConsole.unknownPatient')}
@@ -40,7 +52,10 @@ export function MessageList({
       <ul className="hb-plo-cards" aria-label={caption}>
         {items.map((m) => (
           <li key={m.id} className={`hb-plo-card${unread(m) ? ' hb-plo-card--unread' : ''}`}>
-            <p className="hb-plo-card__type">{typeLink(m)}</p>
+            <p className="hb-plo-card__type">
+              {typeLink(m)}
+              {shipment(m)}
+            </p>
             <p>{patient(m)}</p>
             <p className="hb-hint">
               {box === 'inbox' ? t('ploConsole.colFrom') : t('ploConsole.colTo')}: {partyLabel(m.counterpart)}
@@ -68,7 +83,10 @@ export function MessageList({
             {items.map((m) => (
               <tr key={m.id} className={unread(m) ? 'hb-plo-table__row--unread' : undefined}>
                 <td>{dateTime(m.at)}</td>
-                <th scope="row">{typeLink(m)}</th>
+                <th scope="row">
+                  {typeLink(m)}
+                  {shipment(m)}
+                </th>
                 <td>{patient(m)}</td>
                 <td>{partyLabel(m.counterpart)}</td>
                 <td>

@@ -10,7 +10,7 @@ import { useAlertAction, usePloAlert } from '../../api/plo-console-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from '../staff/StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { alertErrorLabel, alertKindLabel } from './alert-labels.ts';
@@ -29,7 +29,7 @@ function AlertView({ session }: { session: SignedInSession }) {
   const a = alert.data;
   useDocumentTitle(a ? alertKindLabel(t, a) : t('ploAlerts.title'));
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <p className="hb-back">
         <Link to="/ansatt/meldinger/varsler" className="hb-back__link">
           {t('ploAlerts.backToList')}
@@ -45,7 +45,7 @@ function AlertView({ session }: { session: SignedInSession }) {
           <ConsoleError error={alert.error} onRetry={() => void alert.refetch()} />
         </>
       )}
-    </Shell>
+    </StaffShell>
   );
 }
 
@@ -106,6 +106,12 @@ function Alert({ a }: { a: PloAlert }) {
             <>
               <dt>{t('ploAlerts.partner')}</dt>
               <dd>{a.partner.name}</dd>
+            </>
+          )}
+          {a.silentSince && (
+            <>
+              <dt>{t('ploAlerts.silentSince')}</dt>
+              <dd>{fmt.dateTime(a.silentSince)}</dd>
             </>
           )}
           {a.message && (

@@ -6,7 +6,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { Loading } from '../../components/PageStatus.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from '../staff/StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { alertKindLabel } from './alert-labels.ts';
@@ -39,7 +39,7 @@ function Alerts({ session }: { session: SignedInSession }) {
     setParams(p);
   };
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <p className="hb-back">
         <Link to="/ansatt/meldinger" className="hb-back__link">
           {t('ploAlerts.back')}
@@ -100,7 +100,7 @@ function Alerts({ session }: { session: SignedInSession }) {
                         </td>
                         <td>
                           {a.message ? typeLabel(t, a.message.msgType, a.message.typeName) : '–'}
-                          {a.partner ? ` → ${a.partner.name}` : ''}
+                          {a.partner && a.message ? ` → ${a.partner.name}` : ''}
                           <br />
                           {a.service.name}
                         </td>
@@ -120,6 +120,6 @@ function Alerts({ session }: { session: SignedInSession }) {
           <ConsoleError error={list.error} onRetry={() => void list.refetch()} />
         )}
       </div>
-    </Shell>
+    </StaffShell>
   );
 }

@@ -1,5 +1,6 @@
 import type { PloConsoleMessage } from '@helsebro/contracts';
 import Button from '@helsenorge/designsystem-react/components/Button';
+import NotificationPanel from '@helsenorge/designsystem-react/components/NotificationPanel';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,7 +9,7 @@ import { useMarkHandled, usePloMessage } from '../../api/plo-console-queries.ts'
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
-import { Shell } from '../../components/Shell.tsx';
+import { StaffShell } from '../staff/StaffShell.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { AnswerForm } from './AnswerForm.tsx';
@@ -29,7 +30,7 @@ function Message({ session }: { session: SignedInSession }) {
   const m = message.data;
   useDocumentTitle(m ? typeLabel(t, m.msgType, m.typeName) : t('ploConsole.title'));
   return (
-    <Shell area="personnel" session={session}>
+    <StaffShell session={session}>
       <p className="hb-back">
         <Link
           to={m ? ploMessagesPath(m.service.herId, m.direction === 'out' ? 'outbox' : 'inbox') : ploMessagesPath()}
@@ -48,7 +49,7 @@ function Message({ session }: { session: SignedInSession }) {
           <ConsoleError error={message.error} onRetry={() => void message.refetch()} />
         </>
       )}
-    </Shell>
+    </StaffShell>
   );
 }
 
@@ -64,6 +65,23 @@ function MessageView({ m }: { m: PloConsoleMessage }) {
         <span className={`hb-plo-status hb-plo-status--${m.state ?? m.status}`}>{status}</span>
         <span>{m.service.name}</span>
       </p>
+      {m.supersededBy && (
+        <NotificationPanel
+          variant={m.supersededBy.as === 'C' ? 'warn' : 'info'}
+          label={t(`ploConsole.supersededBy.${m.supersededBy.as}`, { at: dateTime(m.supersededBy.at) })}
+          labelHtmlMarkup="h2"
+        >
+          <p>
+            <Link to={ploMessagePath(m.supersededBy.id)}>{t(`ploConsole.openSuperseding.${m.supersededBy.as}`)}</Link>
+          </p>
+        </NotificationPanel>
+      )}
+      {(m.forsendelsesstatus === 'M' || m.forsendelsesstatus === 'C') && (
+        <p className="hb-lead">
+          {t(`ploConsole.supersedes.${m.forsendelsesstatus}`)}{' '}
+          {m.supersedes && <Link to={ploMessagePath(m.supersedes.id)}>{t('ploConsole.openOriginal')}</Link>}
+        </p>
+      )}
       <div className="hb-grid-2">
         <section className="hb-panel" aria-labelledby="plo-summary-heading">
           <h2 id="plo-summary-heading" className="hb-panel__heading">
@@ -76,6 +94,11 @@ function MessageView({ m }: { m: PloConsoleMessage }) {
                 <span className="hb-facts__line">{m.patient.name ?? t('ploConsole.unknownPatient')}</span>
                 {m.patient.birthDate && (
                   <span className="hb-facts__line">{t('ploConsole.born', { date: date(m.patient.birthDate) })}</span>
+                )}
+                {m.patient.nameInMessage && (
+                  <strong className="hb-facts__line hb-plo-name-mismatch">
+                    {t('ploConsole.nameInMessage', { name: m.patient.nameInMessage })}
+                  </strong>
                 )}
               </dd>
             </div>

@@ -53,8 +53,28 @@ export async function newCounts(q: Queryable, partyIds: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.partyId, r.n]));
 }
 
+/**
+ * The statuses in which a change (M) or cancellation (C) counts: received and accepted, or ours on its way or
+ * delivered. A rejected or failed one changed nothing (HISD 1154 §4).
+ */
+const SUPERSEDING_STATUSES = sql`('accepted', 'queued', 'sent', 'delivered', 'apprec_ok')`;
+
+/**
+ * The latest change or cancellation of the message in the outer query: a later message from the same sender, in
+ * the same direction, whose Forsendelsesstatus is M or C and whose RefToParent is this message's MsgId (HISD 1154
+ * §4.2, HITS 1218 §3.3). Worked out when read, so nothing on the receiving path changes; the partial index
+ * `plo_messages_superseding_idx` makes it one probe per row.
+ */
+const supersededAs = sql<'M' | 'C' | null>`(SELECT s.forsendelsesstatus FROM plo_messages s
+  WHERE s.direction = ${ploMessages.direction} AND s.sender_her_id = ${ploMessages.senderHerId}
+    AND s.conversation_parent = ${ploMessages.msgId} AND s.forsendelsesstatus IN ('M', 'C')
+    AND s.status IN ${SUPERSEDING_STATUSES}
+  ORDER BY s.received_at DESC LIMIT 1)`;
+
 const listColumns = {
   id: ploMessages.id,
+  forsendelsesstatus: ploMessages.forsendelsesstatus,
+  supersededAs,
   direction: ploMessages.direction,
   msgType: ploMessages.msgType,
   status: ploMessages.status,
@@ -159,8 +179,8 @@ export async function findMessage(q: Queryable, id: string) {
     .select({
       ...listColumns,
       msgId: ploMessages.msgId,
-      forsendelsesstatus: ploMessages.forsendelsesstatus,
       genDate: ploMessages.genDate,
+      conversationParent: ploMessages.conversationParent,
       conversationRoot: ploMessages.conversationRoot,
       receivedAt: ploMessages.receivedAt,
     })
@@ -171,6 +191,38 @@ export async function findMessage(q: Queryable, id: string) {
 }
 
 export type MessageRow = NonNullable<Awaited<ReturnType<typeof findMessage>>>;
+
+/**
+ * What a change or cancellation did to the message, and what it changes: the latest M/C whose parent it is
+ * (null when none), and, for an M/C, the message it refers to (when we have it, from the same sender).
+ */
+export async function supersession(q: Queryable, row: MessageRow) {
+  const by =
+    row.msgId && row.senderHerId
+      ? (
+          await q.execute<{ id: string; forsendelsesstatus: 'M' | 'C'; received_at: Date | string }>(sql`
+            SELECT id, forsendelsesstatus, received_at FROM plo_messages
+             WHERE direction = ${row.direction} AND sender_her_id = ${row.senderHerId}
+               AND conversation_parent = ${row.msgId} AND forsendelsesstatus IN ('M', 'C')
+               AND status IN ${SUPERSEDING_STATUSES}
+             ORDER BY received_at DESC LIMIT 1`)
+        ).rows[0]
+      : undefined;
+  const original =
+    (row.forsendelsesstatus === 'M' || row.forsendelsesstatus === 'C') && row.conversationParent && row.senderHerId
+      ? (
+          await q.execute<{ id: string }>(sql`
+            SELECT id FROM plo_messages
+             WHERE direction = ${row.direction} AND sender_her_id = ${row.senderHerId}
+               AND msg_id = ${row.conversationParent} AND id <> ${row.id}::uuid
+             LIMIT 1`)
+        ).rows[0]
+      : undefined;
+  return {
+    by: by ? { id: by.id, as: by.forsendelsesstatus, at: new Date(by.received_at) } : null,
+    original: original ? { id: original.id } : null,
+  };
+}
 
 /** The message's inbox rows among the given parties (which of my services received it, and its state there). */
 export async function inboxRows(q: Queryable, messageId: string, partyIds: string[]) {

@@ -142,6 +142,7 @@ export function createConsoleService(deps: ConsoleDeps) {
       const [inbox] = await repo.inboxRows(tx, id, [service.id]);
       const info = msgInfoOf({ msgInfo: m?.msgInfo }) ?? msgInfoOf(row.parsed);
       const appRecs = await repo.appRecsOf(tx, id);
+      const superseded = await repo.supersession(tx, row);
       const events = row.direction === 'out' ? await repo.statusEvents(tx, id) : [];
       const root = row.conversationRoot ?? row.msgId;
       const conversation = root
@@ -178,6 +179,8 @@ export function createConsoleService(deps: ConsoleDeps) {
         status: row.status,
         state: inbox?.state ?? null,
         forsendelsesstatus: (row.forsendelsesstatus as 'N' | 'M' | 'C' | null) ?? null,
+        supersededBy: superseded.by && { ...superseded.by, at: superseded.by.at.toISOString() },
+        supersedes: superseded.original,
         service: {
           herId: service.herId,
           name: service.name,

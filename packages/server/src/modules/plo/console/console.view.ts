@@ -43,7 +43,32 @@ export function patientView(row: PatientColumns, info: MsgInfo | undefined): Plo
       (row.patientNin ? decodeNin(row.patientNin)?.birthDate : undefined) ??
       info?.patient?.dateOfBirth ??
       null,
+    nameInMessage:
+      registered && fromMessage && namesDiffer(info?.patient, { givenName: row.givenName!, familyName: row.familyName! })
+        ? fromMessage
+        : null,
   };
+}
+
+const nameWords = (name: string | undefined) =>
+  (name ?? '').normalize('NFC').toLocaleLowerCase('nb').replace(/-/g, ' ').split(/\s+/).filter(Boolean);
+
+/**
+ * Whether the message names someone else than the register does for the same number: another family name, or
+ * another first given name. A middle name one side leaves out, case, hyphens and spacing are not a difference.
+ */
+export function namesDiffer(
+  message: { givenName?: string | undefined; familyName?: string | undefined } | undefined,
+  register: { givenName: string; familyName: string },
+): boolean {
+  if (!message) {
+    return false;
+  }
+  const [given] = nameWords(message.givenName);
+  return (
+    nameWords(message.familyName).join(' ') !== nameWords(register.familyName).join(' ') ||
+    given !== nameWords(register.givenName)[0]
+  );
 }
 
 /** The MsgInfo stored with the message (see receive.service parsedFields), when there is one. */
@@ -85,6 +110,8 @@ export function listItemView(row: ListRow): PloConsoleListItem {
     typeName: typeName(row.msgType, info),
     status: row.status,
     state: row.state ?? null,
+    forsendelsesstatus: (row.forsendelsesstatus as 'N' | 'M' | 'C' | null) ?? null,
+    supersededAs: row.supersededAs ?? null,
     counterpart: incoming
       ? partyView(row.senderHerId, row.senderPartyHerId, info?.sender)
       : partyView(row.receiverHerId, row.receiverPartyHerId, info?.receiver),

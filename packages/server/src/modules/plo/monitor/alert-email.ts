@@ -15,6 +15,7 @@ export const ALERT_KIND_NAMES: Record<repo.AlertKind, string> = {
   apprec_timeout: 'Ingen applikasjonskvittering etter 96 timer – meldingen regnes som avvist',
   apprec_negative: 'Negativ applikasjonskvittering (meldingen er avvist av mottakeren)',
   delivery_failed: 'Meldingen kunne ikke leveres til mottakeren',
+  partner_silent: 'Ingen meldinger fra samarbeidspartneren i arbeidstiden',
 };
 
 /** Where the console shows one alert (the web's route). */
@@ -48,7 +49,9 @@ export function alertEmail(
   return {
     subject: `Varsel om PLO-meldinger fra ${opts.ourOrganisation}: ${name}`,
     text: [
-      `${opts.ourOrganisation} har et varsel om PLO-meldinger sendt til dere.`,
+      kind === 'partner_silent'
+        ? `${opts.ourOrganisation} har ikke mottatt PLO-meldinger fra dere på en stund. Sjekk at utsendingen deres går.`
+        : `${opts.ourOrganisation} har et varsel om PLO-meldinger sendt til dere.`,
       '',
       `Varsel: ${name}`,
       opts.ourContact

@@ -89,6 +89,48 @@ export async function overdueMessages(
   }));
 }
 
+/** The latest message one partner sent one of our services, within the lookback. */
+export type PartnerTraffic = {
+  /** Our hosted service it was addressed to. */
+  ourPartyId: string;
+  /** The partner organisation whose credential posted it. */
+  partnerPartyId: string;
+  municipalityId: string | null;
+  lastAt: Date;
+};
+
+/**
+ * For each pair of our service and a partner that has sent it a message since `since`, the latest such message.
+ * The pairs are found by skipping through `plo_messages_in_traffic_idx` (a recursive CTE: one index probe per
+ * pair), and each pair's latest message is one more probe, so a sweep does not read the month's traffic.
+ * @param since - pairs whose latest message is older are left out (a partner that stopped long ago is not "silent")
+ */
+export async function partnerTraffic(q: Queryable, since: Date): Promise<PartnerTraffic[]> {
+  const r = await q.execute<{ r: string; s: string; municipality_id: string | null; received_at: Date | string }>(sql`
+    WITH RECURSIVE pairs AS (
+      (SELECT receiver_party_id AS r, sender_party_id AS s FROM plo_messages
+        WHERE direction = 'in' AND receiver_party_id IS NOT NULL AND sender_party_id IS NOT NULL
+        ORDER BY receiver_party_id, sender_party_id LIMIT 1)
+      UNION ALL
+      SELECT n.r, n.s FROM pairs p CROSS JOIN LATERAL (
+        SELECT receiver_party_id AS r, sender_party_id AS s FROM plo_messages
+         WHERE direction = 'in' AND receiver_party_id IS NOT NULL AND sender_party_id IS NOT NULL
+           AND (receiver_party_id, sender_party_id) > (p.r, p.s)
+         ORDER BY receiver_party_id, sender_party_id LIMIT 1) n
+    )
+    SELECT p.r, p.s, last.municipality_id, last.received_at FROM pairs p CROSS JOIN LATERAL (
+      SELECT municipality_id, received_at FROM plo_messages
+       WHERE direction = 'in' AND receiver_party_id = p.r AND sender_party_id = p.s
+       ORDER BY received_at DESC LIMIT 1) last
+     WHERE last.received_at > ${ts(since)}`);
+  return r.rows.map((x) => ({
+    ourPartyId: x.r,
+    partnerPartyId: x.s,
+    municipalityId: x.municipality_id,
+    lastAt: new Date(x.received_at),
+  }));
+}
+
 /** A negative AppRec received lately for a message we sent, with no alert yet. */
 export type NegativeAppRec = {
   appRecRowId: string;

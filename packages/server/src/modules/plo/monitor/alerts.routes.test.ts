@@ -14,6 +14,7 @@ import { freePort } from '../../../../test/test-app.ts';
 import { claimJobs, completeJob } from '../../../platform/jobs/queue.ts';
 import { createAddressRegister } from '../address-register/address-register.service.ts';
 import { buildAppRec } from '../apprec/apprec.build.ts';
+import { buildMessage } from '../msghead/message.build.ts';
 import { transition } from '../send/send.repository.ts';
 import { runSweep } from '../testing/alerts.ts';
 import { sampleMessage, SAMPLE_PATIENT } from '../testing/sample-messages.ts';
@@ -55,7 +56,8 @@ void describe('PLO monitoring: alerts raised once, e-mailed, acknowledged and cl
       'SELECT id, kind, severity, detail, email_ours, email_partner FROM plo_alerts WHERE message_id = $1 ORDER BY raised_at, kind',
       [messageId],
     );
-  const sweep = () => runSweep(t.app.platform, clock);
+  const sweep = (config = t.app.platform.config.ploMonitor) =>
+    runSweep({ ...t.app.platform, config: { ...t.app.platform.config, ploMonitor: config } }, clock);
   const get = (url: string, who: LoggedIn) => t.app.inject({ method: 'GET', url, headers: who.headers });
   const post = (url: string, who: LoggedIn, payload?: object) =>
     t.app.inject({ method: 'POST', url, headers: who.headers, ...(payload ? { payload } : {}) });
@@ -438,5 +440,62 @@ void describe('PLO monitoring: alerts raised once, e-mailed, acknowledged and cl
       "SELECT resource_id, details FROM audit_log WHERE action = 'address_register.responsible_update' ORDER BY id DESC LIMIT 1",
     );
     assert.equal(audit!.resource_id, '9900002000');
+  });
+  void it('warns once when a partner has sent nothing for eight office hours, both sides by e-mail; traffic resets it', async () => {
+    clock = movableClock(new Date());
+    await sendAlertEmails(); // what earlier cases left queued
+    const silences = () =>
+      rows<{ id: string; party_id: string; detail: Record<string, unknown>; email_partner: string | null }>(
+        "SELECT id, party_id, detail, email_partner FROM plo_alerts WHERE kind = 'partner_silent' ORDER BY raised_at",
+      );
+    const received = await t.post(buildMessage(sampleMessage('LOG_INNLAGT')).xml, HOSPITAL);
+    assert.equal(received.statusCode, 202, received.body);
+    const [last] = await rows<{ receiver_party_id: string; received_at: Date }>(
+      "SELECT receiver_party_id, received_at FROM plo_messages WHERE direction = 'in' ORDER BY received_at DESC LIMIT 1",
+    );
+    await sweep();
+    assert.deepEqual(await silences(), [], 'the partner just sent a message');
+
+    // A week on: at least two working days of office hours have passed, whatever day the test runs.
+    clock.advance(7 * 24 * HOUR);
+    const off = await sweep({ ...t.app.platform.config.ploMonitor, partnerSilenceHours: 0 });
+    assert.equal(off.partnerSilent, 0, 'PLO_PARTNER_SILENCE_HOURS=0 turns it off');
+    assert.deepEqual(await silences(), []);
+    assert.equal((await sweep()).partnerSilent, 1);
+    assert.equal((await sweep()).partnerSilent, 0, 'raised once');
+    const [silent, ...more] = await silences();
+    assert.equal(more.length, 0);
+    assert.equal(silent!.party_id, last!.receiver_party_id, "on our service that received the partner's message");
+    assert.deepEqual(silent!.detail, { hours: 8, silentSince: last!.received_at.toISOString() });
+
+    const sent = await sendAlertEmails();
+    assert.deepEqual(sent.map((x) => x.to[0]).sort(), [HOSPITAL_RESPONSIBLE, 'meldingsvakt@fjordvik.kommune.example']);
+    const ours = readable(sent.find((x) => x.to[0] !== HOSPITAL_RESPONSIBLE)!.raw);
+    const theirs = readable(sent.find((x) => x.to[0] === HOSPITAL_RESPONSIBLE)!.raw);
+    assert.match(ours, /Ingen meldinger fra samarbeidspartneren i arbeidstiden/);
+    assert.match(theirs, /har ikke mottatt PLO-meldinger fra dere/);
+    for (const text of [ours, theirs]) {
+      for (const secret of [SAMPLE_PATIENT.nin, SAMPLE_PATIENT.familyName]) {
+        assert.ok(!text.includes(secret), `the mail carries no ${secret}`);
+      }
+    }
+
+    const list = await get('/api/plo/console/alerts', handler);
+    assert.equal(list.statusCode, 200, list.body);
+    const shown = list.json<PloAlertListResponse>().alerts.find((a) => a.id === silent!.id);
+    assert.deepEqual(
+      [shown?.kind, shown?.severity, shown?.thresholdHours, shown?.silentSince, shown?.partner?.herId, shown?.message],
+      ['partner_silent', 'warning', 8, last!.received_at.toISOString(), HOSPITAL, null],
+    );
+    assert.equal((await get(`/api/plo/console/alerts/${silent!.id}`, otherHandler)).statusCode, 403);
+
+    // The partner sends again: no new alert while it keeps sending; a new silence raises a new one.
+    assert.equal((await t.post(buildMessage(sampleMessage('LOG_INNLAGT')).xml, HOSPITAL)).statusCode, 202);
+    clock = movableClock(new Date());
+    assert.equal((await sweep()).partnerSilent, 0);
+    clock.advance(7 * 24 * HOUR);
+    assert.equal((await sweep()).partnerSilent, 1);
+    assert.equal((await silences()).length, 2);
+    await sendAlertEmails();
   });
 });

@@ -36,6 +36,7 @@ function alertView(r: repo.AlertRow): PloAlert {
           }
         : null,
     thresholdHours: typeof hours === 'number' ? hours : null,
+    silentSince: typeof r.detail.silentSince === 'string' ? r.detail.silentSince : null,
     errors: explainCodes(r.detail.codes),
     acknowledged: r.acknowledgedAt ? { name: r.acknowledgedBy, at: r.acknowledgedAt.toISOString() } : null,
     closed:

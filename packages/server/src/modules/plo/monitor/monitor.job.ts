@@ -7,6 +7,7 @@ import { enqueue, type Job, type JobContext } from '../../../platform/jobs/index
 import type { Clock, Platform } from '../../../platform/platform.ts';
 import type { AddressRegister } from '../address-register/address-register.service.ts';
 import { APPREC_ERRORS, type AppRecErrorCode } from '../codes.ts';
+import { officeHoursBetween } from '../../../platform/time/working-days.ts';
 import { transition } from '../send/send.repository.ts';
 import * as repo from './alerts.repository.ts';
 
@@ -33,7 +34,11 @@ export type SweepResult = {
   apprecTimeout: number;
   apprecNegative: number;
   deliveryFailed: number;
+  partnerSilent: number;
 };
+
+/** A partner that last sent us a message longer ago than this is not watched for silence any more. */
+const SILENCE_LOOKBACK_DAYS = 30;
 
 const SYSTEM = () => systemContext('plo.monitor');
 
@@ -77,7 +82,11 @@ async function raise(q: Queryable, alert: repo.NewAlert): Promise<boolean> {
  *   history, and a late AppRec still settles it (receive-apprec.ts);
  * - **apprec_negative** (critical): every negative AppRec received for a message we sent, with its code list 8221
  *   codes (HIS 80415-1.1 §3.3.5: negative AppRecs must be alerted);
- * - **delivery_failed** (critical): a delivery whose retries ran out, or that the partner refused (HIS 1037 §5.2).
+ * - **delivery_failed** (critical): a delivery whose retries ran out, or that the partner refused (HIS 1037 §5.2);
+ * - **partner_silent** (warning): a partner organisation that has sent one of our organisations messages in the
+ *   last month has sent it none for `partnerSilenceHours` office hours (08–16 on working days, Oslo): the
+ *   ICT agreement's routine asks both sides to notice a partner gone quiet before patients are affected (seed 003
+ *   §5.1d). Raised once per silence (keyed by the partner's last message), e-mailed to both sides.
  *
  * Each alert belongs to our sending service; its e-mail goes to our message-responsible address, and for a
  * timeout or retries run out (the partner's side has to act) to the partner's as well. Ages are measured on the
@@ -88,7 +97,13 @@ async function raise(q: Queryable, alert: repo.NewAlert): Promise<boolean> {
 export async function sweep(deps: MonitorDeps): Promise<SweepResult> {
   const { db, register, clock } = deps;
   const now = clock.now();
-  const result: SweepResult = { apprecMissing: 0, apprecTimeout: 0, apprecNegative: 0, deliveryFailed: 0 };
+  const result: SweepResult = {
+    apprecMissing: 0,
+    apprecTimeout: 0,
+    apprecNegative: 0,
+    deliveryFailed: 0,
+    partnerSilent: 0,
+  };
   const partnerOf = async (receiverPartyId: string | null): Promise<string | null> => {
     const party = receiverPartyId ? await register.byId(receiverPartyId) : undefined;
     return party ? (await register.organisationOf(party)).id : null;
@@ -178,7 +193,58 @@ export async function sweep(deps: MonitorDeps): Promise<SweepResult> {
     );
     result.deliveryFailed += raised ? 1 : 0;
   }
+
+  if (deps.config.partnerSilenceHours > 0) {
+    result.partnerSilent = await raiseSilences(deps, now);
+  }
   return result;
+}
+
+/**
+ * Partner silence, per pair of organisations (ours, the partner's): the latest message the partner sent any of our
+ * organisation's services, its alert on the service that received it.
+ */
+async function raiseSilences(deps: MonitorDeps, now: Date): Promise<number> {
+  const { db, register } = deps;
+  const since = new Date(now.getTime() - SILENCE_LOOKBACK_DAYS * 86_400_000);
+  const latest = new Map<string, repo.PartnerTraffic & { partnerOrgId: string }>();
+  for (const traffic of await repo.partnerTraffic(db, since)) {
+    const ours = await register.byId(traffic.ourPartyId);
+    const theirs = await register.byId(traffic.partnerPartyId);
+    if (!ours || !theirs) {
+      continue;
+    }
+    const partnerOrgId = (await register.organisationOf(theirs)).id;
+    const key = `${(await register.organisationOf(ours)).id}:${partnerOrgId}`;
+    const seen = latest.get(key);
+    if (!seen || seen.lastAt < traffic.lastAt) {
+      latest.set(key, { ...traffic, partnerOrgId });
+    }
+  }
+  let raised = 0;
+  for (const [pair, t] of latest) {
+    if (officeHoursBetween(t.lastAt, now) < deps.config.partnerSilenceHours) {
+      continue;
+    }
+    const isNew = await db.transaction((tx) =>
+      raise(tx, {
+        dedupKey: `partner_silent:${pair}:${t.lastAt.getTime()}`,
+        kind: 'partner_silent',
+        severity: 'warning',
+        partyId: t.ourPartyId,
+        partnerPartyId: t.partnerOrgId,
+        municipalityId: t.municipalityId,
+        messageId: null,
+        detail: { hours: deps.config.partnerSilenceHours, silentSince: t.lastAt.toISOString() },
+        raisedAt: now,
+        emailOurs: 'queued',
+        // The partner may not know its sending has stopped (a queue stuck on their side): both sides are told.
+        emailPartner: 'queued',
+      }),
+    );
+    raised += isNew ? 1 : 0;
+  }
+  return raised;
 }
 
 /** The code list 8221 codes of an alert with their Norwegian texts (codes.ts); an unknown code keeps "Annen feil". */
