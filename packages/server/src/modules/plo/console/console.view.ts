@@ -44,7 +44,9 @@ export function patientView(row: PatientColumns, info: MsgInfo | undefined): Plo
       info?.patient?.dateOfBirth ??
       null,
     nameInMessage:
-      registered && fromMessage && namesDiffer(info?.patient, { givenName: row.givenName!, familyName: row.familyName! })
+      registered &&
+      fromMessage &&
+      namesDiffer(info?.patient, { givenName: row.givenName!, familyName: row.familyName! })
         ? fromMessage
         : null,
   };
