@@ -107,6 +107,7 @@ void describe('the PLO message console API', () => {
       name: 'Olav Nordmann',
       maskedNin: '148338 *****',
       birthDate: '1938-03-14',
+      nameInMessage: null,
     });
     assert.equal(item.counterpart.organisationName, 'Fjordvik sykehus HF');
     assert.ok(!first.body.includes(SAMPLE_PATIENT.nin), 'the whole identity number never leaves');
