@@ -10,7 +10,10 @@ import { DEMO_PERSONS } from '../packages/server/src/modules/demo-data/index.ts'
 import { DEMO_HOSPITAL_TOKEN } from '../packages/server/src/modules/plo/index.ts';
 import { buildMessage, type OutgoingMessageInput } from '../packages/server/src/modules/plo/msghead/message.build.ts';
 import { ploSchemaSet } from '../packages/server/src/modules/plo/schema-set.ts';
-import { sampleMessage } from '../packages/server/src/modules/plo/testing/sample-messages.ts';
+import {
+  DEMO_FJORDVIK_HOME_NURSING,
+  sampleMessage,
+} from '../packages/server/src/modules/plo/testing/sample-messages.ts';
 import { openDatabase } from '../packages/server/src/platform/db/client.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { DESKTOP, launchBrowser, newVisitor, PHONE } from './support/browser.ts';
@@ -58,7 +61,7 @@ void describe('a message handler at the municipality reads a LOG_UTSKRIVNINGSKLA
         },
       });
       /** Posts a message as the demo hospital, the real way (HTTP, bearer token). */
-      const postAsHospital = async (xml: string) => {
+      const postAsHospital = async (xml: string, outcome: EdiReceipt['outcome'] = 'accepted') => {
         const posted = await fetch(`${srv.baseUrl}/edi/v1/messages`, {
           method: 'POST',
           headers: { 'content-type': 'application/xml', authorization: `Bearer ${DEMO_HOSPITAL_TOKEN}` },
@@ -66,7 +69,7 @@ void describe('a message handler at the municipality reads a LOG_UTSKRIVNINGSKLA
         });
         assert.equal(posted.status, 202);
         const answer = (await posted.json()) as EdiReceipt;
-        assert.equal(answer.outcome, 'accepted');
+        assert.equal(answer.outcome, outcome);
         return answer;
       };
       const receipt = await postAsHospital(buildMessage(input).xml);
@@ -159,6 +162,54 @@ void describe('a message handler at the municipality reads a LOG_UTSKRIVNINGSKLA
           'back to the box it came from',
         );
         await page.getByRole('row').filter({ hasText: 'Forespørsel' }).filter({ hasText: 'Per Hansen' }).waitFor();
+
+        // An admission addressed to a service Fjordvik does not have is rejected (E21). It waits in "Avviste
+        // meldinger" with the reason; Are passes it on to home nursing with a note (issue 14, D6).
+        await postAsHospital(
+          buildMessage(
+            sampleMessage('LOG_INNLAGT', {
+              patient: input.patient,
+              receiver: { ...DEMO_FJORDVIK_HOME_NURSING, service: { name: 'Nedlagt tjeneste', herId: '9900002999' } },
+            }),
+          ).xml,
+          'rejected',
+        );
+        await page.reload();
+        await waitForHeading(page, 'Meldinger');
+        await page.getByRole('link', { name: 'Avviste meldinger (1 venter)' }).click();
+        await waitForHeading(page, 'Avviste meldinger');
+        const rejected = page.getByRole('article', { name: 'Melding om innlagt pasient – Per Hansen' });
+        await rejected.getByText(/^E21: /).waitFor();
+        await rejected.getByText(/Nedlagt tjeneste/).waitFor();
+        await expectNoAxeViolations(page, 'a rejected message waiting');
+        await rejected.getByLabel('Send til tjenesten').selectOption({ label: 'Sykepleietjeneste, pleie- og omsorg' });
+        await rejected.getByRole('button', { name: 'Send videre' }).click();
+        await rejected.getByText('Skriv et notat om hva som ble gjort.').first().waitFor();
+        await expectNoAxeViolations(page, 'a rejected message without a note');
+        await rejected
+          .getByRole('textbox', { name: /^Notat: hva ble gjort\?/ })
+          .fill('Tjenesten er slått sammen med hjemmesykepleien.');
+        await rejected.getByRole('button', { name: 'Send videre' }).click();
+        await page
+          .getByRole('status')
+          .getByText('Meldingen er sendt videre til Sykepleietjeneste, pleie- og omsorg', { exact: false })
+          .waitFor();
+        await page.getByText('Ingen avviste meldinger venter.').waitFor();
+        await page.getByRole('link', { name: 'Gått gjennom' }).click();
+        await page
+          .getByRole('article', { name: 'Melding om innlagt pasient – Per Hansen' })
+          .getByText(/^Sendt videre til Sykepleietjeneste, pleie- og omsorg av Are Meldingsansvarlig/)
+          .waitFor();
+        await expectNoAxeViolations(page, 'the rejected messages gone through');
+        await page.getByRole('button', { name: 'Nynorsk' }).click();
+        await waitForHeading(page, 'Avviste meldingar');
+        await expectNoAxeViolations(page, 'the rejected messages (nynorsk)');
+        await page.getByRole('button', { name: 'English' }).click();
+        await waitForHeading(page, 'Rejected messages');
+        await page.getByText(/^Passed on to Sykepleietjeneste, pleie- og omsorg by Are Meldingsansvarlig/).waitFor();
+        await expectNoAxeViolations(page, 'the rejected messages (English)');
+        await page.getByRole('button', { name: 'Bokmål' }).click();
+        await waitForHeading(page, 'Avviste meldinger');
         assert.deepEqual(problems, []);
       } catch (err) {
         await shot(page, 'plo-message-handler');
@@ -253,6 +304,12 @@ async function checkStore(dir: string, receipt: EdiReceipt, nin: string): Promis
       receipt.messageId,
     ]);
     assert.equal(inbox?.state, 'handled');
+    const triage = await store.query<{ outcome: string; her_id: string; note: string }>(
+      `SELECT t.outcome, p.her_id, t.note FROM plo_rejected_triage t JOIN plo_parties p ON p.id = t.forwarded_party_id`,
+    );
+    assert.deepEqual(triage, [
+      { outcome: 'forwarded', her_id: '9900002001', note: 'Tjenesten er slått sammen med hjemmesykepleien.' },
+    ]);
     const out = await store.query<{ msg_type: string; conversation_parent: string; raw: Uint8Array; status: string }>(
       "SELECT msg_type, conversation_parent, raw, status FROM plo_messages WHERE direction = 'out'",
     );

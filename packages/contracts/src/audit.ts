@@ -75,6 +75,8 @@ export const AUDIT_ACTIONS = [
   'plo_message.raw_read',
   'plo_message.handle',
   'plo_message.answer',
+  'plo_rejected.close',
+  'plo_rejected.forward',
   'plo_message.send',
   'plo_message.send_duplicate',
   'plo_message.status_read',

@@ -10,6 +10,7 @@ export * from './representation.ts';
 export * from './plo.ts';
 export * from './plo-console.ts';
 export * from './plo-monitoring.ts';
+export * from './plo-rejected.ts';
 export * from './dialog.ts';
 export * from './appointments.ts';
 export * from './epj.ts';

@@ -30,6 +30,7 @@ import { EpjProductsPage } from './features/operator/EpjProductsPage.tsx';
 import { PloMessagePage } from './features/plo/PloMessagePage.tsx';
 import { PloMessagesPage } from './features/plo/PloMessagesPage.tsx';
 import { PloAlertPage } from './features/plo/PloAlertPage.tsx';
+import { PloRejectedPage } from './features/plo/PloRejectedPage.tsx';
 import { PloAlertsPage } from './features/plo/PloAlertsPage.tsx';
 import { AdminServicesPage } from './features/services/AdminServicesPage.tsx';
 import { StaffCitizenPage } from './features/staff/StaffCitizenPage.tsx';
@@ -79,6 +80,7 @@ export function AppRoutes() {
       <Route path="/ansatt/innbygger/:personId" element={<StaffCitizenPage />} />
       <Route path="/ansatt/meldinger" element={<PloMessagesPage />} />
       <Route path="/ansatt/meldinger/varsler" element={<PloAlertsPage />} />
+      <Route path="/ansatt/meldinger/avviste" element={<PloRejectedPage />} />
       <Route path="/ansatt/meldinger/varsler/:id" element={<PloAlertPage />} />
       <Route path="/ansatt/meldinger/:id" element={<PloMessagePage />} />
       <Route path="/ansatt/kalender" element={<StaffCalendarPage />} />

@@ -259,6 +259,26 @@ export async function createAuthzFixture(t: TestApp): Promise<AuthzFixture> {
   };
   const ploAlert = await alerted();
   const ploAlertToClose = await alerted();
+  // Two more about A addressed to a service A's municipality does not have: rejected (E21), in its handlers' queue.
+  const misaddressed = async () => {
+    const res = await send(
+      'partnerOtherOrg',
+      'POST',
+      '/edi/v1/messages',
+      buildMessage(
+        sampleMessage('LOG_INNLAGT', {
+          patient,
+          receiver: { ...DEMO_FJORDVIK_HOME_NURSING, service: { name: 'Nedlagt tjeneste', herId: '9900002999' } },
+        }),
+      ).xml,
+      { 'content-type': 'application/xml' },
+    );
+    const receipt = res.json<{ messageId: string; outcome: string }>();
+    assert.equal(receipt.outcome, 'rejected', 'fixture: a misaddressed message is rejected');
+    return receipt.messageId;
+  };
+  const ploRejected = await misaddressed();
+  const ploRejectedToForward = await misaddressed();
   // The AppRec cannot be delivered (the hospital is not listening): its job dies, as the worker leaves it after the
   // last attempt, so the operator has something to retry.
   const [apprecJob] = await claimJobs(db, ['plo.apprec.send'], 1, 60_000);
@@ -325,6 +345,8 @@ export async function createAuthzFixture(t: TestApp): Promise<AuthzFixture> {
     ploPartner: DEMO_HOSPITAL_HER_ID,
     ploAlert,
     ploAlertToClose,
+    ploRejected,
+    ploRejectedToForward,
     fullmaktToReplace,
     fullmaktToEnd,
     holderNin: await one('SELECT nin AS id FROM persons WHERE given_name = $1 AND family_name = $2', [
@@ -364,6 +386,8 @@ export async function createAuthzFixture(t: TestApp): Promise<AuthzFixture> {
     ploMessageOut,
     ploAlert,
     ploAlertToClose,
+    ploRejected,
+    ploRejectedToForward,
     fullmaktToReplace,
     fullmaktToEnd,
   ];

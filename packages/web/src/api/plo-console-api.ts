@@ -9,6 +9,10 @@ import type {
   PloConsoleListResponse,
   PloConsoleMessage,
   PloConsoleServicesResponse,
+  PloRejectedForwardBody,
+  PloRejectedItem,
+  PloRejectedListQuery,
+  PloRejectedListResponse,
 } from '@helsebro/contracts';
 
 /** The message console's calls (PLO, issue 4); the routes are listed in the contracts' plo-console.ts. */
@@ -23,6 +27,10 @@ export type PloConsoleApi = {
   alert(id: string): Promise<PloAlert>;
   acknowledgeAlert(id: string): Promise<PloAlert>;
   closeAlert(id: string, note: string): Promise<PloAlert>;
+  /** Rejected messages addressed to the caller's organisation (issue 14, D6). */
+  rejected(q: PloRejectedListQuery): Promise<PloRejectedListResponse>;
+  closeRejected(id: string, note: string): Promise<PloRejectedItem>;
+  forwardRejected(id: string, body: PloRejectedForwardBody): Promise<PloRejectedItem>;
 };
 
 type Request = <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -34,7 +42,7 @@ export function ploMessageXmlUrl(id: string): string {
   return `${BASE}/messages/${encodeURIComponent(id)}/xml`;
 }
 
-function query(q: PloConsoleListQuery | PloAlertListQuery): string {
+function query(q: PloConsoleListQuery | PloAlertListQuery | PloRejectedListQuery): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(q) as Array<[string, string | number | undefined]>) {
     if (value !== undefined && value !== '') {
@@ -60,5 +68,8 @@ export function createPloConsoleApi(request: Request): PloConsoleApi {
     alert: (id) => request('GET', `${BASE}/alerts/${encodeURIComponent(id)}`),
     acknowledgeAlert: (id) => request('POST', `${BASE}/alerts/${encodeURIComponent(id)}/acknowledge`),
     closeAlert: (id, note) => request('POST', `${BASE}/alerts/${encodeURIComponent(id)}/close`, { note }),
+    rejected: (q) => request('GET', `${BASE}/rejected${query(q)}`),
+    closeRejected: (id, note) => request('POST', `${BASE}/rejected/${encodeURIComponent(id)}/close`, { note }),
+    forwardRejected: (id, body) => request('POST', `${BASE}/rejected/${encodeURIComponent(id)}/forward`, body),
   };
 }

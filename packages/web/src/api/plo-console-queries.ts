@@ -1,4 +1,10 @@
-import type { PloAlertListQuery, PloConsoleAnswerBody, PloConsoleBox, PloConsoleListQuery } from '@helsebro/contracts';
+import type {
+  PloAlertListQuery,
+  PloConsoleAnswerBody,
+  PloConsoleBox,
+  PloConsoleListQuery,
+  PloRejectedListQuery,
+} from '@helsebro/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider.tsx';
 
@@ -101,6 +107,38 @@ export function useAlertAction(id: string) {
     onSuccess: (alert) => {
       queryClient.setQueryData(alertKeys.one(id), alert);
       void queryClient.invalidateQueries({ queryKey: alertKeys.all, predicate: (q) => q.queryKey[3] === 'list' });
+    },
+  });
+}
+
+const rejectedKeys = {
+  all: ['staff', 'plo', 'rejected'] as const,
+  list: (q: PloRejectedListQuery) => ['staff', 'plo', 'rejected', q] as const,
+};
+
+/** One page of the rejected messages addressed to the organisation (refreshed every 30 s). */
+export function usePloRejected(q: PloRejectedListQuery) {
+  const api = useApi();
+  return useQuery({
+    queryKey: rejectedKeys.list(q),
+    queryFn: () => api.ploConsole.rejected(q),
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
+}
+
+/** Closes a rejected message or forwards it to a service; the queue and the boxes are read again. */
+export function useRejectedAction(id: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: { kind: 'close'; note: string } | { kind: 'forward'; note: string; serviceHerId: string }) =>
+      action.kind === 'close'
+        ? api.ploConsole.closeRejected(id, action.note)
+        : api.ploConsole.forwardRejected(id, { serviceHerId: action.serviceHerId, note: action.note }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: rejectedKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ploKeys.all });
     },
   });
 }

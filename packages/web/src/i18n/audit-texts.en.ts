@@ -65,6 +65,8 @@ export const auditActionsEn: Record<AuditAction, string> = {
   'plo_message.raw_read': 'Downloaded a message in its technical format',
   'plo_message.handle': 'Marked a message as handled',
   'plo_message.answer': 'Answered a message from a hospital or another health service',
+  'plo_rejected.close': 'Went through a rejected message from a hospital or another health service',
+  'plo_rejected.forward': 'Passed a rejected message on to the right service in the municipality',
   'plo_message.send': 'Sent a message to a hospital or another health service',
   'plo_message.send_duplicate': 'Tried to send a message that had been sent before',
   'plo_message.status_read': 'Saw the status of a sent message',

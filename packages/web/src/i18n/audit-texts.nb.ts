@@ -65,6 +65,8 @@ export const auditActionsNb: Record<AuditAction, string> = {
   'plo_message.raw_read': 'Lastet ned en melding i sitt tekniske format',
   'plo_message.handle': 'Merket en melding som behandlet',
   'plo_message.answer': 'Svarte på en melding fra sykehus eller annen helsetjeneste',
+  'plo_rejected.close': 'Gikk gjennom en avvist melding fra sykehus eller annen helsetjeneste',
+  'plo_rejected.forward': 'Sendte en avvist melding videre til riktig tjeneste i kommunen',
   'plo_message.send': 'Sendte en melding til sykehus eller annen helsetjeneste',
   'plo_message.send_duplicate': 'Forsøkte å sende en melding som var sendt før',
   'plo_message.status_read': 'Så status for en sendt melding',

@@ -65,6 +65,8 @@ export const auditActionsNn: Record<AuditAction, string> = {
   'plo_message.raw_read': 'Lasta ned ei melding i det tekniske formatet',
   'plo_message.handle': 'Merkte ei melding som handsama',
   'plo_message.answer': 'Svara på ei melding frå sjukehus eller anna helseteneste',
+  'plo_rejected.close': 'Gjekk gjennom ei avvist melding frå sjukehus eller anna helseteneste',
+  'plo_rejected.forward': 'Sende ei avvist melding vidare til rett teneste i kommunen',
   'plo_message.send': 'Sende ei melding til sjukehus eller anna helseteneste',
   'plo_message.send_duplicate': 'Prøvde å sende ei melding som var send før',
   'plo_message.status_read': 'Såg status for ei send melding',

@@ -55,4 +55,16 @@ export const ploAccess: RouteAccessTable = {
     params: { id: 'ploAlertToClose' },
     body: () => ({ json: { note: 'Sykehuset var nede; meldingen er sendt på nytt.' } }),
   },
+  // Rejected messages (issue 14, D6): the handlers of the organisation they were addressed to.
+  'GET /api/plo/console/rejected': { allow: HANDLER, own: ['messageHandlerOtherOrg'] },
+  'POST /api/plo/console/rejected/:id/close': {
+    allow: HANDLER,
+    params: { id: 'ploRejected' },
+    body: () => ({ json: { note: 'Sendt til feil tjeneste; avsenderen har fått negativ kvittering.' } }),
+  },
+  'POST /api/plo/console/rejected/:id/forward': {
+    allow: HANDLER,
+    params: { id: 'ploRejectedToForward' },
+    body: (f) => ({ json: { serviceHerId: f.ploService, note: 'Hører til hjemmesykepleien.' } }),
+  },
 };

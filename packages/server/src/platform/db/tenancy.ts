@@ -84,6 +84,7 @@ export const PLATFORM_TABLES = [
   'plo_outgoing_credentials',
   // Monitoring (issue 14): alerts about a hosted service's messages, scoped by the service like its messages.
   'plo_alerts',
+  'plo_rejected_triage',
   // Notifications (issue 5): a person's choice holds whichever municipality writes; notices and the development
   // capture store are the outbox's bookkeeping.
   'notification_preferences',

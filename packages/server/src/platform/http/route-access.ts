@@ -82,6 +82,9 @@ export const FIXTURE_KEYS = [
   /** Alerts about two more messages A's municipality sent (their delivery failed): one to acknowledge, one to close. */
   'ploAlert',
   'ploAlertToClose',
+  /** Two messages about A the hub rejected (addressed to a service A's municipality does not have): to close, to forward. */
+  'ploRejected',
+  'ploRejectedToForward',
   /** Fullmakter A gave (kept apart from the proxies' own): one to replace, one to end. */
   'fullmaktToReplace',
   'fullmaktToEnd',

@@ -1,6 +1,5 @@
-import type { PloAlertListQuery } from '@helsebro/contracts';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { usePloAlerts } from '../../api/plo-console-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Loading } from '../../components/PageStatus.tsx';
@@ -11,6 +10,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { alertKindLabel } from './alert-labels.ts';
 import { ConsoleError } from './ConsoleError.tsx';
+import { StateTabs, useTabbedList } from './StateTabs.tsx';
 import { typeLabel } from './labels.ts';
 
 /** `/ansatt/meldinger/varsler`: the organisation's alerts about its messages (issue 14), paged. */
@@ -22,22 +22,9 @@ function Alerts({ session }: { session: SignedInSession }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   useDocumentTitle(t('ploAlerts.title'));
-  const [params, setParams] = useSearchParams();
-  const state: NonNullable<PloAlertListQuery['state']> = params.get('vis') === 'lukket' ? 'closed' : 'active';
-  const page = Math.max(1, Number(params.get('side')) || 1);
+  const { state, page, hrefOf, goToPage } = useTabbedList(['active', 'closed'] as const, 'lukket');
   const list = usePloAlerts({ state, page });
   const data = list.data;
-  const go = (next: { vis?: string; side?: number }) => {
-    const p = new URLSearchParams();
-    const vis = next.vis ?? (state === 'closed' ? 'lukket' : undefined);
-    if (vis) {
-      p.set('vis', vis);
-    }
-    if (next.side && next.side > 1) {
-      p.set('side', String(next.side));
-    }
-    setParams(p);
-  };
   return (
     <StaffShell session={session}>
       <p className="hb-back">
@@ -54,21 +41,13 @@ function Alerts({ session }: { session: SignedInSession }) {
             : t('ploAlerts.noEmail')}
         </p>
       )}
-      <nav className="hb-plo-tabs" aria-label={t('ploAlerts.show')}>
-        <ul>
-          {(['active', 'closed'] as const).map((s) => (
-            <li key={s}>
-              <Link
-                to={s === 'closed' ? '?vis=lukket' : '?'}
-                className="hb-plo-tabs__tab"
-                aria-current={s === state ? 'page' : undefined}
-              >
-                {t(`ploAlerts.${s}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <StateTabs
+        label={t('ploAlerts.show')}
+        states={['active', 'closed'] as const}
+        current={state}
+        href={hrefOf}
+        text={(s) => t(`ploAlerts.${s}`)}
+      />
       <div aria-busy={list.isFetching}>
         {data ? (
           <>
@@ -112,7 +91,7 @@ function Alerts({ session }: { session: SignedInSession }) {
                 </table>
               </div>
             )}
-            <Pager page={data.page} total={data.total} pageSize={data.pageSize} onPage={(side) => go({ side })} />
+            <Pager page={data.page} total={data.total} pageSize={data.pageSize} onPage={goToPage} />
           </>
         ) : list.isPending ? (
           <Loading />

@@ -4,7 +4,7 @@ import Select from '@helsenorge/designsystem-react/components/Select';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { usePloAlerts, usePloList, usePloServices } from '../../api/plo-console-queries.ts';
+import { usePloAlerts, usePloList, usePloRejected, usePloServices } from '../../api/plo-console-queries.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Loading } from '../../components/PageStatus.tsx';
 import { RequireKind, type SignedInSession } from '../../components/RequireKind.tsx';
@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { ConsoleError } from './ConsoleError.tsx';
 import { ploInboxStates, ploMessageTypes, ploOutgoingStatuses } from '@helsebro/contracts/constants';
 import { typeLabel } from './labels.ts';
+import { PLO_REJECTED_PATH } from './paths.ts';
 import { MessageList } from './MessageList.tsx';
 
 /** `/ansatt/meldinger`: the message console's inbox and outbox per service. */
@@ -27,6 +28,7 @@ function Messages({ session }: { session: SignedInSession }) {
   const list = services.data?.services;
   const alerts = usePloAlerts({ state: 'active', page: 1 });
   const open = alerts.data ? alerts.data.counts.open + alerts.data.counts.acknowledged : 0;
+  const rejected = usePloRejected({ state: 'open', page: 1 });
   return (
     <StaffShell session={session}>
       <p className="hb-back">
@@ -36,10 +38,19 @@ function Messages({ session }: { session: SignedInSession }) {
       </p>
       <PageHeading>{t('ploConsole.title')}</PageHeading>
       <p className="hb-lead">{t('ploConsole.lead')}</p>
-      {alerts.data && (
-        <p>
-          <Link to="/ansatt/meldinger/varsler">{t('ploAlerts.link', { count: open })}</Link>
-        </p>
+      {(alerts.data || rejected.data) && (
+        <ul className="hb-plo-links">
+          {alerts.data && (
+            <li>
+              <Link to="/ansatt/meldinger/varsler">{t('ploAlerts.link', { count: open })}</Link>
+            </li>
+          )}
+          {rejected.data && (
+            <li>
+              <Link to={PLO_REJECTED_PATH}>{t('ploRejected.link', { count: rejected.data.openCount })}</Link>
+            </li>
+          )}
+        </ul>
       )}
       {list ? (
         list.length === 0 ? (

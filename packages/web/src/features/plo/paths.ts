@@ -18,3 +18,6 @@ export function ploMessagePath(id: string): string {
 
 /** i18next keys cannot contain the key separator: `event.3` → `event_3`. */
 export const i18nKey = (key: string): string => key.replace(/\./g, '_');
+
+/** The rejected messages addressed to the organisation (issue 14, D6). */
+export const PLO_REJECTED_PATH = '/ansatt/meldinger/avviste';

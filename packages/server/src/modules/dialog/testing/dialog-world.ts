@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import type { ConversationResponse } from '@helsebro/contracts';
-import { buildTestApp, freePort, type TestApp } from '../../../../test/test-app.ts';
+import { buildTestApp, type TestApp } from '../../../../test/test-app.ts';
+import { startMailCatcher, type CaughtMail } from '../../../../test/mail-catcher.ts';
 import { loginAs, type LoggedIn } from '../../../../test/login.ts';
 import { bornAgo } from '../../../../test/ages.ts';
 import {
@@ -39,8 +39,8 @@ async function form(fields: Record<string, string>, files: FormFile[] = []) {
   return { payload: Buffer.from(await res.arrayBuffer()), contentType: res.headers.get('content-type')! };
 }
 
-/** A mail the fake SMTP server accepted: its envelope recipients (lower case) and the raw message. */
-export type Mail = { to: string[]; raw: string };
+/** A mail the SMTP catcher accepted: its envelope recipients (lower case) and the raw message. */
+export type Mail = CaughtMail;
 
 /** The real app with an SMTP server and a KRR that the tests control, shared by the cases of one test file. */
 export type DialogTestApp = {
@@ -59,29 +59,9 @@ export type DialogTestApp = {
  *   tokens come from the development IdP over HTTP)
  */
 export async function startDialogApp(opts: { clock?: Clock; listen?: boolean } = {}): Promise<DialogTestApp> {
-  const mails: Mail[] = [];
-  const failFor = new Set<string>();
+  const catcher = await startMailCatcher();
+  const { mails, failFor } = catcher;
   const krrContacts: DialogTestApp['krrContacts'] = new Map();
-  const smtpPort = await freePort();
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (to.some((a) => failFor.has(a))) {
-          callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 451 }));
-          return;
-        }
-        mails.push({ to, raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
   const krr: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -107,7 +87,7 @@ export async function startDialogApp(opts: { clock?: Clock; listen?: boolean } =
   await new Promise<void>((resolve) => krr.listen(0, '127.0.0.1', resolve));
   const t = await buildTestApp(
     {
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SMTP_URL: catcher.url,
       KRR_URL: `http://127.0.0.1:${(krr.address() as AddressInfo).port}/rest/v2/personer`,
     },
     opts,
@@ -120,7 +100,7 @@ export async function startDialogApp(opts: { clock?: Clock; listen?: boolean } =
     close: async () => {
       await t.close();
       krr.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await catcher.close();
     },
   };
 }

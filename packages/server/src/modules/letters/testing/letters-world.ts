@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { SMTPServer } from 'smtp-server';
 import type { StaffLetter } from '@helsebro/contracts';
 import { bornAgo } from '../../../../test/ages.ts';
 import {
@@ -12,7 +11,8 @@ import {
   type Person,
 } from '../../../../test/factories.ts';
 import { loginAs, type LoggedIn } from '../../../../test/login.ts';
-import { buildTestApp, freePort, type TestApp } from '../../../../test/test-app.ts';
+import { startMailCatcher, type CaughtMail } from '../../../../test/mail-catcher.ts';
+import { buildTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { dataProcessingAgreements } from '../../../platform/db/schema.ts';
 import { startWorkers } from '../../../platform/jobs/index.ts';
 import { waitFor } from '../../../platform/jobs/testing/platform.ts';
@@ -22,39 +22,21 @@ export const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 
 /** A Windows program named like a PDF. */
 export const EXE = Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), Buffer.alloc(2000, 0x41)]);
 
-export type Mail = { to: string[]; raw: string };
+export type Mail = CaughtMail;
 
 /**
  * The real app listening on loopback, so KRR is the development stand-in at its own `/dev/krr` (the rules are
  * tested against the stand-in the demo uses), with an SMTP server that keeps every mail.
  */
 export async function startLettersApp(): Promise<{ t: TestApp; mails: Mail[]; close: () => Promise<void> }> {
-  const mails: Mail[] = [];
-  const smtpPort = await freePort();
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
-  const t = await buildTestApp({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}` }, { listen: true });
+  const catcher = await startMailCatcher();
+  const t = await buildTestApp({ SMTP_URL: catcher.url }, { listen: true });
   return {
     t,
-    mails,
+    mails: catcher.mails,
     close: async () => {
       await t.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await catcher.close();
     },
   };
 }

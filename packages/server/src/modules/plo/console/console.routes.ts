@@ -7,6 +7,12 @@ import {
   ploConsoleMessageParams,
   ploConsoleServiceParams,
   ploConsoleServicesResponse,
+  ploRejectedCloseBody,
+  ploRejectedForwardBody,
+  ploRejectedItem,
+  ploRejectedListQuery,
+  ploRejectedListResponse,
+  ploRejectedParams,
 } from '@helsebro/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -71,5 +77,28 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ service: ConsoleService }> =
       },
     },
     async (req, reply) => reply.code(201).send(await service.answer(req.ctx, req.params.id, req.body)),
+  );
+
+  // Rejected messages addressed to the caller's organisation (issue 14, D6).
+  app.get(
+    `${BASE}/rejected`,
+    { ...staff, schema: { querystring: ploRejectedListQuery, response: { 200: ploRejectedListResponse } } },
+    async (req) => service.rejected(req.ctx, req.query),
+  );
+  app.post(
+    `${BASE}/rejected/:id/close`,
+    {
+      ...staff,
+      schema: { params: ploRejectedParams, body: ploRejectedCloseBody, response: { 200: ploRejectedItem } },
+    },
+    async (req) => service.closeRejected(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    `${BASE}/rejected/:id/forward`,
+    {
+      ...staff,
+      schema: { params: ploRejectedParams, body: ploRejectedForwardBody, response: { 200: ploRejectedItem } },
+    },
+    async (req) => service.forwardRejected(req.ctx, req.params.id, req.body),
   );
 };

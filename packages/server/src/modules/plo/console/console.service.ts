@@ -6,6 +6,9 @@ import type {
   PloConsoleMessage,
   PloConsoleService,
   PloConsoleServicesResponse,
+  PloRejectedCloseBody,
+  PloRejectedForwardBody,
+  PloRejectedListQuery,
 } from '@helsebro/contracts';
 import { auditValues, recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db, Queryable } from '../../../platform/db/client.ts';
@@ -18,6 +21,7 @@ import type { MsgHead } from '../msghead/msghead.types.ts';
 import { answerTypesFor, createAnswerer, type SendPort } from './console.answer.ts';
 import { renderContent } from './console.content.ts';
 import * as repo from './console.repository.ts';
+import { createRejectedQueue } from './rejected.service.ts';
 import {
   decodeCursor,
   encodeCursor,
@@ -216,8 +220,15 @@ export function createConsoleService(deps: ConsoleDeps) {
   }
 
   const answerer = createAnswerer(deps, { visibleMessage, parseStored, audit, readMessage });
+  const rejectedQueue = createRejectedQueue(deps, { myServices, deny });
 
   return {
+    /** The rejected messages addressed to the caller's organisation, and what handlers did with them (D6). */
+    rejected: (ctx: RequestContext, query: PloRejectedListQuery) => rejectedQueue.rejected(ctx, query),
+    closeRejected: (ctx: RequestContext, id: string, body: PloRejectedCloseBody) => rejectedQueue.close(ctx, id, body),
+    forwardRejected: (ctx: RequestContext, id: string, body: PloRejectedForwardBody) =>
+      rejectedQueue.forward(ctx, id, body),
+
     /**
      * The services the caller handles, with their counts of new messages.
      * @param ctx - the caller; a message handler

@@ -6,33 +6,20 @@ import type {
   PloAlertListResponse,
   PloSendReceipt,
 } from '@helsebro/contracts';
-import { SMTPServer } from 'smtp-server';
 import { movableClock } from '../../../../test/clock.ts';
-import { makeOperator, makePersonnel } from '../../../../test/factories.ts';
+import { makeOperator } from '../../../../test/factories.ts';
 import { loginAs, type LoggedIn } from '../../../../test/login.ts';
-import { freePort } from '../../../../test/test-app.ts';
-import { claimJobs, completeJob } from '../../../platform/jobs/queue.ts';
-import { createAddressRegister } from '../address-register/address-register.service.ts';
+import { readableMail, startMailCatcher, type MailCatcher } from '../../../../test/mail-catcher.ts';
 import { buildAppRec } from '../apprec/apprec.build.ts';
-import { buildMessage } from '../msghead/message.build.ts';
 import { transition } from '../send/send.repository.ts';
-import { runSweep } from '../testing/alerts.ts';
+import { DEMO_RESPONSIBLE, runSweep, sendQueuedAlertEmails } from '../testing/alerts.ts';
 import { sampleMessage, SAMPLE_PATIENT } from '../testing/sample-messages.ts';
-import { buildPloTestApp, fjordvikHandlerAndPatient, type PloTestApp } from '../testing/plo-test-app.ts';
-import { alertEmailHandler } from './alert-email.ts';
-import { ALERT_EMAIL_JOB } from './monitor.job.ts';
+import { buildPloTestApp, fjordvikHandlerAndPatient, outsiders, type PloTestApp } from '../testing/plo-test-app.ts';
 
 const HOSPITAL = '9900001000';
 const HOUR = 3_600_000;
-const FJORDVIK_RESPONSIBLE = 'meldingsansvarlig@fjordvik.kommune.example';
-const HOSPITAL_RESPONSIBLE = 'meldingsansvarlig@fjordvik-sykehus.example';
-
-/** A mail as text: quoted-printable soft breaks joined and =XX decoded, so "not in the mail" cannot pass by encoding. */
-function readable(raw: string): string {
-  return raw
-    .replace(/=\r?\n/g, '')
-    .replace(/(=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));
-}
+const FJORDVIK_RESPONSIBLE = DEMO_RESPONSIBLE.fjordvik;
+const HOSPITAL_RESPONSIBLE = DEMO_RESPONSIBLE.hospital;
 
 /**
  * Message monitoring and alerts (issue 14, D3/D9): the real app with the demo register, a clock the test moves
@@ -41,8 +28,7 @@ function readable(raw: string): string {
  */
 void describe('PLO monitoring: alerts raised once, e-mailed, acknowledged and closed', () => {
   let t: PloTestApp;
-  let smtp: SMTPServer;
-  const mails: Array<{ to: string[]; raw: string }> = [];
+  let catcher: MailCatcher;
   /** The clock the sweeps measure with; each case starts its own at the real time and moves it. */
   let clock = movableClock(new Date());
   let handler: LoggedIn;
@@ -91,61 +77,20 @@ void describe('PLO monitoring: alerts raised once, e-mailed, acknowledged and cl
       HOSPITAL,
     );
 
-  /** Runs the queued alert e-mails, as a worker would, and returns the mails that arrived meanwhile. */
-  async function sendAlertEmails(): Promise<Array<{ to: string[]; raw: string }>> {
-    const before = mails.length;
-    const run = alertEmailHandler({
-      db: t.app.platform.db,
-      register: createAddressRegister(t.app.platform),
-      clock,
-      config: t.app.platform.config,
-    });
-    for (;;) {
-      const jobs = await claimJobs(t.app.platform.db, [ALERT_EMAIL_JOB], 10, 60_000);
-      if (jobs.length === 0) {
-        break;
-      }
-      for (const job of jobs) {
-        await run(job, { platform: t.app.platform, signal: AbortSignal.timeout(10_000) });
-        await completeJob(t.app.platform.db, job);
-      }
-    }
-    return mails.slice(before);
-  }
+  const sendAlertEmails = () => sendQueuedAlertEmails(t.app.platform, clock, catcher.mails);
 
   before(async () => {
-    const port = await freePort();
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push({
-            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+    catcher = await startMailCatcher();
     // The app keeps the real clock (sessions would expire as the test moves time); the sweeps use the moved one.
-    t = await buildPloTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'https://helsebro.example' });
+    t = await buildPloTestApp({ SMTP_URL: catcher.url, PUBLIC_URL: 'https://helsebro.example' });
     let fjordvikId: string;
     ({ handler, fjordvikId } = await fjordvikHandlerAndPatient(t));
-    const bakkedal = (await rows<{ id: string }>("SELECT id FROM municipalities WHERE number = '9902'"))[0]!.id;
-    const other = await makePersonnel(t.database.db, { municipalityId: bakkedal, role: 'message_handler' });
-    otherHandler = await loginAs(t.app, { kind: 'personnel', personnelId: other.id, municipalityId: bakkedal });
-    const siri = await makePersonnel(t.database.db, { municipalityId: fjordvikId, role: 'nurse' });
-    nurse = await loginAs(t.app, { kind: 'personnel', personnelId: siri.id, municipalityId: fjordvikId });
+    ({ otherHandler, nurse } = await outsiders(t, fjordvikId));
     operator = await loginAs(t.app, { kind: 'operator', operatorId: (await makeOperator(t.database.db)).id });
   });
   after(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await catcher.close();
   });
 
   void it('warns at 2 h and 24 h without AppRec, once each; at 96 h the message counts as rejected; a late AppRec still counts', async () => {
@@ -167,7 +112,7 @@ void describe('PLO monitoring: alerts raised once, e-mailed, acknowledged and cl
     const [mail, ...others] = await sendAlertEmails();
     assert.equal(others.length, 0);
     assert.deepEqual(mail!.to, [FJORDVIK_RESPONSIBLE]);
-    const text = readable(mail!.raw);
+    const text = readableMail(mail!.raw);
     assert.match(text, /Sendt melding uten applikasjonskvittering/);
     assert.ok(text.includes(`https://helsebro.example/ansatt/meldinger/varsler/${warning!.id}`), text);
     for (const secret of [
@@ -217,7 +162,7 @@ void describe('PLO monitoring: alerts raised once, e-mailed, acknowledged and cl
       timeoutMails.map((x) => x.to[0]).sort(),
       [FJORDVIK_RESPONSIBLE, FJORDVIK_RESPONSIBLE, HOSPITAL_RESPONSIBLE].sort(),
     );
-    const partnerMail = readable(timeoutMails.find((x) => x.to[0] === HOSPITAL_RESPONSIBLE)!.raw);
+    const partnerMail = readableMail(timeoutMails.find((x) => x.to[0] === HOSPITAL_RESPONSIBLE)!.raw);
     assert.match(partnerMail, /Fjordvik kommune har et varsel om PLO-meldinger sendt til dere/);
     assert.ok(!partnerMail.includes(SAMPLE_PATIENT.familyName) && !partnerMail.includes(m.msgId));
 
@@ -440,62 +385,5 @@ void describe('PLO monitoring: alerts raised once, e-mailed, acknowledged and cl
       "SELECT resource_id, details FROM audit_log WHERE action = 'address_register.responsible_update' ORDER BY id DESC LIMIT 1",
     );
     assert.equal(audit!.resource_id, '9900002000');
-  });
-  void it('warns once when a partner has sent nothing for eight office hours, both sides by e-mail; traffic resets it', async () => {
-    clock = movableClock(new Date());
-    await sendAlertEmails(); // what earlier cases left queued
-    const silences = () =>
-      rows<{ id: string; party_id: string; detail: Record<string, unknown>; email_partner: string | null }>(
-        "SELECT id, party_id, detail, email_partner FROM plo_alerts WHERE kind = 'partner_silent' ORDER BY raised_at",
-      );
-    const received = await t.post(buildMessage(sampleMessage('LOG_INNLAGT')).xml, HOSPITAL);
-    assert.equal(received.statusCode, 202, received.body);
-    const [last] = await rows<{ receiver_party_id: string; received_at: Date }>(
-      "SELECT receiver_party_id, received_at FROM plo_messages WHERE direction = 'in' ORDER BY received_at DESC LIMIT 1",
-    );
-    await sweep();
-    assert.deepEqual(await silences(), [], 'the partner just sent a message');
-
-    // A week on: at least two working days of office hours have passed, whatever day the test runs.
-    clock.advance(7 * 24 * HOUR);
-    const off = await sweep({ ...t.app.platform.config.ploMonitor, partnerSilenceHours: 0 });
-    assert.equal(off.partnerSilent, 0, 'PLO_PARTNER_SILENCE_HOURS=0 turns it off');
-    assert.deepEqual(await silences(), []);
-    assert.equal((await sweep()).partnerSilent, 1);
-    assert.equal((await sweep()).partnerSilent, 0, 'raised once');
-    const [silent, ...more] = await silences();
-    assert.equal(more.length, 0);
-    assert.equal(silent!.party_id, last!.receiver_party_id, "on our service that received the partner's message");
-    assert.deepEqual(silent!.detail, { hours: 8, silentSince: last!.received_at.toISOString() });
-
-    const sent = await sendAlertEmails();
-    assert.deepEqual(sent.map((x) => x.to[0]).sort(), [HOSPITAL_RESPONSIBLE, 'meldingsvakt@fjordvik.kommune.example']);
-    const ours = readable(sent.find((x) => x.to[0] !== HOSPITAL_RESPONSIBLE)!.raw);
-    const theirs = readable(sent.find((x) => x.to[0] === HOSPITAL_RESPONSIBLE)!.raw);
-    assert.match(ours, /Ingen meldinger fra samarbeidspartneren i arbeidstiden/);
-    assert.match(theirs, /har ikke mottatt PLO-meldinger fra dere/);
-    for (const text of [ours, theirs]) {
-      for (const secret of [SAMPLE_PATIENT.nin, SAMPLE_PATIENT.familyName]) {
-        assert.ok(!text.includes(secret), `the mail carries no ${secret}`);
-      }
-    }
-
-    const list = await get('/api/plo/console/alerts', handler);
-    assert.equal(list.statusCode, 200, list.body);
-    const shown = list.json<PloAlertListResponse>().alerts.find((a) => a.id === silent!.id);
-    assert.deepEqual(
-      [shown?.kind, shown?.severity, shown?.thresholdHours, shown?.silentSince, shown?.partner?.herId, shown?.message],
-      ['partner_silent', 'warning', 8, last!.received_at.toISOString(), HOSPITAL, null],
-    );
-    assert.equal((await get(`/api/plo/console/alerts/${silent!.id}`, otherHandler)).statusCode, 403);
-
-    // The partner sends again: no new alert while it keeps sending; a new silence raises a new one.
-    assert.equal((await t.post(buildMessage(sampleMessage('LOG_INNLAGT')).xml, HOSPITAL)).statusCode, 202);
-    clock = movableClock(new Date());
-    assert.equal((await sweep()).partnerSilent, 0);
-    clock.advance(7 * 24 * HOUR);
-    assert.equal((await sweep()).partnerSilent, 1);
-    assert.equal((await silences()).length, 2);
-    await sendAlertEmails();
   });
 });

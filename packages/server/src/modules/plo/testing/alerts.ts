@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Clock, Platform } from '../../../platform/platform.ts';
 import { createAddressRegister } from '../address-register/address-register.service.ts';
-import { sweep, type SweepResult } from '../monitor/monitor.job.ts';
+import { claimJobs, completeJob } from '../../../platform/jobs/queue.ts';
+import { alertEmailHandler } from '../monitor/alert-email.ts';
+import { ALERT_EMAIL_JOB, sweep, type SweepResult } from '../monitor/monitor.job.ts';
 import { transition } from '../send/send.repository.ts';
 
 /**
@@ -46,3 +48,36 @@ export async function failDeliveryAndSweep(
   }
   return id;
 }
+
+/**
+ * Runs the queued alert e-mails, as a worker would, and returns the mails a catcher received meanwhile.
+ * @param platform - the app's platform (its SMTP settings point at the catcher)
+ * @param clock - the clock the e-mail job stamps with
+ * @param mails - the catcher's mails (test/mail-catcher.ts)
+ */
+export async function sendQueuedAlertEmails<M>(platform: Platform, clock: Clock, mails: readonly M[]): Promise<M[]> {
+  const before = mails.length;
+  const run = alertEmailHandler({
+    db: platform.db,
+    register: createAddressRegister(platform),
+    clock,
+    config: platform.config,
+  });
+  for (;;) {
+    const jobs = await claimJobs(platform.db, [ALERT_EMAIL_JOB], 10, 60_000);
+    if (jobs.length === 0) {
+      break;
+    }
+    for (const job of jobs) {
+      await run(job, { platform, signal: AbortSignal.timeout(10_000) });
+      await completeJob(platform.db, job);
+    }
+  }
+  return mails.slice(before);
+}
+
+/** The demo register's message-responsible addresses, where alert e-mails go. */
+export const DEMO_RESPONSIBLE = {
+  fjordvik: 'meldingsansvarlig@fjordvik.kommune.example',
+  hospital: 'meldingsansvarlig@fjordvik-sykehus.example',
+} as const;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Response as InjectResponse } from 'light-my-request';
 import { fileURLToPath } from 'node:url';
 import { addressRegisterDocument } from '@helsebro/contracts';
-import { makePerson } from '../../../../test/factories.ts';
+import { makePerson, makePersonnel } from '../../../../test/factories.ts';
 import { loginAs, type LoggedIn } from '../../../../test/login.ts';
 import { buildTestApp, type TestApp } from '../../../../test/test-app.ts';
 import { systemContext } from '../../../platform/http/request-context.ts';
@@ -98,4 +98,22 @@ export async function pointPartnersAt(
   for (const [herId, to] of Object.entries(partners)) {
     await credentials.set(herId, to.token, `test ${herId}`);
   }
+}
+
+/**
+ * Logged-in callers who must see nothing of Fjordvik's messages: Bakkedal's message handler (another organisation)
+ * and a nurse of Fjordvik (no message handler role).
+ * @param fjordvikId - Fjordvik's municipality id (from `fjordvikHandlerAndPatient`)
+ */
+export async function outsiders(
+  t: PloTestApp,
+  fjordvikId: string,
+): Promise<{ otherHandler: LoggedIn; nurse: LoggedIn }> {
+  const [bakkedal] = await t.database.query<{ id: string }>("SELECT id FROM municipalities WHERE number = '9902'");
+  const other = await makePersonnel(t.database.db, { municipalityId: bakkedal!.id, role: 'message_handler' });
+  const siri = await makePersonnel(t.database.db, { municipalityId: fjordvikId, role: 'nurse' });
+  return {
+    otherHandler: await loginAs(t.app, { kind: 'personnel', personnelId: other.id, municipalityId: bakkedal!.id }),
+    nurse: await loginAs(t.app, { kind: 'personnel', personnelId: siri.id, municipalityId: fjordvikId }),
+  };
 }
